@@ -1,0 +1,6 @@
+export * from './roles';
+export * from './errors';
+export * from './ids';
+export * from './geography';
+export * from './training';
+export * from './demo';

@@ -1,0 +1,76 @@
+// Env parsing with zod: every problem listed at once, then a non-zero exit. Each service has one
+// env.ts that calls loadEnv with its schema; nothing else reads process.env.
+import { z } from 'zod';
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+}
+
+/** parseEnv, or print every problem and exit 1. */
+export function loadEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
+  try {
+    return parseEnv(schema, source);
+  } catch (err) {
+    if (err instanceof EnvError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/** The settings every subgraph shares; a service extends this with its own. */
+export const subgraphEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// url' }),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    AUTH_JWT_ISSUER: z.string().default('cpss-gateway'),
+    AUTH_JWT_AUDIENCE: z.string().default('cpss'),
+    OIDC_ISSUER: z.string().optional(),
+    OIDC_JWKS_URL: z.url().optional(),
+    OIDC_AUDIENCE: z.string().optional(),
+    OIDC_ROLES_CLAIM: z.string().default('roles'),
+    MIGRATE_ON_START: bool.default(true),
+    SEED_DEMO: bool.default(false),
+  })
+  .refine((e) => !e.OIDC_ISSUER === !e.OIDC_JWKS_URL, {
+    message: 'OIDC_ISSUER and OIDC_JWKS_URL go together',
+    path: ['OIDC_JWKS_URL'],
+  });
+
+export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
+
+export function authConfigFrom(env: {
+  AUTH_JWT_SECRET: string;
+  AUTH_JWT_ISSUER: string;
+  AUTH_JWT_AUDIENCE: string;
+  OIDC_ISSUER?: string;
+  OIDC_JWKS_URL?: string;
+  OIDC_AUDIENCE?: string;
+  OIDC_ROLES_CLAIM: string;
+}) {
+  return {
+    secret: env.AUTH_JWT_SECRET,
+    issuer: env.AUTH_JWT_ISSUER,
+    audience: env.AUTH_JWT_AUDIENCE,
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_JWKS_URL
+        ? { issuer: env.OIDC_ISSUER, jwksUrl: env.OIDC_JWKS_URL, audience: env.OIDC_AUDIENCE, rolesClaim: env.OIDC_ROLES_CLAIM }
+        : undefined,
+  };
+}

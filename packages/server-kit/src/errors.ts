@@ -1,0 +1,136 @@
+// The platform's GraphQL errors (DESIGN.md "API conventions") and the masking of everything else.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { CLIENT_ERROR_CODES, ErrorCode } from '@cpss/domain';
+import type { Logger } from 'pino';
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export function badInput(problems: FieldProblem[] | FieldProblem): GraphQLError {
+  const list = Array.isArray(problems) ? problems : [problems];
+  return new GraphQLError(`Invalid input: ${list.map((p) => `${p.field} ${p.reason}`).join('; ')}`, {
+    extensions: { code: ErrorCode.BadUserInput, fields: list },
+  });
+}
+
+export function unauthenticated(message = 'Sign in to do this'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
+}
+
+export function forbidden(message = 'Your role does not allow this'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Forbidden } });
+}
+
+export function notFound(what: string, id: string): GraphQLError {
+  return new GraphQLError(`${what} ${id} was not found`, { extensions: { code: ErrorCode.NotFound, what, id } });
+}
+
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Conflict } });
+}
+
+export interface UnmetRule {
+  rule: string;
+  reason: string;
+}
+
+export function failedPrecondition(message: string, unmet: UnmetRule[]): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FailedPrecondition, unmet } });
+}
+
+export function serviceUnavailable(service: string): GraphQLError {
+  return new GraphQLError(`${service} is unavailable; nothing was changed, try again shortly`, {
+    extensions: { code: ErrorCode.ServiceUnavailable, service },
+  });
+}
+
+interface ClassValidatorError {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ClassValidatorError[];
+}
+
+function flattenValidation(errors: ClassValidatorError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((reason) => ({ field, reason }));
+    return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
+}
+
+/** True for errors a client may see as they are; false for anything unexpected (to be masked). */
+export function isClientError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  const code = error.extensions?.['code'];
+  if (code === 'UNAUTHORIZED') return true;
+  if (typeof code !== 'string' || !CLIENT_ERROR_CODES.includes(code)) return false;
+  // A GraphQLError wrapping a plain Error thrown in a resolver is unexpected, whatever it claims.
+  const inner = error.originalError;
+  return inner === undefined || inner === null || inner instanceof GraphQLError;
+}
+
+function unwrap(error: unknown): unknown {
+  if (error instanceof GraphQLError && error.originalError instanceof GraphQLError) return unwrap(error.originalError);
+  return error;
+}
+
+/**
+ * Apollo Server `formatError`: known client errors pass with their code; type-graphql's validation
+ * errors become BAD_USER_INPUT with the field and why; anything else is masked as
+ * INTERNAL_SERVER_ERROR (the errorLogging plugin logs it and adds the request id).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const inner = unwrap(error);
+  const code = formatted.extensions?.['code'];
+  if (code === 'BAD_USER_INPUT' && Array.isArray(formatted.extensions?.['validationErrors'])) {
+    const fields = flattenValidation(formatted.extensions['validationErrors'] as ClassValidatorError[]);
+    return {
+      message: `Invalid input: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`,
+      path: formatted.path,
+      extensions: { code, fields },
+    };
+  }
+  if (isClientError(inner) || isClientError(error)) {
+    const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    if (code === 'UNAUTHORIZED') extensions['code'] = ErrorCode.Forbidden;
+    return { ...formatted, extensions };
+  }
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.Internal } };
+}
+
+interface ErrorLoggingContext {
+  requestId: string;
+  logger: Logger;
+}
+
+/**
+ * Logs each unexpected error with the request id (detail only here) and gives the client that id
+ * on the masked error, so a help-desk report can be matched to the log line.
+ */
+export function errorLoggingPlugin() {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors(ctx: { contextValue: ErrorLoggingContext; errors: readonly GraphQLError[] }) {
+          for (const err of ctx.errors) {
+            if (isClientError(unwrap(err)) || isClientError(err)) continue;
+            ctx.contextValue.logger.error({ err: unwrap(err), path: err.path }, 'unexpected error');
+          }
+        },
+        async willSendResponse(ctx: {
+          contextValue: ErrorLoggingContext;
+          response: { body: { kind: string; singleResult?: { errors?: readonly GraphQLFormattedError[] } } };
+        }) {
+          const errors = ctx.response.body.kind === 'single' ? ctx.response.body.singleResult?.errors : undefined;
+          for (const e of errors ?? []) {
+            if (e.extensions?.['code'] === ErrorCode.Internal) {
+              (e.extensions as Record<string, unknown>)['requestId'] = ctx.contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+}

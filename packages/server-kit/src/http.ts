@@ -1,0 +1,50 @@
+// The HTTP side every service shares: request ids, request logging, liveness and readiness.
+import { randomUUID } from 'node:crypto';
+import type { Express, Request, RequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+declare module 'http' {
+  interface IncomingMessage {
+    id: string | number | object;
+  }
+}
+
+export function requestIdOf(req: Request): string {
+  return String(req.id);
+}
+
+/** Takes `x-request-id` from the caller when well-formed, else makes one; echoes it on the response. */
+export function requestLogging(logger: Logger): RequestHandler {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+}
+
+/** /health/live answers while the process runs; /health/ready only when the database answers too. */
+export function healthRoutes(app: Express, ready: () => Promise<void>): void {
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    try {
+      await ready();
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database not reachable' });
+    }
+  });
+}

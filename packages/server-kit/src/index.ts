@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+export * from './env';
+export * from './logger';
+export * from './errors';
+export * from './auth';
+export * from './context';
+export * from './loaders';
+export * from './clock';
+export * from './schema';
+export * from './datasource';
+export * from './connection';
+export * from './http';
+export * from './server';
+export * from './listen';

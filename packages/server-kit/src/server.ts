@@ -1,0 +1,68 @@
+// A subgraph's HTTP server: Apollo Server on Express with request ids, token verification, error
+// masking and health routes. Each service's createServer() calls this with its schema.
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { bearerToken, InvalidTokenError, type Principal, type TokenVerifier } from './auth';
+import type { RequestContext } from './context';
+import { errorLoggingPlugin, formatError, unauthenticated } from './errors';
+import { healthRoutes, requestIdOf, requestLogging } from './http';
+import { LoaderRegistry } from './loaders';
+
+export interface SubgraphServerOptions {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  logger: Logger;
+  verifier: TokenVerifier;
+  production?: boolean;
+}
+
+export interface SubgraphServer {
+  app: Express;
+  stop(): Promise<void>;
+}
+
+export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: !options.production,
+    plugins: [errorLoggingPlugin(), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLogging(options.logger));
+  healthRoutes(app, async () => {
+    await options.dataSource.query('select 1');
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<RequestContext> => {
+        const requestId = requestIdOf(req);
+        const logger = options.logger.child({ reqId: requestId });
+        const token = bearerToken(req.headers.authorization);
+        let principal: Principal | null = null;
+        if (token) {
+          try {
+            principal = await options.verifier.verify(token);
+          } catch (err) {
+            if (err instanceof InvalidTokenError) throw unauthenticated('Your sign-in is not valid or has expired');
+            throw err;
+          }
+        }
+        return { requestId, principal, logger, loaders: new LoaderRegistry() };
+      },
+    }),
+  );
+  return { app, stop: () => apollo.stop() };
+}
