@@ -1,6 +1,6 @@
 // Relay connections (DESIGN.md: `first` <= 100, `after`, pageInfo, totalCount) as type-graphql
 // generics, with keyset cursors so a page costs the same at row 10 and at row 10,000.
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { badInput } from './errors';
 
@@ -15,7 +15,9 @@ export class ConnectionArgs {
   after?: string | null;
 }
 
+// Every subgraph with a list defines PageInfo the same way: shareable across the supergraph.
 @ObjectType()
+@Directive('@shareable')
 export class PageInfo {
   @Field()
   hasNextPage: boolean;

@@ -31,29 +31,36 @@ const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
-/** The settings every subgraph shares; a service extends this with its own. */
-export const subgraphEnvSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    HOST: z.string().default('127.0.0.1'),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// url' }),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
-    AUTH_JWT_ISSUER: z.string().default('cpss-gateway'),
-    AUTH_JWT_AUDIENCE: z.string().default('cpss'),
-    OIDC_ISSUER: z.string().optional(),
-    OIDC_JWKS_URL: z.url().optional(),
-    OIDC_AUDIENCE: z.string().optional(),
-    OIDC_ROLES_CLAIM: z.string().default('roles'),
-    MIGRATE_ON_START: bool.default(true),
-    SEED_DEMO: bool.default(false),
-  })
-  .refine((e) => !e.OIDC_ISSUER === !e.OIDC_JWKS_URL, {
+/** The settings every service shares (subgraphs and gateway). */
+export const commonEnvShape = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// url' }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  AUTH_JWT_ISSUER: z.string().default('cpss-gateway'),
+  AUTH_JWT_AUDIENCE: z.string().default('cpss'),
+  OIDC_ISSUER: z.string().optional(),
+  OIDC_JWKS_URL: z.url().optional(),
+  OIDC_AUDIENCE: z.string().optional(),
+  OIDC_ROLES_CLAIM: z.string().default('roles'),
+  MIGRATE_ON_START: bool.default(true),
+  SEED_DEMO: bool.default(false),
+};
+
+const oidcPaired = (e: { OIDC_ISSUER?: string; OIDC_JWKS_URL?: string }) => !e.OIDC_ISSUER === !e.OIDC_JWKS_URL;
+
+/** A service's env schema: the common settings, its own, and the checks across them. */
+export function serviceEnvSchema<E extends z.ZodRawShape>(own: E) {
+  return z.object({ ...commonEnvShape, ...own }).refine((e) => oidcPaired(e as { OIDC_ISSUER?: string; OIDC_JWKS_URL?: string }), {
     message: 'OIDC_ISSUER and OIDC_JWKS_URL go together',
     path: ['OIDC_JWKS_URL'],
   });
+}
 
-export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
+export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+export type CommonEnv = z.infer<z.ZodObject<typeof commonEnvShape>>;
 
 export function authConfigFrom(env: {
   AUTH_JWT_SECRET: string;

@@ -12,3 +12,5 @@ export * from './connection';
 export * from './http';
 export * from './server';
 export * from './listen';
+export * from './run';
+export * from './access';

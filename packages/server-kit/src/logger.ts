@@ -1,5 +1,5 @@
 // pino with redaction: tokens, cookies, passwords and sensitive health fields never reach a log.
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -20,7 +20,7 @@ export const REDACTED_KEYS = [
   'variables',
 ];
 
-export function createLogger(name: string, level: string = 'info'): Logger {
+export function createLogger(name: string, level: string = 'info', destination?: DestinationStream): Logger {
   const paths = [
     'req.headers.authorization',
     'req.headers.cookie',
@@ -28,5 +28,5 @@ export function createLogger(name: string, level: string = 'info'): Logger {
     ...REDACTED_KEYS.map((k) => `*.${k}`),
     ...REDACTED_KEYS.map((k) => `*.*.${k}`),
   ];
-  return pino({ name, level, redact: { paths, censor: '[redacted]' } });
+  return pino({ name, level, redact: { paths, censor: '[redacted]' } }, destination);
 }

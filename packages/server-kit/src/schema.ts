@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
 import { authChecker } from './auth';
 import type { RequestContext } from './context';
 import { unauthenticated } from './errors';
@@ -25,6 +25,8 @@ export interface FederatedSchemaOptions {
   referenceResolvers?: Record<string, ReferenceResolver>;
   /** Entities whose references may be resolved without a token (public registry entries, later). */
   publicEntities?: string[];
+  /** Supplies resolver instances (with their services); omitted when only printing the SDL. */
+  container?: ContainerType;
 }
 
 export interface FederatedSchema {
@@ -40,6 +42,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     authChecker,
     validate: { forbidUnknownValues: false },
     skipCheck: true,
+    container: options.container,
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
@@ -55,4 +58,16 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const schema = buildSubgraphSchema([{ typeDefs: gql(sdl), resolvers: resolvers as any }]);
   return { schema, sdl };
+}
+
+/** A type-graphql container from ready-made resolver instances. */
+export function containerOf(instances: object[]): ContainerType {
+  const byClass = new Map<unknown, object>(instances.map((i) => [i.constructor, i]));
+  return {
+    get(someClass: unknown) {
+      const found = byClass.get(someClass);
+      if (!found) throw new Error(`no instance registered for ${(someClass as { name?: string }).name}`);
+      return found;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // A subgraph's HTTP server: Apollo Server on Express with request ids, token verification, error
 // masking and health routes. Each service's createServer() calls this with its schema.
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -33,7 +33,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
-    plugins: [errorLoggingPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [errorLoggingPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

@@ -1,0 +1,42 @@
+// The body of every subgraph's main.ts: connect, migrate, seed the demo data when asked, listen,
+// and stop cleanly on a signal. A database that cannot be reached is one clear line, not a trace.
+import type { DataSource } from 'typeorm';
+import { createTokenVerifier, type TokenVerifier } from './auth';
+import { initializeAndMigrate } from './datasource';
+import { authConfigFrom, type CommonEnv } from './env';
+import { listen, stopOnSignals } from './listen';
+import { createLogger, type Logger } from './logger';
+import type { SubgraphServer } from './server';
+
+export interface RunSubgraphOptions {
+  name: string;
+  env: CommonEnv & { PORT: number };
+  dataSource: DataSource;
+  seedDemo?: (dataSource: DataSource, logger: Logger) => Promise<void>;
+  createServer: (deps: { dataSource: DataSource; logger: Logger; verifier: TokenVerifier; production: boolean }) => Promise<SubgraphServer>;
+}
+
+export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
+  const { env, name } = options;
+  const logger = createLogger(name, env.LOG_LEVEL);
+  try {
+    await initializeAndMigrate(options.dataSource, env.MIGRATE_ON_START);
+  } catch (err) {
+    process.stderr.write(`${name}: cannot prepare the database (${(err as Error).message}); check DATABASE_URL\n`);
+    process.exit(1);
+  }
+  if (env.SEED_DEMO && options.seedDemo) await options.seedDemo(options.dataSource, logger);
+  const server = await options.createServer({
+    dataSource: options.dataSource,
+    logger,
+    verifier: createTokenVerifier(authConfigFrom(env)),
+    production: env.NODE_ENV === 'production',
+  });
+  const http = await listen(server.app, env.PORT, env.HOST);
+  logger.info({ port: env.PORT }, `${name} subgraph listening`);
+  stopOnSignals(logger, [
+    () => new Promise((resolve) => http.close(resolve)),
+    () => server.stop(),
+    () => options.dataSource.destroy(),
+  ]);
+}

@@ -1,0 +1,51 @@
+// Helpers for tests that run a real subgraph in-process against a real, throwaway PostgreSQL.
+import type { Express } from 'express';
+import request from 'supertest';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '@cpss/devdb';
+import { type Role } from '@cpss/domain';
+import { createLogger, createTokenVerifier, signToken, type AuthConfig, type Logger } from '@cpss/server-kit';
+
+export const TEST_AUTH: AuthConfig = {
+  secret: 'test-secret-that-is-long-enough-for-hs256!!',
+  issuer: 'cpss-gateway',
+  audience: 'cpss',
+};
+
+export const testVerifier = () => createTokenVerifier(TEST_AUTH);
+
+export async function tokenFor(roles: Role[], personId: string | null = null, subject = 'test-account'): Promise<string> {
+  const { token } = await signToken(TEST_AUTH, { subject, roles, personId, name: 'Test' }, 600);
+  return token;
+}
+
+export { createThrowawayDatabase, type ThrowawayDatabase };
+
+/** A logger (with the platform's redaction) whose lines are kept for assertions, not printed. */
+export function capturingLogger(name = 'test'): { logger: Logger; lines: () => string[] } {
+  const lines: string[] = [];
+  const logger = createLogger(name, 'info', { write: (line: string) => void lines.push(line) });
+  return { logger, lines: () => lines };
+}
+
+export interface GqlResult {
+  status: number;
+  headers: Record<string, string>;
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[] };
+}
+
+export async function gql(
+  app: Express,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string; headers?: Record<string, string> } = {},
+): Promise<GqlResult> {
+  let req = request(app).post('/graphql').set('content-type', 'application/json');
+  if (options.token) req = req.set('authorization', `Bearer ${options.token}`);
+  for (const [k, v] of Object.entries(options.headers ?? {})) req = req.set(k, v);
+  const res = await req.send({ query, variables });
+  return { status: res.status, headers: res.headers as Record<string, string>, body: res.body };
+}
+
+export function errorCodes(result: GqlResult): unknown[] {
+  return (result.body.errors ?? []).map((e) => e.extensions?.['code']);
+}
