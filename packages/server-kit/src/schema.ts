@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
+import { buildSchema, createResolversMap, registerEnumType, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
 import { authChecker } from './auth';
 import type { RequestContext } from './context';
 import { unauthenticated } from './errors';
@@ -70,4 +70,14 @@ export function containerOf(instances: object[]): ContainerType {
       return found;
     },
   };
+}
+
+/**
+ * A GraphQL enum whose names are the stored values (CORE_PSS), from a domain constant object
+ * whose keys are TypeScript-style (CorePss).
+ */
+export function graphqlEnum<T extends Record<string, string>>(values: T, name: string, description?: string): { [K in T[keyof T]]: K } {
+  const byValue = Object.fromEntries(Object.values(values).map((v) => [v, v])) as { [K in T[keyof T]]: K };
+  registerEnumType(byValue, { name, description });
+  return byValue;
 }

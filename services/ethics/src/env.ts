@@ -1,0 +1,8 @@
+// The ethics subgraph's settings: the only reader of process.env in this service.
+import { loadEnv, port, serviceEnvSchema } from '@cpss/server-kit';
+
+export const envSchema = serviceEnvSchema({ PORT: port(4003) });
+
+export function readEnv(source: Record<string, string | undefined> = process.env) {
+  return loadEnv(envSchema, source);
+}

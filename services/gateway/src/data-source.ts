@@ -1,0 +1,10 @@
+import { createDataSource } from '@cpss/server-kit';
+import { Account } from './entities/account';
+import { CreateAccount1763900000000 } from './migrations/1763900000000-CreateAccount';
+
+/** The gateway owns sign-in accounts, in a schema of their own. */
+export const SCHEMA = 'identity';
+
+export function createIdentityDataSource(url: string) {
+  return createDataSource({ url, schema: SCHEMA, entities: [Account], migrations: [CreateAccount1763900000000], poolSize: 5 });
+}

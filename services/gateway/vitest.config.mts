@@ -1,0 +1,3 @@
+import { backendTestConfig } from '../../vitest.shared.mts';
+
+export default backendTestConfig();

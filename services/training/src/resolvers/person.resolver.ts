@@ -1,0 +1,36 @@
+// Training's fields on Person: the training record, readable by staff and the person themself.
+import { requireStaffOrSelf, type RequestContext } from '@cpss/server-kit';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { Person } from '../entities/person';
+import { TrainingCompletion } from '../entities/training-completion';
+import { totalHours, TrainingRecordService } from '../services/training-record.service';
+
+function completionsLoader(ctx: RequestContext, records: TrainingRecordService) {
+  return ctx.loaders.get<string, TrainingCompletion[]>('trainingCompletion.byPerson', (ids) => records.completionsOf(ids));
+}
+
+@Resolver(() => Person)
+export class PersonTrainingResolver {
+  constructor(private readonly records: TrainingRecordService) {}
+
+  @Authorized()
+  @Query(() => [TrainingCompletion], { description: "A person's completed training (staff or the person themself)" })
+  trainingCompletions(@Arg('personId', () => ID) personId: string, @Ctx() ctx: RequestContext) {
+    requireStaffOrSelf(ctx.principal, personId);
+    return completionsLoader(ctx, this.records).load(personId);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [TrainingCompletion], { name: 'trainingCompletions', description: 'Completed training, newest first' })
+  completionsOfPerson(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    requireStaffOrSelf(ctx.principal, person.id);
+    return completionsLoader(ctx, this.records).load(person.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Float, { description: 'Total hours of completed training' })
+  async trainingHours(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    requireStaffOrSelf(ctx.principal, person.id);
+    return totalHours(await completionsLoader(ctx, this.records).load(person.id));
+  }
+}
