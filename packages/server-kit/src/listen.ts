@@ -11,7 +11,7 @@ export async function listen(app: Express, port: number, host: string): Promise<
   });
 }
 
-export function stopOnSignals(logger: Logger, steps: (() => Promise<unknown>)[]): void {
+export function stopOnSignals(logger: Logger, steps: (() => Promise<unknown>)[], options: { exitWithStdin?: boolean } = {}): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -28,4 +28,8 @@ export function stopOnSignals(logger: Logger, steps: (() => Promise<unknown>)[])
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  if (options.exitWithStdin) {
+    process.stdin.on('end', () => void stop('parent gone'));
+    process.stdin.resume();
+  }
 }

@@ -38,5 +38,5 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
     () => new Promise((resolve) => http.close(resolve)),
     () => server.stop(),
     () => options.dataSource.destroy(),
-  ]);
+  ], { exitWithStdin: env.EXIT_WITH_STDIN });
 }

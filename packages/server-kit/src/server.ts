@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { bearerToken, InvalidTokenError, type Principal, type TokenVerifier } from './auth';
 import type { RequestContext } from './context';
-import { errorLoggingPlugin, formatError, unauthenticated } from './errors';
+import { errorLoggingPlugin, formatError, invalidToken } from './errors';
 import { healthRoutes, requestIdOf, requestLogging } from './http';
 import { LoaderRegistry } from './loaders';
 
@@ -56,7 +56,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
           try {
             principal = await options.verifier.verify(token);
           } catch (err) {
-            if (err instanceof InvalidTokenError) throw unauthenticated('Your sign-in is not valid or has expired');
+            if (err instanceof InvalidTokenError) throw invalidToken();
             throw err;
           }
         }

@@ -1,0 +1,125 @@
+// Starts the platform's services as processes (three subgraphs and the gateway, all at once: the
+// gateway needs no subgraph to start since its supergraph is composed at build time), waits until
+// each is ready, and stops them all. Used by `npm start` and by the end-to-end tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SERVICES = ['certification', 'training', 'ethics', 'gateway'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export interface PlatformOptions {
+  repoRoot: string;
+  databaseUrl: string;
+  host: string;
+  ports: Record<ServiceName, number>;
+  secret: string;
+  seedDemo: boolean;
+  logLevel: string;
+  /** Each service's stdout (JSON log lines) goes to <logDir>/<service>.log. */
+  logDir: string;
+  /** Extra env for every service (OIDC settings, NODE_ENV). */
+  extraEnv?: Record<string, string | undefined>;
+  readyTimeoutMs?: number;
+}
+
+export interface RunningPlatform {
+  urls: Record<ServiceName, string>;
+  gatewayUrl: string;
+  /** Resolves when any service exits on its own (with its name). */
+  exited: Promise<{ service: ServiceName; code: number | null }>;
+  stop(): Promise<void>;
+}
+
+export class ServiceStartError extends Error {}
+
+async function waitReady(url: string, child: ChildProcess, timeoutMs: number, name: string, stderr: () => string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new ServiceStartError(`${name} exited (code ${child.exitCode}): ${stderr().trim().split('\n').slice(-3).join(' | ')}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new ServiceStartError(`${name} was not ready within ${timeoutMs / 1000} s: ${stderr().trim().split('\n').slice(-3).join(' | ')}`);
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  mkdirSync(options.logDir, { recursive: true });
+  const base = (name: ServiceName) => `http://${options.host}:${options.ports[name]}`;
+  const urls = Object.fromEntries(SERVICES.map((s) => [s, `${base(s)}/graphql`])) as Record<ServiceName, string>;
+  const common = {
+    PATH: process.env['PATH'],
+    NODE_ENV: 'development',
+    ...options.extraEnv,
+    HOST: options.host,
+    DATABASE_URL: options.databaseUrl,
+    AUTH_JWT_SECRET: options.secret,
+    LOG_LEVEL: options.logLevel,
+    SEED_DEMO: String(options.seedDemo),
+    EXIT_WITH_STDIN: 'true',
+  };
+  const children = new Map<ServiceName, ChildProcess>();
+  const stderrTails = new Map<ServiceName, string>();
+  let exitedResolve: (v: { service: ServiceName; code: number | null }) => void = () => undefined;
+  const exited = new Promise<{ service: ServiceName; code: number | null }>((r) => (exitedResolve = r));
+  let stopping = false;
+
+  for (const name of SERVICES) {
+    const env: Record<string, string | undefined> = { ...common, PORT: String(options.ports[name]) };
+    if (name === 'gateway') {
+      env['CERTIFICATION_URL'] = urls.certification;
+      env['TRAINING_URL'] = urls.training;
+      env['ETHICS_URL'] = urls.ethics;
+    }
+    const child = spawn(process.execPath, [join(options.repoRoot, 'services', name, 'dist', 'main.js')], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const log = createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' });
+    child.stdout!.pipe(log);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      const tail = (stderrTails.get(name) ?? '') + chunk.toString();
+      stderrTails.set(name, tail.slice(-4000));
+      log.write(chunk);
+    });
+    child.on('exit', (code) => {
+      if (!stopping) exitedResolve({ service: name, code });
+    });
+    children.set(name, child);
+  }
+
+  const stop = async () => {
+    stopping = true;
+    await Promise.all(
+      [...children.values()].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+
+  try {
+    await Promise.all(
+      SERVICES.map((name) =>
+        waitReady(`${base(name)}/health/ready`, children.get(name)!, options.readyTimeoutMs ?? 60_000, name, () => stderrTails.get(name) ?? ''),
+      ),
+    );
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { urls, gatewayUrl: base('gateway'), exited, stop };
+}

@@ -1,0 +1,100 @@
+import { useMemo, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Provider } from 'urql';
+import { AppHeader } from './components/AppHeader';
+import { Layout } from './components/Layout';
+import { ErrorAlert, Loading } from './components/Status';
+import { createGraphqlClient } from './graphql';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { SignInPage, type SignInLocationState } from './pages/SignInPage';
+import { isStaff, roleLabels } from './roles';
+import { useSession, useUser } from './session';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <GraphqlProvider>
+              <Layout />
+            </GraphqlProvider>
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route
+          path="people"
+          element={
+            <RequireStaff what="The people directory">
+              <PeoplePage />
+            </RequireStaff>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Sends signed-out visitors to /signin, remembering where they were going. */
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { state, retry } = useSession();
+  const location = useLocation();
+
+  if (state.status === 'loading') {
+    return (
+      <>
+        <AppHeader />
+        <main id="main" className="main">
+          <Loading>Checking your sign-in…</Loading>
+        </main>
+      </>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <>
+        <AppHeader />
+        <main id="main" className="main">
+          <ErrorAlert title="Could not check your sign-in" messages={[state.message]} onRetry={retry} />
+        </main>
+      </>
+    );
+  }
+  if (state.status === 'signedOut') {
+    // After "Sign out" the next sign-in starts fresh at home; otherwise come back here.
+    const from = state.reason === 'signedOut' ? undefined : { pathname: location.pathname, search: location.search, hash: location.hash };
+    const next: SignInLocationState = { from };
+    return <Navigate to="/signin" replace state={next} />;
+  }
+  return children;
+}
+
+/** One urql client (and so one cache) per account: one user's data never shows for the next. */
+function GraphqlProvider({ children }: { children: ReactNode }) {
+  const { accountId } = useUser();
+  const { expire } = useSession();
+  // accountId is unused inside on purpose: a different account must get a new client.
+  const client = useMemo(() => createGraphqlClient({ onUnauthenticated: expire }), [accountId, expire]);
+  return <Provider value={client}>{children}</Provider>;
+}
+
+function RequireStaff({ what, children }: { what: string; children: ReactNode }) {
+  const user = useUser();
+  if (isStaff(user.roles)) return children;
+  return (
+    <section aria-labelledby="not-allowed-title">
+      <title>Not available · CPSS Platform</title>
+      <h1 id="not-allowed-title">Not available</h1>
+      <div role="alert" className="alert alert--error">
+        <p>
+          {what} is for program staff. Your roles: {roleLabels(user.roles)}.
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// In development the gateway (port 4000) serves the API; proxying keeps the UI same-origin, so the
+// HttpOnly session cookie and Apollo's CSRF checks behave as they do in production.
+const gateway = 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/graphql': gateway,
+      '/auth': gateway,
+      '/health': gateway,
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+});
