@@ -1,3 +1,4 @@
 import { backendTestConfig } from '../../vitest.shared.mts';
 
-export default backendTestConfig();
+// server-kit's tests need no database.
+export default backendTestConfig({ database: false });

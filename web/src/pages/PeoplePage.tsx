@@ -63,6 +63,7 @@ export function PeoplePage() {
   const edges = people?.edges ?? [];
   const searching = input.trim() !== search || (result.fetching && !after);
   const loadingMore = result.fetching && Boolean(after);
+  const nextCursor = people?.pageInfo.hasNextPage ? people.pageInfo.endCursor : null;
 
   return (
     <>
@@ -148,18 +149,19 @@ export function PeoplePage() {
         </div>
       )}
 
-      {people?.pageInfo.hasNextPage && people.pageInfo.endCursor && (
-        <p className="load-more">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={loadingMore}
-            onClick={() => setCursor({ search, after: people.pageInfo.endCursor! })}
-          >
-            {loadingMore ? 'Loading…' : 'Load more'}
-          </button>
-        </p>
-      )}
+      {nextCursor && <LoadMore busy={result.fetching} loadingMore={loadingMore} onLoadMore={() => setCursor({ search, after: nextCursor })} />}
     </>
+  );
+}
+
+// Disabled during any fetch: the data shown may belong to the previous search, and so its cursor.
+function LoadMore({ busy, loadingMore, onLoadMore }: { busy: boolean; loadingMore: boolean; onLoadMore: () => void }) {
+  return (
+    <div className="load-more">
+      <button type="button" className="button button--secondary" disabled={busy} onClick={onLoadMore}>
+        Load more
+      </button>
+      {loadingMore && <Loading>Loading more people…</Loading>}
+    </div>
   );
 }

@@ -1,0 +1,124 @@
+// Error masking and request ids, through a real Apollo Server on a tiny type-graphql schema.
+import 'reflect-metadata';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { Arg, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { IsEmail, Length } from 'class-validator';
+import { Role } from '@cpss/domain';
+import { capturingLogger, errorCodes, gql, TEST_AUTH, tokenFor } from '@cpss/testkit';
+import { badInput, buildFederatedSchema, createSubgraphServer, createTokenVerifier, failedPrecondition, signToken } from '../src';
+import type { DataSource } from 'typeorm';
+
+@ObjectType()
+class Probe {
+  @Field()
+  value: string;
+}
+
+@InputType()
+class ContactInput {
+  @Field()
+  @IsEmail()
+  email: string;
+
+  @Field()
+  @Length(2, 50)
+  name: string;
+}
+
+@Resolver()
+class ProbeResolver {
+  @Query(() => Probe)
+  boom(): Probe {
+    throw new Error('relation "secret_table" does not exist');
+  }
+
+  @Query(() => Probe)
+  rule(): Probe {
+    throw failedPrecondition('Cannot approve', [{ rule: 'recoveryMonths', reason: 'needs 18 months' }]);
+  }
+
+  @Query(() => Probe)
+  field(): Probe {
+    throw badInput({ field: 'county', reason: 'is not a North Carolina county' });
+  }
+
+  @Mutation(() => Probe)
+  contact(@Arg('input') input: ContactInput): Probe {
+    return { value: input.email };
+  }
+}
+
+const fakeDataSource = { query: async () => [{ '?column?': 1 }] } as unknown as DataSource;
+const { logger, lines } = capturingLogger('probe');
+let app: Awaited<ReturnType<typeof createSubgraphServer>>['app'];
+
+beforeAll(async () => {
+  const { schema } = await buildFederatedSchema({ resolvers: [ProbeResolver] });
+  ({ app } = await createSubgraphServer({ name: 'probe', schema, dataSource: fakeDataSource, logger, verifier: createTokenVerifier(TEST_AUTH) }));
+});
+
+describe('error masking', () => {
+  it('masks an unexpected error and gives the request id, keeping the detail in the log only', async () => {
+    const res = await gql(app, '{ boom { value } }', {}, { headers: { 'x-request-id': 'help-desk-42' } });
+    expect(res.headers['x-request-id']).toBe('help-desk-42');
+    const error = res.body.errors![0]!;
+    expect(error.message).toBe('Internal server error');
+    expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'help-desk-42' });
+    expect(JSON.stringify(res.body)).not.toContain('secret_table');
+    const logged = lines().find((l) => l.includes('secret_table'));
+    expect(logged).toBeDefined();
+    expect(JSON.parse(logged!).reqId).toBe('help-desk-42');
+  });
+
+  it('makes a request id when the caller sends none (or a malformed one)', async () => {
+    const res = await gql(app, '{ boom { value } }', {}, { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.body.errors![0]!.extensions!['requestId']).toBe(res.headers['x-request-id']);
+  });
+
+  it('passes a rule failure with the rules not met', async () => {
+    const res = await gql(app, '{ rule { value } }');
+    expect(res.body.errors![0]!.extensions).toEqual({
+      code: 'FAILED_PRECONDITION',
+      unmet: [{ rule: 'recoveryMonths', reason: 'needs 18 months' }],
+    });
+  });
+
+  it('passes a bad field with its name and why', async () => {
+    const res = await gql(app, '{ field { value } }');
+    expect(res.body.errors![0]!.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'county', reason: 'is not a North Carolina county' }],
+    });
+  });
+
+  it('turns validation failures into BAD_USER_INPUT listing every field', async () => {
+    const res = await gql(app, 'mutation($i: ContactInput!) { contact(input: $i) { value } }', { i: { email: 'nope', name: 'x' } });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    const fields = (res.body.errors![0]!.extensions!['fields'] as { field: string }[]).map((f) => f.field).sort();
+    expect(fields).toEqual(['email', 'name']);
+  });
+
+  it('refuses a request with an expired token as a whole, with 401', async () => {
+    const { token } = await signToken(TEST_AUTH, { subject: 'a', personId: null, roles: [Role.Admin], name: null }, -10);
+    const res = await gql(app, '{ field { value } }', {}, { token });
+    expect(res.status).toBe(401);
+    expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('accepts a valid token', async () => {
+    const res = await gql(app, '{ rule { value } }', {}, { token: await tokenFor([Role.Admin]) });
+    expect(res.status).toBe(200);
+    expect(errorCodes(res)).toEqual(['FAILED_PRECONDITION']);
+  });
+});
+
+describe('logging', () => {
+  it('never writes tokens or sensitive fields to the log', () => {
+    const { logger: l, lines: out } = capturingLogger('redaction');
+    l.info({ req: { headers: { authorization: 'Bearer abc.def' } }, application: { recoveryStatement: 'my story' } }, 'x');
+    expect(out().join('')).not.toContain('abc.def');
+    expect(out().join('')).not.toContain('my story');
+    expect(out().join('')).toContain('[redacted]');
+  });
+});

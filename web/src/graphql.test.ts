@@ -1,0 +1,104 @@
+// The urql client as configured for the gateway, against a fake fetch: how it calls /graphql,
+// how "Load more" pages are stitched together, and when the session counts as expired.
+import { describe, expect, it, vi } from 'vitest';
+import { createGraphqlClient } from './graphql';
+import { PeopleQuery } from './pages/PeoplePage';
+
+function person(id: string, legalName: string) {
+  return {
+    __typename: 'Person',
+    id,
+    legalName,
+    preferredName: null,
+    county: 'Wake',
+    dateOfBirth: '1990-01-01',
+    email: `${id}@example.org`,
+    trainingHours: 12.5,
+    trainingCompletions: [],
+    ethicsAcknowledgments: [],
+  };
+}
+
+function page(ids: string[], endCursor: string, hasNextPage: boolean, totalCount: number) {
+  return {
+    people: {
+      __typename: 'PersonConnection',
+      totalCount,
+      pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor },
+      edges: ids.map((id) => ({ __typename: 'PersonEdge', node: person(id, `Person ${id}`) })),
+    },
+  };
+}
+
+type Answer = (variables: Record<string, unknown>) => { data?: unknown; errors?: unknown[] };
+
+function fakeGateway(answer: Answer) {
+  const calls: { url: string; init: RequestInit; variables: Record<string, unknown> }[] = [];
+  const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body)) as { variables?: Record<string, unknown> };
+    const variables = body.variables ?? {};
+    calls.push({ url: String(url), init: init ?? {}, variables });
+    return new Response(JSON.stringify(answer(variables)), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
+}
+
+describe('createGraphqlClient', () => {
+  it('POSTs to /graphql with the session cookie and the header Apollo wants', async () => {
+    const gateway = fakeGateway(() => ({ data: page(['p1'], 'c1', false, 1) }));
+    const client = createGraphqlClient({ onUnauthenticated: () => {}, fetch: gateway.fetch });
+
+    await client.query(PeopleQuery, { first: 10 }).toPromise();
+
+    expect(gateway.calls).toHaveLength(1);
+    const [call] = gateway.calls;
+    expect(call?.url).toBe('/graphql');
+    expect(call?.init.method).toBe('POST');
+    expect(call?.init.credentials).toBe('same-origin');
+    expect(new Headers(call?.init.headers).get('apollo-require-preflight')).toBe('true');
+  });
+
+  it('appends the next page of the same search to the list already loaded', async () => {
+    const gateway = fakeGateway((v) =>
+      v['after'] === 'c2' ? { data: page(['p3'], 'c3', false, 3) } : { data: page(['p1', 'p2'], 'c2', true, 3) },
+    );
+    const client = createGraphqlClient({ onUnauthenticated: () => {}, fetch: gateway.fetch });
+
+    const first = await client.query(PeopleQuery, { first: 2 }).toPromise();
+    expect(first.data?.people.edges.map((e) => e.node.id)).toEqual(['p1', 'p2']);
+
+    const more = await client.query(PeopleQuery, { first: 2, after: 'c2' }).toPromise();
+    expect(more.error).toBeUndefined();
+    expect(more.data?.people.edges.map((e) => e.node.id)).toEqual(['p1', 'p2', 'p3']);
+    expect(more.data?.people.totalCount).toBe(3);
+    expect(more.data?.people.pageInfo).toMatchObject({ hasNextPage: false, endCursor: 'c3' });
+  });
+
+  it('keeps each search its own list', async () => {
+    const gateway = fakeGateway((v) => (v['search'] === 'ali' ? { data: page(['p9'], 'c9', false, 1) } : { data: page(['p1', 'p2'], 'c2', true, 3) }));
+    const client = createGraphqlClient({ onUnauthenticated: () => {}, fetch: gateway.fetch });
+
+    await client.query(PeopleQuery, { first: 2 }).toPromise();
+    const searched = await client.query(PeopleQuery, { first: 2, search: 'ali' }).toPromise();
+
+    expect(searched.data?.people.edges.map((e) => e.node.id)).toEqual(['p9']);
+    expect(searched.data?.people.totalCount).toBe(1);
+  });
+
+  it('reports an expired session on UNAUTHENTICATED, not on other errors', async () => {
+    let code = 'FORBIDDEN';
+    const gateway = fakeGateway(() => ({ data: null, errors: [{ message: 'No', extensions: { code } }] }));
+    const onUnauthenticated = vi.fn();
+    const client = createGraphqlClient({ onUnauthenticated, fetch: gateway.fetch });
+
+    const forbidden = await client.query(PeopleQuery, { first: 1 }).toPromise();
+    await Promise.resolve();
+    expect(forbidden.error?.graphQLErrors[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(onUnauthenticated).not.toHaveBeenCalled();
+
+    code = 'UNAUTHENTICATED';
+    await client.query(PeopleQuery, { first: 2 }).toPromise();
+    await Promise.resolve();
+    expect(onUnauthenticated).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { isStaff, navLinksFor, roleLabel, roleLabels } from './roles';
+
+describe('navLinksFor', () => {
+  it('gives every account its own record', () => {
+    expect(navLinksFor([])).toEqual([{ to: '/', label: 'My record', testId: 'nav-home' }]);
+    expect(navLinksFor(['APPLICANT']).map((l) => l.label)).toEqual(['My record']);
+  });
+
+  it('adds People for each staff role, and only for staff', () => {
+    for (const role of ['ADMIN', 'CERTIFICATION_REVIEWER', 'TRAINING_REVIEWER', 'ETHICS_STAFF']) {
+      expect(navLinksFor([role]).map((l) => l.to)).toEqual(['/', '/people']);
+    }
+    for (const role of ['CURRICULUM_DEVELOPER', 'TRAINER', 'APPLICANT', 'SUPERVISOR']) {
+      expect(navLinksFor([role]).map((l) => l.to)).toEqual(['/']);
+    }
+  });
+
+  it('counts an account as staff when any one of its roles is', () => {
+    expect(isStaff(['TRAINER', 'APPLICANT'])).toBe(false);
+    expect(isStaff(['APPLICANT', 'ETHICS_STAFF'])).toBe(true);
+    expect(isStaff(['admin'])).toBe(false);
+  });
+});
+
+describe('role labels', () => {
+  it('reads roles as people would', () => {
+    expect(roleLabel('APPLICANT')).toBe('Applicant / CPSS');
+    expect(roleLabels(['TRAINER', 'APPLICANT'])).toBe('Trainer, Applicant / CPSS');
+    expect(roleLabels([])).toBe('No roles');
+  });
+
+  it('shows a role it does not know as sent', () => {
+    expect(roleLabel('SERVICE')).toBe('SERVICE');
+  });
+});
