@@ -39,7 +39,7 @@ export function Layout() {
           </ul>
           <div className="nav__account">
             <p data-testid="signed-in-as" className="nav__user">
-              Signed in as <strong>{user.name}</strong> <span className="nav__roles">({roleLabels(user.roles)})</span>
+              Signed in as <strong>{user.name}</strong> <span className="nav__roles">· {roleLabels(user.roles)}</span>
             </p>
             <button type="button" className="button button--on-dark" onClick={handleSignOut} disabled={signingOut}>
               Sign out

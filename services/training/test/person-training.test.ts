@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { DEMO_COMPLETIONS, DEMO_PEOPLE, Role } from '@cpss/domain';
+import { initializeAndMigrate } from '@cpss/server-kit';
+import { capturingLogger, createThrowawayDatabase, errorCodes, gql, testVerifier, tokenFor, type ThrowawayDatabase } from '@cpss/testkit';
+import type { DataSource } from 'typeorm';
+import { createTrainingDataSource } from '../src/data-source';
+import { buildTrainingSchema } from '../src/schema';
+import { createServer } from '../src/server';
+import { seedDemoCompletions } from '../src/services/training-record.service';
+
+let db: ThrowawayDatabase;
+let ds: DataSource;
+let app: Awaited<ReturnType<typeof createServer>>['app'];
+const { logger } = capturingLogger('training');
+
+beforeAll(async () => {
+  db = await createThrowawayDatabase(inject('pgAdminUrl'));
+  ds = await initializeAndMigrate(createTrainingDataSource(db.url));
+  await seedDemoCompletions(ds, logger);
+  ({ app } = await createServer({ dataSource: ds, logger, verifier: testVerifier() }));
+});
+
+afterAll(async () => {
+  await ds?.destroy();
+  await db?.drop();
+});
+
+const ENTITIES = `query($r: [_Any!]!) {
+  _entities(representations: $r) { ... on Person { id trainingHours trainingCompletions { courseTitle kind hours completedOn } } }
+}`;
+const reps = (ids: string[]) => ({ r: ids.map((id) => ({ __typename: 'Person', id })) });
+const expectedHours = (personId: string) => DEMO_COMPLETIONS.filter((c) => c.personId === personId).reduce((s, c) => s + c.hours, 0);
+
+describe("training's fields on Person", () => {
+  it('gives staff every person’s hours and completions, newest first', async () => {
+    const ids = DEMO_PEOPLE.map((p) => p.id);
+    const res = await gql(app, ENTITIES, reps(ids), { token: await tokenFor([Role.Admin]) });
+    const people = res.body.data!['_entities'] as { id: string; trainingHours: number; trainingCompletions: { completedOn: string }[] }[];
+    expect(people.map((p) => p.trainingHours)).toEqual(ids.map(expectedHours));
+    const alicia = people[0]!.trainingCompletions.map((c) => c.completedOn);
+    expect(alicia).toEqual([...alicia].sort().reverse());
+    expect(alicia.length).toBe(DEMO_COMPLETIONS.filter((c) => c.personId === ids[0]).length);
+  });
+
+  it('reads the completions of many people in one SQL statement', async () => {
+    const token = await tokenFor([Role.Admin]);
+    const spy = vi.spyOn(PostgresQueryRunner.prototype, 'query');
+    await gql(app, ENTITIES, reps(DEMO_PEOPLE.slice(0, 2).map((p) => p.id)), { token });
+    const forTwo = spy.mock.calls.length;
+    spy.mockClear();
+    await gql(app, ENTITIES, reps(DEMO_PEOPLE.map((p) => p.id)), { token });
+    const forAll = spy.mock.calls.length;
+    spy.mockRestore();
+    expect(forTwo).toBe(1);
+    expect(forAll).toBe(forTwo);
+  });
+
+  it('lets a person read their own record but not someone else’s', async () => {
+    const [me, other] = DEMO_PEOPLE;
+    const token = await tokenFor([Role.Applicant], me!.id);
+    const own = await gql(app, `query($id: ID!) { trainingCompletions(personId: $id) { courseTitle } }`, { id: me!.id }, { token });
+    expect((own.body.data!['trainingCompletions'] as unknown[]).length).toBeGreaterThan(0);
+    const theirs = await gql(app, ENTITIES, reps([other!.id]), { token });
+    expect(errorCodes(theirs)).toContain('FORBIDDEN');
+  });
+
+  it('refuses a caller without a token', async () => {
+    const res = await gql(app, ENTITIES, reps([DEMO_PEOPLE[0]!.id]));
+    expect(errorCodes(res)).toContain('UNAUTHENTICATED');
+    expect(res.body.data?.['_entities'] ?? null).toBeNull();
+  });
+
+  it('has a committed schema.graphql that matches the code', async () => {
+    const { sdl } = await buildTrainingSchema();
+    expect(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'), 'services/training/schema.graphql is stale: run `npm run compose`').toBe(sdl);
+  });
+});
