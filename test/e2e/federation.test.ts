@@ -1,0 +1,81 @@
+// One question at the gateway answered by all three subgraphs, and every door locked without a token.
+import { describe, expect, inject, it } from 'vitest';
+import { DEMO_ACKNOWLEDGMENTS, DEMO_COMPLETIONS, DEMO_PEOPLE } from '@cpss/domain';
+import { codes, graphql, signIn } from '../support/client';
+
+const gateway = inject('gatewayUrl');
+const subgraphs = inject('subgraphUrls');
+
+const PEOPLE = `query {
+  people(first: 100) {
+    totalCount
+    edges { node { id legalName dateOfBirth trainingHours ethicsAcknowledgments { codeVersion signedOn } } }
+  }
+}`;
+
+interface PeopleData {
+  people: {
+    totalCount: number;
+    edges: { node: { id: string; legalName: string; dateOfBirth: string; trainingHours: number; ethicsAcknowledgments: { codeVersion: string }[] } }[];
+  };
+}
+
+describe('the composed platform', () => {
+  it('answers one query with fields from certification, training and ethics', async () => {
+    const token = await signIn(gateway, 'admin@demo.cpss');
+    const res = await graphql<PeopleData>(`${gateway}/graphql`, PEOPLE, {}, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.people.totalCount).toBe(DEMO_PEOPLE.length);
+    for (const { node } of res.data!.people.edges) {
+      const person = DEMO_PEOPLE.find((p) => p.id === node.id)!;
+      expect(node.legalName).toBe(person.legalName);
+      expect(node.dateOfBirth).toBe(person.dateOfBirth);
+      expect(node.trainingHours).toBe(DEMO_COMPLETIONS.filter((c) => c.personId === node.id).reduce((s, c) => s + c.hours, 0));
+      expect(node.ethicsAcknowledgments.map((a) => a.codeVersion).sort()).toEqual(
+        DEMO_ACKNOWLEDGMENTS.filter((a) => a.personId === node.id).map((a) => a.codeVersion).sort(),
+      );
+    }
+  });
+
+  it('refuses protected fields to a caller who has not signed in', async () => {
+    const res = await graphql(`${gateway}/graphql`, PEOPLE);
+    expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+    expect(res.data ?? null).toBeNull();
+  });
+
+  it('lets an applicant see their own record across domains, without staff-only fields', async () => {
+    const token = await signIn(gateway, 'applicant@demo.cpss');
+    const own = await graphql<{ me: { legalName: string; trainingHours: number } }>(
+      `${gateway}/graphql`,
+      '{ me { legalName trainingHours ethicsAcknowledgments { codeVersion } } }',
+      {},
+      token,
+    );
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.me.legalName).toBe(DEMO_PEOPLE[0]!.legalName);
+    const list = await graphql(`${gateway}/graphql`, '{ people { totalCount } }', {}, token);
+    expect(codes(list)).toEqual(['FORBIDDEN']);
+    const dob = await graphql(`${gateway}/graphql`, '{ me { dateOfBirth } }', {}, token);
+    expect(codes(dob)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    const res = await fetch(`${gateway}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.cpss', password: 'wrong-password' }),
+    });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Email or password is incorrect');
+  });
+
+  it.each(Object.entries(subgraphs))('%s subgraph called directly without a token answers UNAUTHENTICATED', async (_name, url) => {
+    const res = await graphql(url, `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, {
+      r: [{ __typename: 'Person', id: DEMO_PEOPLE[0]!.id }],
+    });
+    expect(codes(res)).toContain('UNAUTHENTICATED');
+    const bad = await graphql(url, '{ __typename }', {}, 'not-a-token');
+    expect(bad.status).toBe(401);
+    expect(codes(bad)).toEqual(['UNAUTHENTICATED']);
+  });
+});

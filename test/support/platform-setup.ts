@@ -1,0 +1,47 @@
+// Boots the real composed platform once for the end-to-end suites: a throwaway database (on the
+// embedded PostgreSQL unless DATABASE_URL), the three subgraphs and the gateway as processes on
+// free ports, with the demo data seeded. Tests receive the URLs through `inject`.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createThrowawayDatabase, freePort, startTestServer } from '@cpss/devdb';
+import { repoRoot, startPlatform } from '@cpss/launcher';
+
+interface SetupContext {
+  provide(key: string, value: unknown): void;
+}
+
+export default async function setup(ctx: SetupContext): Promise<() => Promise<void>> {
+  const server = await startTestServer(process.env['DATABASE_URL']);
+  const db = await createThrowawayDatabase(server.adminUrl, 'e2e');
+  const logDir = mkdtempSync(join(tmpdir(), 'cpss-e2e-logs-'));
+  const platform = await startPlatform({
+    repoRoot: repoRoot(),
+    databaseUrl: db.url,
+    host: '127.0.0.1',
+    ports: { gateway: await freePort(), certification: await freePort(), training: await freePort(), ethics: await freePort() },
+    secret: randomBytes(32).toString('hex'),
+    seedDemo: true,
+    logLevel: 'info',
+    logDir,
+  }).catch((err: Error) => {
+    throw new Error(`${err.message} (service logs in ${logDir})`);
+  });
+  ctx.provide('gatewayUrl', platform.gatewayUrl);
+  ctx.provide('subgraphUrls', { certification: platform.urls.certification, training: platform.urls.training, ethics: platform.urls.ethics });
+  ctx.provide('logDir', logDir);
+  return async () => {
+    await platform.stop();
+    await db.drop();
+    await server.stop();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    gatewayUrl: string;
+    subgraphUrls: { certification: string; training: string; ethics: string };
+    logDir: string;
+  }
+}
