@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '@cpss/domain';
-import { TEST_AUTH } from '@cpss/testkit';
+import { TEST_AUTH } from '../../testkit/src'; // not a dependency: testkit is built on server-kit
 import { createTokenVerifier, InvalidTokenError, signToken } from '../src';
 
 describe('tokens', () => {

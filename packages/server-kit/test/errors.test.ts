@@ -4,7 +4,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { Arg, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsEmail, Length } from 'class-validator';
 import { Role } from '@cpss/domain';
-import { capturingLogger, errorCodes, gql, TEST_AUTH, tokenFor } from '@cpss/testkit';
+import { capturingLogger, errorCodes, gql, TEST_AUTH, tokenFor } from '../../testkit/src'; // not a dependency: testkit is built on server-kit
 import { badInput, buildFederatedSchema, createSubgraphServer, createTokenVerifier, failedPrecondition, signToken } from '../src';
 import type { DataSource } from 'typeorm';
 
