@@ -31,6 +31,6 @@ describe('role labels', () => {
   });
 
   it('shows a role it does not know as sent', () => {
-    expect(roleLabel('SERVICE')).toBe('SERVICE');
+    expect(roleLabel('AUDITOR')).toBe('AUDITOR');
   });
 });

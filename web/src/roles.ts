@@ -1,34 +1,7 @@
-// The platform's roles as the UI sees them. Mirrors packages/domain/src/roles.ts, which is CommonJS
-// and not worth bundling for a handful of strings.
-export const ROLES = [
-  'ADMIN',
-  'CERTIFICATION_REVIEWER',
-  'TRAINING_REVIEWER',
-  'ETHICS_STAFF',
-  'CURRICULUM_DEVELOPER',
-  'TRAINER',
-  'APPLICANT',
-  'SUPERVISOR',
-] as const;
-export type Role = (typeof ROLES)[number];
+// The platform's roles as the UI uses them: the names, labels and staff set are the domain's own.
+import { isRole, ROLE_LABELS, STAFF_ROLES, type Role } from '@cpss/domain';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: 'Admin',
-  CERTIFICATION_REVIEWER: 'Certification reviewer',
-  TRAINING_REVIEWER: 'Training reviewer',
-  ETHICS_STAFF: 'Ethics staff',
-  CURRICULUM_DEVELOPER: 'Curriculum developer',
-  TRAINER: 'Trainer',
-  APPLICANT: 'Applicant / CPSS',
-  SUPERVISOR: 'Supervisor',
-};
-
-/** Program staff: may list people and read staff-only fields such as date of birth. */
-export const STAFF_ROLES: readonly Role[] = ['ADMIN', 'CERTIFICATION_REVIEWER', 'TRAINING_REVIEWER', 'ETHICS_STAFF'];
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+export { ROLE_LABELS, STAFF_ROLES, isRole, type Role };
 
 /** Roles come from the server as plain strings; an unknown one is shown as sent rather than hidden. */
 export function roleLabel(role: string): string {

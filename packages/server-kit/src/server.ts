@@ -13,13 +13,31 @@ import { errorLoggingPlugin, formatError, invalidToken } from './errors';
 import { healthRoutes, requestIdOf, requestLogging } from './http';
 import { LoaderRegistry } from './loaders';
 
-export interface SubgraphServerOptions {
-  name: string;
-  schema: GraphQLSchema;
+/** What a service's createServer() is given by main.ts (or by a test). */
+export interface SubgraphDeps {
   dataSource: DataSource;
   logger: Logger;
   verifier: TokenVerifier;
   production?: boolean;
+}
+
+export interface SubgraphServerOptions extends SubgraphDeps {
+  name: string;
+  schema: GraphQLSchema;
+}
+
+/**
+ * The caller's principal from a token (or null without one). A token that is present but bad
+ * refuses the whole request with 401 rather than reading as anonymous.
+ */
+export async function principalFromToken(verifier: TokenVerifier, token: string | null): Promise<Principal | null> {
+  if (!token) return null;
+  try {
+    return await verifier.verify(token);
+  } catch (err) {
+    if (err instanceof InvalidTokenError) throw invalidToken();
+    throw err;
+  }
 }
 
 export interface SubgraphServer {
@@ -50,16 +68,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       context: async ({ req }): Promise<RequestContext> => {
         const requestId = requestIdOf(req);
         const logger = options.logger.child({ reqId: requestId });
-        const token = bearerToken(req.headers.authorization);
-        let principal: Principal | null = null;
-        if (token) {
-          try {
-            principal = await options.verifier.verify(token);
-          } catch (err) {
-            if (err instanceof InvalidTokenError) throw invalidToken();
-            throw err;
-          }
-        }
+        const principal = await principalFromToken(options.verifier, bearerToken(req.headers.authorization));
         return { requestId, principal, logger, loaders: new LoaderRegistry() };
       },
     }),
