@@ -14,6 +14,8 @@ export interface RunSubgraphOptions {
   dataSource: DataSource;
   seedDemo?: (dataSource: DataSource, logger: Logger) => Promise<void>;
   createServer: (deps: { dataSource: DataSource; logger: Logger; verifier: TokenVerifier; production: boolean }) => Promise<SubgraphServer>;
+  /** Background work (pg-boss workers and schedules); returns how to stop it. */
+  startBackground?: (deps: { dataSource: DataSource; logger: Logger; databaseUrl: string }) => Promise<() => Promise<void>>;
 }
 
 export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
@@ -32,11 +34,15 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
     verifier: createTokenVerifier(authConfigFrom(env)),
     production: env.NODE_ENV === 'production',
   });
+  const stopBackground = options.startBackground
+    ? await options.startBackground({ dataSource: options.dataSource, logger, databaseUrl: env.DATABASE_URL })
+    : async () => undefined;
   const http = await listen(server.app, env.PORT, env.HOST);
   logger.info({ port: env.PORT }, `${name} subgraph listening`);
   stopOnSignals(logger, [
     () => new Promise((resolve) => http.close(resolve)),
     () => server.stop(),
+    () => stopBackground(),
     () => options.dataSource.destroy(),
   ], { exitWithStdin: env.EXIT_WITH_STDIN });
 }

@@ -12,6 +12,7 @@ import type { RequestContext } from './context';
 import { errorLoggingPlugin, formatError, invalidToken } from './errors';
 import { healthRoutes, requestIdOf, requestLogging } from './http';
 import { LoaderRegistry } from './loaders';
+import type { Clock } from './clock';
 
 /** What a service's createServer() is given by main.ts (or by a test). */
 export interface SubgraphDeps {
@@ -19,11 +20,15 @@ export interface SubgraphDeps {
   logger: Logger;
   verifier: TokenVerifier;
   production?: boolean;
+  /** "Today" for every rule; tests stand on any date with fixedClock(). Defaults to the system clock. */
+  clock?: Clock;
 }
 
 export interface SubgraphServerOptions extends SubgraphDeps {
   name: string;
   schema: GraphQLSchema;
+  /** Request body limit: uploads travel base64 inside GraphQL requests. */
+  bodyLimit?: string;
 }
 
 /**
@@ -63,7 +68,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: options.bodyLimit ?? '15mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
         const requestId = requestIdOf(req);

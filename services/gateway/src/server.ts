@@ -72,7 +72,7 @@ export async function createServer(deps: GatewayDeps) {
   );
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: '15mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const requestId = requestIdOf(req);
