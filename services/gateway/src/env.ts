@@ -10,6 +10,7 @@ export const envSchema = serviceEnvSchema({
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  ANONYMOUS_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** The built web UI (web/dist); served at / when present. */
   WEB_DIST_DIR: z.string().optional(),
 });

@@ -2,6 +2,7 @@
 // reached at the URL from the env, and receives the caller's token and the request id.
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { serviceUnavailable } from '@cpss/server-kit';
 import { supergraphFile, type SubgraphName } from './supergraph';
 
 export interface GatewayContext {
@@ -11,6 +12,25 @@ export interface GatewayContext {
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  /** A subgraph that cannot be reached is SERVICE_UNAVAILABLE for its fields; the rest still answers. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (err) {
+      const cause = err as { code?: string; cause?: { code?: string }; name?: string };
+      const code = cause.code ?? cause.cause?.code;
+      if (cause.name === 'FetchError' || (code && /^E[A-Z]+/.test(code))) throw serviceUnavailable(this.serviceName);
+      throw err;
+    }
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('requestId' in context)) return;
     if (context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
@@ -21,6 +41,6 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export function createGateway(urls: Record<SubgraphName, string>): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl: readFileSync(supergraphFile, 'utf8'),
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name as SubgraphName] ?? url }),
+    buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name as SubgraphName] ?? url!),
   });
 }

@@ -27,6 +27,7 @@ async function main() {
     sessionTtlSeconds: env.SESSION_TTL_SECONDS,
     secureCookie: env.COOKIE_SECURE,
     loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,
+    anonymousRequestsPerMinute: env.ANONYMOUS_REQUESTS_PER_MINUTE,
     webDistDir: env.WEB_DIST_DIR ?? join(__dirname, '..', '..', '..', 'web', 'dist'),
     production: env.NODE_ENV === 'production',
   });

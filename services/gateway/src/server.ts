@@ -19,6 +19,7 @@ import {
 } from '@cpss/server-kit';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import { rateLimit } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
 import { createGateway, type GatewayContext } from './gateway';
 import { authRoutes, tokenOf } from './routes/auth';
@@ -34,6 +35,8 @@ export interface GatewayDeps {
   sessionTtlSeconds: number;
   secureCookie: boolean;
   loginAttemptsPerMinute: number;
+  /** Callers without a token (the public registry, complaint intake): requests per minute per address. */
+  anonymousRequestsPerMinute: number;
   webDistDir?: string;
   production?: boolean;
 }
@@ -72,6 +75,14 @@ export async function createServer(deps: GatewayDeps) {
   );
   app.use(
     '/graphql',
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.anonymousRequestsPerMinute,
+      skip: (req) => tokenOf(req) !== null,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      message: { errors: [{ message: 'Too many requests; wait a minute and try again', extensions: { code: 'TOO_MANY_REQUESTS' } }] },
+    }),
     express.json({ limit: '15mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {

@@ -34,6 +34,7 @@ beforeAll(async () => {
     sessionTtlSeconds: 900,
     secureCookie: false,
     loginAttemptsPerMinute: 5,
+    anonymousRequestsPerMinute: 4,
     webDistDir: webDist,
   }));
 });
@@ -106,6 +107,31 @@ describe('sessions', () => {
 
   it('/auth/me without a session is 401', async () => {
     expect((await request(app).get('/auth/me')).status).toBe(401);
+  });
+});
+
+describe('callers without a token', () => {
+  it('are limited per address; signed-in callers are not counted', async () => {
+    const anonymous = () => request(app).post('/graphql').set('x-forwarded-for', '10.0.1.1').send({ query: '{ __typename }' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await anonymous()).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    const { tokenFor } = await import('@cpss/testkit');
+    const signedIn = await request(app).post('/graphql').set('x-forwarded-for', '10.0.1.1').set('authorization', `Bearer ${await tokenFor([Role.Admin])}`).send({ query: '{ __typename }' });
+    expect(signedIn.status).toBe(200);
+  });
+});
+
+describe('a subgraph that does not answer', () => {
+  it('is SERVICE_UNAVAILABLE naming the subgraph, not an internal error', async () => {
+    const { tokenFor } = await import('@cpss/testkit');
+    const res = await request(app)
+      .post('/graphql')
+      .set('authorization', `Bearer ${await tokenFor([Role.Admin])}`)
+      .send({ query: '{ people { totalCount } }' });
+    expect(res.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect(res.body.errors[0].message).toContain('certification');
+    expect(JSON.stringify(res.body)).not.toContain('127.0.0.1:9');
   });
 });
 
