@@ -1,6 +1,7 @@
 // `npm start`: the database (embedded unless DATABASE_URL), every service's migrations and demo
 // seed, the three subgraphs and the gateway (which serves the UI); prints the URLs and demo
 // accounts; Ctrl-C or SIGTERM stops everything.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS } from '@cpss/domain';
 import { DatabaseUnavailableError, openDatabase, type PlatformDatabase } from './database';
@@ -9,6 +10,22 @@ import { ServiceStartError, startPlatform, type RunningPlatform } from './platfo
 import { localSecret } from './secret';
 
 const root = join(__dirname, '..', '..', '..');
+const dev = process.argv.includes('--dev');
+
+/** Packages recompiled on change in `npm run dev` (node --watch then restarts the service). */
+const WATCHED = ['packages/domain', 'packages/server-kit', 'services/certification', 'services/training', 'services/ethics', 'services/gateway'];
+
+function startDevTools(): ChildProcess[] {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const watchers = WATCHED.map((dir) =>
+    spawn(process.execPath, [tsc, '-p', join(root, dir), '--watch', '--preserveWatchOutput'], { stdio: ['ignore', 'ignore', 'inherit'] }),
+  );
+  const vite = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), '--port', '5173', '--strictPort'], {
+    cwd: join(root, 'web'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return [...watchers, vite];
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -16,11 +33,13 @@ async function main(): Promise<void> {
   let database: PlatformDatabase | null = null;
   let platform: RunningPlatform | null = null;
   let stopping = false;
+  let devTools: ChildProcess[] = [];
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write('\nstopping…\n');
+    for (const tool of devTools) tool.kill('SIGTERM');
     await platform?.stop();
     await database?.stop();
     process.exit(code);
@@ -42,7 +61,9 @@ async function main(): Promise<void> {
       logLevel: env.LOG_LEVEL,
       logDir: join(root, '.data', 'logs'),
       extraEnv: { OIDC_ISSUER: env.OIDC_ISSUER, OIDC_JWKS_URL: env.OIDC_JWKS_URL, OIDC_AUDIENCE: env.OIDC_AUDIENCE },
+      watch: dev,
     });
+    if (dev) devTools = startDevTools();
   } catch (err) {
     if (err instanceof DatabaseUnavailableError || err instanceof ServiceStartError) {
       process.stderr.write(`npm start: ${err.message}\n`);
@@ -58,7 +79,8 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `CPSS Platform is running (ready in ${seconds} s)`,
-    `  Web UI      ${platform.gatewayUrl}/`,
+    ...(dev ? ['  Web UI      http://127.0.0.1:5173/ (Vite, hot reload; services restart when their code changes)'] : []),
+    `  Web UI      ${platform.gatewayUrl}/${dev ? ' (last build)' : ''}`,
     `  GraphQL     ${u.gateway}`,
     `  Subgraphs   certification ${u.certification}`,
     `              training      ${u.training}`,

@@ -21,6 +21,8 @@ export interface PlatformOptions {
   /** Extra env for every service (OIDC settings, NODE_ENV). */
   extraEnv?: Record<string, string | undefined>;
   readyTimeoutMs?: number;
+  /** Development: restart a service when its built files change (node --watch). */
+  watch?: boolean;
 }
 
 export interface RunningPlatform {
@@ -76,7 +78,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       env['TRAINING_URL'] = urls.training;
       env['ETHICS_URL'] = urls.ethics;
     }
-    const child = spawn(process.execPath, [join(options.repoRoot, 'services', name, 'dist', 'main.js')], {
+    const main = join(options.repoRoot, 'services', name, 'dist', 'main.js');
+    const child = spawn(process.execPath, options.watch ? ['--watch', '--no-warnings', main] : [main], {
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
