@@ -1,7 +1,7 @@
 // Effective-dated program policy: every program number (hours, fees, windows) is data, and a case
 // is judged by the version in force on its submission date. Each subgraph keeps its own numbers
 // in its own `policy_version` table and describes them with a zod schema.
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -10,6 +10,8 @@ import { isIsoDate, type IsoDate } from './dates';
 
 @Entity({ name: 'policy_version' })
 @ObjectType({ description: 'A version of the program policy, in force from its effective date until the next one' })
+// Every subgraph exposes its own policy versions with this same type.
+@Directive('@shareable')
 export class PolicyVersion {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
