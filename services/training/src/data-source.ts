@@ -1,9 +1,14 @@
-import { createDataSource } from '@cpss/server-kit';
+import { AuditEntry, createDataSource, PolicyVersion, StatusChange, StoredDocument } from '@cpss/server-kit';
+import { CoreConcept, TrainingDomain, TrainingStandards } from './entities/standards';
 import { TrainingCompletion } from './entities/training-completion';
 import { CreateTrainingCompletion1763900000000 } from './migrations/1763900000000-CreateTrainingCompletion';
+import { PolicyAndStandards1763900001000 } from './migrations/1763900001000-PolicyAndStandards';
 
 export const SCHEMA = 'training';
 
+export const ENTITIES = [TrainingCompletion, PolicyVersion, StatusChange, AuditEntry, StoredDocument, TrainingStandards, TrainingDomain, CoreConcept];
+export const MIGRATIONS = [CreateTrainingCompletion1763900000000, PolicyAndStandards1763900001000];
+
 export function createTrainingDataSource(url: string) {
-  return createDataSource({ url, schema: SCHEMA, entities: [TrainingCompletion], migrations: [CreateTrainingCompletion1763900000000] });
+  return createDataSource({ url, schema: SCHEMA, entities: ENTITIES, migrations: MIGRATIONS });
 }

@@ -2,16 +2,22 @@ import { buildFederatedSchema, containerOf } from '@cpss/server-kit';
 import { Person } from './entities/person';
 import { PersonTrainingResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
-import type { TrainingRecordService } from './services/training-record.service';
+import { TrainingPolicyResolver } from './resolvers/policy.resolver';
+import { StandardsResolver } from './resolvers/standards.resolver';
+import type { TrainingServices } from './training-services';
 
-export const resolvers = [PersonTrainingResolver] as const;
+export const resolvers = [PersonTrainingResolver, TrainingPolicyResolver, StandardsResolver] as const;
 
-export function buildTrainingSchema(services?: { records: TrainingRecordService }) {
+function instances(s: TrainingServices): object[] {
+  return [new PersonTrainingResolver(s.records), new TrainingPolicyResolver(s.policy, s.clock), new StandardsResolver(s.standards, s.clock)];
+}
+
+export function buildTrainingSchema(services?: TrainingServices) {
   return buildFederatedSchema({
     resolvers,
     // Person is only extended here (no query returns it), so it must be listed to be emitted.
     orphanedTypes: [Person],
-    container: services ? containerOf([new PersonTrainingResolver(services.records)]) : undefined,
+    container: services ? containerOf(instances(services)) : undefined,
     referenceResolvers: { Person: personReference() },
   });
 }

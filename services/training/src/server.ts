@@ -2,9 +2,10 @@
 import 'reflect-metadata';
 import { createSubgraphServer, type SubgraphDeps } from '@cpss/server-kit';
 import { buildTrainingSchema } from './schema';
-import { TrainingRecordService } from './services/training-record.service';
+import { createTrainingServices } from './training-services';
 
 export async function createServer(deps: SubgraphDeps) {
-  const { schema } = await buildTrainingSchema({ records: new TrainingRecordService(deps.dataSource) });
-  return createSubgraphServer({ name: 'training', schema, ...deps });
+  const services = createTrainingServices(deps);
+  const { schema } = await buildTrainingSchema(services);
+  return { ...(await createSubgraphServer({ name: 'training', schema, ...deps })), services };
 }
