@@ -3,4 +3,5 @@ export * from './errors';
 export * from './ids';
 export * from './geography';
 export * from './training';
+export * from './ethics';
 export * from './demo';

@@ -1,17 +1,22 @@
 import { buildFederatedSchema, containerOf } from '@cpss/server-kit';
+import type { EthicsServices } from './ethics-services';
 import { Person } from './entities/person';
 import { PersonEthicsResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
-import type { AcknowledgmentService } from './services/acknowledgment.service';
+import { EthicsPolicyResolver } from './resolvers/policy.resolver';
 
-export const resolvers = [PersonEthicsResolver] as const;
+export const resolvers = [PersonEthicsResolver, EthicsPolicyResolver] as const;
 
-export function buildEthicsSchema(services?: { acknowledgments: AcknowledgmentService }) {
+function instances(s: EthicsServices): object[] {
+  return [new PersonEthicsResolver(s.acknowledgments), new EthicsPolicyResolver(s.policy, s.clock)];
+}
+
+export function buildEthicsSchema(services?: EthicsServices) {
   return buildFederatedSchema({
     resolvers,
     // Person is only extended here (no query returns it), so it must be listed to be emitted.
     orphanedTypes: [Person],
-    container: services ? containerOf([new PersonEthicsResolver(services.acknowledgments)]) : undefined,
+    container: services ? containerOf(instances(services)) : undefined,
     referenceResolvers: { Person: personReference() },
   });
 }

@@ -1,0 +1,12 @@
+// The ethics subgraph's services, built once per server from its dependencies.
+import { systemClock, type SubgraphDeps } from '@cpss/server-kit';
+import { ethicsPolicyStore } from './policy/ethics-policy';
+import { AcknowledgmentService } from './services/acknowledgment.service';
+
+export function createEthicsServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock'>) {
+  const clock = deps.clock ?? systemClock;
+  const policy = ethicsPolicyStore(deps.dataSource);
+  const acknowledgments = new AcknowledgmentService(deps.dataSource);
+  return { clock, policy, acknowledgments };
+}
+export type EthicsServices = ReturnType<typeof createEthicsServices>;
