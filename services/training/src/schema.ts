@@ -1,15 +1,22 @@
 import { buildFederatedSchema, containerOf } from '@cpss/server-kit';
 import { Person } from './entities/person';
+import { CourseResolver, CourseSubmissionResolver } from './resolvers/course.resolver';
 import { PersonTrainingResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
 import { TrainingPolicyResolver } from './resolvers/policy.resolver';
 import { StandardsResolver } from './resolvers/standards.resolver';
 import type { TrainingServices } from './training-services';
 
-export const resolvers = [PersonTrainingResolver, TrainingPolicyResolver, StandardsResolver] as const;
+export const resolvers = [PersonTrainingResolver, TrainingPolicyResolver, StandardsResolver, CourseResolver, CourseSubmissionResolver] as const;
 
 function instances(s: TrainingServices): object[] {
-  return [new PersonTrainingResolver(s.records), new TrainingPolicyResolver(s.policy, s.clock), new StandardsResolver(s.standards, s.clock)];
+  return [
+    new PersonTrainingResolver(s.records),
+    new TrainingPolicyResolver(s.policy, s.clock),
+    new StandardsResolver(s.standards, s.clock),
+    new CourseResolver(s.courses, s.dataSource),
+    new CourseSubmissionResolver(s.submissions, s.courses, s.policy, s.dataSource),
+  ];
 }
 
 export function buildTrainingSchema(services?: TrainingServices) {

@@ -1,0 +1,14 @@
+// The training domain's GraphQL enums, registered once, named after the stored values.
+import { CourseMaterialKind, CourseStatus, CourseSubmissionStatus, EnrollmentStatus, SessionDelivery, SessionStatus, CompletionSource } from '@cpss/domain';
+import { graphqlEnum } from '@cpss/server-kit';
+
+export const CourseStatusEnum = graphqlEnum(CourseStatus, 'CourseStatus', 'Approval status of a course');
+export const CourseSubmissionStatusEnum = graphqlEnum(CourseSubmissionStatus, 'CourseSubmissionStatus', 'Where a course submission is in its review');
+export const CourseMaterialKindEnum = graphqlEnum(CourseMaterialKind, 'CourseMaterialKind', 'What a course material is');
+export const SessionDeliveryEnum = graphqlEnum(SessionDelivery, 'SessionDelivery', 'In person or virtual');
+export const SessionStatusEnum = graphqlEnum(SessionStatus, 'TrainingSessionStatus', 'Whether a session is still on');
+export const EnrollmentStatusEnum = graphqlEnum(EnrollmentStatus, 'EnrollmentStatus', "A participant's place in a session");
+export const CompletionSourceEnum = graphqlEnum(CompletionSource, 'TrainingCompletionSource', 'Where a completion on a training record came from');
+
+/** numeric columns come back from pg as strings. */
+export const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };

@@ -1,0 +1,29 @@
+// Ownership in the training domain: staff see everything; a course owner sees what their account
+// owns; a trainer sees what their person record teaches.
+import { hasAnyRole, STAFF_ROLES } from '@cpss/domain';
+import { conflict, forbidden, notFound, type Principal } from '@cpss/server-kit';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+export const isStaff = (p: Principal) => hasAnyRole(p.roles, STAFF_ROLES);
+
+export function requireOwnerOrStaff(p: Principal, ownerId: string, what: string): void {
+  if (!isStaff(p) && p.subject !== ownerId) throw forbidden(`Only program staff or the owner may see or change this ${what}`);
+}
+
+/** Reads a row FOR UPDATE (so concurrent writers queue) and checks the client's expected version. */
+export async function lockVersioned<T extends ObjectLiteral & { version: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+  what: string,
+  expectedVersion?: number | null,
+): Promise<T> {
+  const row = await manager.getRepository(entity).createQueryBuilder('x').setLock('pessimistic_write').where('x.id = :id', { id }).getOne();
+  if (!row) throw notFound(what, id);
+  if (expectedVersion != null && row.version !== expectedVersion) {
+    throw conflict(`${what} ${id} was changed by someone else (version ${row.version}, you had ${expectedVersion}); reload and try again`);
+  }
+  return row;
+}
+
+export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

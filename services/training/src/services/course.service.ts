@@ -1,0 +1,66 @@
+// Courses: a curriculum developer creates a draft; approval comes from a course submission's review.
+import { CourseKind, CourseStatus, type CourseKind as Kind } from '@cpss/domain';
+import { badInput, decodeCursor, notFound, oneByKey, recordStatusChange, toConnection, type Clock, type ConnectionShape, type FieldProblem, type Principal } from '@cpss/server-kit';
+import { In, type DataSource } from 'typeorm';
+import { Course } from '../entities/course';
+import type { TrainingPolicyStore } from '../policy/training-policy';
+import { isStaff, isUuid, requireOwnerOrStaff } from './access';
+
+export interface NewCourse {
+  title: string;
+  kind: Kind;
+  faceToFaceHours: number;
+  preWorkHours: number;
+  childAndFamily: boolean;
+}
+
+export class CourseService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: TrainingPolicyStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(principal: Principal, input: NewCourse): Promise<Course> {
+    const { values } = await this.policy.inForceOn(this.clock.today());
+    const problems: FieldProblem[] = [];
+    // New core courses: 40 hours face-to-face + 10 of pre-work (policy).
+    if (input.kind === CourseKind.CorePss) {
+      if (input.faceToFaceHours !== values.coreCourseHours.faceToFace) problems.push({ field: 'input.faceToFaceHours', reason: `must be ${values.coreCourseHours.faceToFace} for a core PSS course` });
+      if (input.preWorkHours !== values.coreCourseHours.preWork) problems.push({ field: 'input.preWorkHours', reason: `must be ${values.coreCourseHours.preWork} for a core PSS course` });
+    }
+    if (problems.length) throw badInput(problems);
+    return this.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(Course);
+      const course = await repo.save(repo.create({ ...input, title: input.title.trim(), ownerId: principal.subject, status: CourseStatus.Draft, version: 1 }));
+      await recordStatusChange(tx, { subjectType: 'Course', subjectId: course.id, from: null, to: CourseStatus.Draft, actor: principal.subject });
+      return course;
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<Course> {
+    const course = isUuid(id) ? await this.dataSource.getRepository(Course).findOneBy({ id }) : null;
+    if (!course) throw notFound('Course', id);
+    requireOwnerOrStaff(principal, course.ownerId, 'course');
+    return course;
+  }
+
+  async list(principal: Principal, first: number, after: string | null | undefined, filter: { status?: CourseStatus | null; kind?: Kind | null }): Promise<ConnectionShape<Course>> {
+    const base = this.dataSource.getRepository(Course).createQueryBuilder('c');
+    if (!isStaff(principal)) base.andWhere('c.owner_id = :owner', { owner: principal.subject });
+    if (filter.status) base.andWhere('c.status = :status', { status: filter.status });
+    if (filter.kind) base.andWhere('c.kind = :kind', { kind: filter.kind });
+    const totalCount = await base.clone().getCount();
+    const page = base.clone().orderBy('c.title', 'ASC').addOrderBy('c.id', 'ASC').take(first + 1);
+    if (after) {
+      const [title, id] = decodeCursor(after, 2);
+      page.andWhere('(c.title, c.id) > (:title, :id)', { title, id });
+    }
+    return toConnection(await page.getMany(), first, totalCount, (c) => [c.title, c.id]);
+  }
+
+  async byIds(ids: readonly string[]): Promise<(Course | null)[]> {
+    const rows = await this.dataSource.getRepository(Course).findBy({ id: In([...ids]) });
+    return oneByKey(ids, rows, (c) => c.id);
+  }
+}

@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import { Role } from '@cpss/domain';
+import { errorCodes } from '@cpss/testkit';
+import { NC_TRAINING_POLICY } from '../src/policy/training-policy';
+import {
+  CORE_AGENDA, CREATE_SUBMISSION, DECIDE, FORMAT, PDF, RESUBMIT, REVIEW, SUBMIT, UPLOAD,
+  conceptIds, createCourse, crosswalkFor, dev, readyDraft, reviewer, throughReview,
+} from './course-fixtures';
+import { as, fieldsOf, gql, unmetRules, useTrainingDatabase } from './harness';
+
+const t = useTrainingDatabase();
+const IN_WINDOW = '2026-04-02';
+
+const SUBMISSION = `query($id: ID!) { courseSubmission(id: $id) {
+  id status attempt version submittedOn feeUsd decidedOn
+  course { id status approvedOn expiresOn }
+  agenda { day hours } crosswalk { conceptId } materials { kind format }
+  conceptReviews { attempt met comment }
+  timeline { fromStatus toStatus actor reason facts }
+  reviewClock { businessDaysElapsed targetMinBusinessDays targetMaxBusinessDays dueBy overdue }
+} }`;
+
+type Submission = {
+  status: string; attempt: number; version: number; submittedOn: string | null; feeUsd: number | null;
+  course: { status: string; approvedOn: string | null; expiresOn: string | null };
+  timeline: { fromStatus: string | null; toStatus: string; actor: string; facts: Record<string, unknown> | null }[];
+  reviewClock: { businessDaysElapsed: number; targetMinBusinessDays: number; targetMaxBusinessDays: number; dueBy: string; overdue: boolean } | null;
+  materials: unknown[]; crosswalk: unknown[]; agenda: unknown[]; conceptReviews: { attempt: number; met: boolean }[];
+};
+
+async function read(date: string, id: string, token?: { token: string }): Promise<Submission> {
+  const res = await gql(await t.appOn(date), SUBMISSION, { id }, token ?? (await reviewer()));
+  expect(errorCodes(res)).toEqual([]);
+  return res.body.data!['courseSubmission'] as Submission;
+}
+
+describe('courses', () => {
+  it('a curriculum developer creates a draft they own', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const course = await createCourse(app, await dev('dev-courses'));
+    expect(course.status).toBe('DRAFT');
+    const mine = await gql(app, `{ courses { totalCount edges { node { id ownerId } } } }`, {}, await dev('dev-courses'));
+    expect(mine.body.data!['courses']).toMatchObject({ totalCount: 1, edges: [{ node: { id: course.id, ownerId: 'dev-courses' } }] });
+    const theirs = await gql(app, `query($id: ID!) { course(id: $id) { id } }`, { id: course.id }, await dev('dev-other'));
+    expect(errorCodes(theirs)).toEqual(['FORBIDDEN']);
+  });
+
+  it('rejects core course hours that differ from the policy, writing nothing', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const before = await t.count('course');
+    const res = await gql(app, `mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }`, {
+      input: { title: 'Short core', kind: 'CORE_PSS', faceToFaceHours: 30, preWorkHours: 10 },
+    }, await dev());
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(fieldsOf(res)).toEqual(['input.faceToFaceHours']);
+    expect(await t.count('course')).toBe(before);
+  });
+
+  it('refuses course creation to a trainer', async () => {
+    const res = await gql(await t.appOn(IN_WINDOW), `mutation { createCourse(input: { title: "x", kind: ELECTIVE, faceToFaceHours: 3 }) { id } }`, {}, await as([Role.Trainer], null));
+    expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('course submission content', () => {
+  it('rejects an agenda whose hours do not add up to the course hours, naming the field and writing nothing', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const token = await dev();
+    const course = await createCourse(app, token);
+    const before = [await t.count('course_submission'), await t.count('course_agenda_entry'), await t.count('crosswalk_entry'), await t.count('status_change')];
+    const agenda = [...CORE_AGENDA.slice(0, -1), { day: 5, title: 'Day 5 (short)', hours: 6 }];
+    const res = await gql(app, CREATE_SUBMISSION, { input: { courseId: course.id, agenda, crosswalk: await crosswalkFor(app) } }, token);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(fieldsOf(res)).toEqual(['input.agenda']);
+    expect(res.body.errors![0]!.message).toContain('totals 48 hours but the course has 50');
+    expect([await t.count('course_submission'), await t.count('course_agenda_entry'), await t.count('crosswalk_entry'), await t.count('status_change')]).toEqual(before);
+  });
+
+  it('rejects a crosswalk that leaves a core concept out, or names an unknown one', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const token = await dev();
+    const course = await createCourse(app, token);
+    const before = await t.count('course_submission');
+    const crosswalk = (await crosswalkFor(app)).slice(1);
+    crosswalk.push({ ...crosswalk[0]!, conceptId: '00000000-0000-4000-8000-000000000000' });
+    const res = await gql(app, CREATE_SUBMISSION, { input: { courseId: course.id, agenda: CORE_AGENDA, crosswalk } }, token);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(fieldsOf(res)).toEqual([`input.crosswalk.${crosswalk.length - 1}.conceptId`, 'input.crosswalk']);
+    expect(res.body.errors![0]!.message).toContain('1.1');
+    expect(await t.count('course_submission')).toBe(before);
+  });
+
+  it('takes only Word, PowerPoint or PDF materials, up to the policy size', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const token = await dev();
+    const course = await createCourse(app, token);
+    const created = await gql(app, CREATE_SUBMISSION, { input: { courseId: course.id, agenda: CORE_AGENDA, crosswalk: await crosswalkFor(app) } }, token);
+    const id = (created.body.data!['createCourseSubmission'] as { id: string }).id;
+    const before = [await t.count('document'), await t.count('course_material')];
+    const text = { fileName: 'notes.txt', contentType: 'text/plain', contentBase64: Buffer.from('plain text').toString('base64') };
+    const bad = await gql(app, UPLOAD, { input: { submissionId: id, kind: 'OTHER', document: text } }, token);
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(fieldsOf(bad)).toEqual(['input.document.contentType']);
+    const big = { ...PDF, contentBase64: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(NC_TRAINING_POLICY.maxUploadBytes)]).toString('base64') };
+    const tooBig = await gql(app, UPLOAD, { input: { submissionId: id, kind: 'OTHER', document: big } }, token);
+    expect(fieldsOf(tooBig)).toEqual(['input.document.contentBase64']);
+    expect([await t.count('document'), await t.count('course_material')]).toEqual(before);
+    const ok = await gql(app, UPLOAD, { input: { submissionId: id, kind: 'INSTRUCTOR_MANUAL', document: PDF } }, token);
+    expect(ok.body.data!['uploadCourseMaterial']).toMatchObject({ kind: 'INSTRUCTOR_MANUAL', format: 'PDF' });
+  });
+});
+
+describe('submitting a course', () => {
+  it('is refused outside the April and October windows, naming the rule', async () => {
+    const token = await dev();
+    const course = await createCourse(await t.appOn('2026-04-08'), token);
+    const draft = await readyDraft(await t.appOn('2026-04-08'), token, course.id);
+    const res = await gql(await t.appOn('2026-04-08'), SUBMIT, { input: { submissionId: draft.id, expectedVersion: draft.version } }, token);
+    expect(errorCodes(res)).toEqual(['FAILED_PRECONDITION']);
+    expect(unmetRules(res)).toEqual(['submissionWindow']);
+    expect((await read('2026-04-08', draft.id)).status).toBe('DRAFT');
+    // The last day of the October window is inside it.
+    const onLastDay = await gql(await t.appOn('2026-10-07'), SUBMIT, { input: { submissionId: draft.id, expectedVersion: draft.version } }, token);
+    expect(errorCodes(onLastDay)).toEqual([]);
+  });
+
+  it('is refused while the program pauses submissions (2024), even inside a window', async () => {
+    const app = await t.appOn('2024-04-03');
+    const token = await dev();
+    const course = await createCourse(app, token);
+    const draft = await readyDraft(app, token, course.id);
+    const changes = await t.count('status_change');
+    const res = await gql(app, SUBMIT, { input: { submissionId: draft.id, expectedVersion: draft.version } }, token);
+    expect(errorCodes(res)).toEqual(['FAILED_PRECONDITION']);
+    expect(unmetRules(res)).toEqual(['submissionsPaused']);
+    expect(await t.count('status_change')).toBe(changes);
+  });
+
+  it('is refused without every required material', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const token = await dev();
+    const course = await createCourse(app, token);
+    const created = await gql(app, CREATE_SUBMISSION, { input: { courseId: course.id, agenda: CORE_AGENDA, crosswalk: await crosswalkFor(app) } }, token);
+    const s = created.body.data!['createCourseSubmission'] as { id: string; version: number };
+    await gql(app, UPLOAD, { input: { submissionId: s.id, kind: 'INSTRUCTOR_MANUAL', document: PDF } }, token);
+    const res = await gql(app, SUBMIT, { input: { submissionId: s.id, expectedVersion: s.version + 1 } }, token);
+    expect(unmetRules(res)).toEqual(['materials']);
+    expect(res.body.errors![0]!.extensions!['unmet']).toEqual([{ rule: 'materials', reason: 'missing PARTICIPANT_MANUAL, DAILY_AGENDA, TOT_MANUAL' }]);
+  });
+
+  it('refuses a stale version with CONFLICT', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const token = await dev();
+    const course = await createCourse(app, token);
+    const draft = await readyDraft(app, token, course.id);
+    const res = await gql(app, SUBMIT, { input: { submissionId: draft.id, expectedVersion: draft.version - 1 } }, token);
+    expect(errorCodes(res)).toEqual(['CONFLICT']);
+  });
+});
+
+describe('review', () => {
+  it('approves a course whose every core concept is met: fee, term, timeline and review clock', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const token = await dev();
+    const course = await createCourse(app, token);
+    const draft = await readyDraft(app, token, course.id);
+    const submitted = await gql(app, SUBMIT, { input: { submissionId: draft.id, expectedVersion: draft.version } }, token);
+    expect(submitted.body.data!['submitCourseSubmission']).toMatchObject({ status: 'RECEIVED', submittedOn: IN_WINDOW, feeUsd: 800 });
+
+    // Deciding before every concept has a finding is refused.
+    const rev = await reviewer();
+    await gql(app, FORMAT, { input: { submissionId: draft.id, expectedVersion: draft.version + 1, passed: true, comment: 'ok' } }, rev);
+    const early = await gql(app, DECIDE, { input: { submissionId: draft.id, expectedVersion: draft.version + 2, reason: 'x' } }, rev);
+    expect(unmetRules(early)).toEqual(['conceptReview']);
+    const findings = (await conceptIds(app)).map((c) => ({ conceptId: c.id, met: true }));
+    await gql(app, REVIEW, { input: { submissionId: draft.id, expectedVersion: draft.version + 2, findings } }, rev);
+
+    const onDecisionDay = await t.appOn('2026-06-15');
+    const decided = await gql(onDecisionDay, DECIDE, { input: { submissionId: draft.id, expectedVersion: draft.version + 3, reason: 'All core concepts met' } }, rev);
+    expect(decided.body.data!['decideCourseSubmission']).toMatchObject({
+      status: 'APPROVED', decidedOn: '2026-06-15', course: { status: 'APPROVED', approvedOn: '2026-06-15', expiresOn: '2031-06-15' },
+    });
+    const s = await read('2026-12-01', draft.id, token);
+    expect(s.timeline.map((e) => e.toStatus)).toEqual(['DRAFT', 'RECEIVED', 'TEAM_REVIEW', 'APPROVED']);
+    expect(s.timeline[1]!.facts).toMatchObject({ feeUsd: 800, policyEffectiveFrom: '2025-01-01' });
+    expect(s.timeline[3]!.actor).toBe('reviewer-1');
+    // The clock stops at the decision: business days from 2026-04-02 to 2026-06-15 (Good Friday and Memorial Day are NC holidays).
+    expect(s.reviewClock).toMatchObject({ targetMinBusinessDays: 60, targetMaxBusinessDays: 90, overdue: false });
+    expect(s.reviewClock!.businessDaysElapsed).toBe(50);
+  });
+
+  it('runs the review clock against the target while undecided', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const token = await dev();
+    const course = await createCourse(app, token);
+    const draft = await readyDraft(app, token, course.id);
+    await gql(app, SUBMIT, { input: { submissionId: draft.id, expectedVersion: draft.version } }, token);
+    const week = await read('2026-04-09', draft.id);
+    expect(week.reviewClock!.businessDaysElapsed).toBe(4); // Apr 3 is Good Friday
+    const late = await read('2026-09-30', draft.id);
+    expect(late.reviewClock!.overdue).toBe(true);
+    expect(late.reviewClock!.dueBy < '2026-09-30').toBe(true);
+  });
+
+  it('gives technical assistance once; a failed resubmission ends in denial', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const token = await dev();
+    const course = await createCourse(app, token);
+    const draft = await readyDraft(app, token, course.id);
+    await gql(app, SUBMIT, { input: { submissionId: draft.id, expectedVersion: draft.version } }, token);
+    let v = await throughReview(app, draft.id, draft.version + 1, ['5.2']);
+    const rev = await reviewer();
+    const first = await gql(app, DECIDE, { input: { submissionId: draft.id, expectedVersion: v, reason: 'Boundaries not covered' } }, rev);
+    expect(first.body.data!['decideCourseSubmission']).toMatchObject({ status: 'TECHNICAL_ASSISTANCE', decidedOn: null, course: { status: 'IN_REVIEW' } });
+
+    const again = await gql(app, RESUBMIT, { input: { submissionId: draft.id, expectedVersion: v + 1 } }, token);
+    expect(again.body.data!['resubmitCourseSubmission']).toMatchObject({ status: 'RECEIVED', attempt: 2 });
+    v = await throughReview(app, draft.id, v + 2, ['5.2', '7.1']);
+    const second = await gql(app, DECIDE, { input: { submissionId: draft.id, expectedVersion: v, reason: 'Still not met' } }, rev);
+    expect(second.body.data!['decideCourseSubmission']).toMatchObject({ status: 'DENIED', course: { status: 'DENIED', approvedOn: null } });
+
+    const s = await read(IN_WINDOW, draft.id);
+    expect(s.timeline.map((e) => e.toStatus)).toEqual(['DRAFT', 'RECEIVED', 'TEAM_REVIEW', 'TECHNICAL_ASSISTANCE', 'RECEIVED', 'TEAM_REVIEW', 'DENIED']);
+    expect(s.timeline.at(-1)!.facts).toMatchObject({ notMet: ['5.2', '7.1'], attempt: 2 });
+    expect(s.conceptReviews.filter((r) => !r.met).map((r) => r.attempt)).toEqual([1, 2, 2]);
+    const noThird = await gql(app, RESUBMIT, { input: { submissionId: draft.id, expectedVersion: s.version } }, token);
+    expect(unmetRules(noThird)).toEqual(['submissionStatus']);
+  });
+
+  it('requires a comment for a concept not met', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const token = await dev();
+    const course = await createCourse(app, token);
+    const draft = await readyDraft(app, token, course.id);
+    await gql(app, SUBMIT, { input: { submissionId: draft.id, expectedVersion: draft.version } }, token);
+    await gql(app, FORMAT, { input: { submissionId: draft.id, expectedVersion: draft.version + 1, passed: true, comment: '' } }, await reviewer());
+    const [first] = await conceptIds(app);
+    const before = await t.count('concept_review');
+    const res = await gql(app, REVIEW, { input: { submissionId: draft.id, expectedVersion: draft.version + 2, findings: [{ conceptId: first!.id, met: false }] } }, await reviewer());
+    expect(fieldsOf(res)).toEqual(['input.findings.0.comment']);
+    expect(await t.count('concept_review')).toBe(before);
+  });
+
+  it('keeps review mutations to training reviewers', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const res = await gql(app, FORMAT, { input: { submissionId: '00000000-0000-4000-8000-000000000000', expectedVersion: 1, passed: true, comment: '' } }, await dev());
+    expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('who sees submissions', () => {
+  it('a curriculum developer sees only their own; staff see all', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const mine = await dev('dev-own');
+    const course = await createCourse(app, mine);
+    const draft = await readyDraft(app, mine, course.id);
+    const other = await dev('dev-someone-else');
+    const list = `{ courseSubmissions(first: 100) { totalCount edges { node { id } } } }`;
+    const theirs = await gql(app, list, {}, other);
+    expect(theirs.body.data!['courseSubmissions']).toMatchObject({ totalCount: 0, edges: [] });
+    const own = await gql(app, list, {}, mine);
+    expect((own.body.data!['courseSubmissions'] as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id)).toEqual([draft.id]);
+    const one = await gql(app, `query($id: ID!) { courseSubmission(id: $id) { id } }`, { id: draft.id }, other);
+    expect(errorCodes(one)).toEqual(['FORBIDDEN']);
+    const upload = await gql(app, UPLOAD, { input: { submissionId: draft.id, kind: 'OTHER', document: PDF } }, other);
+    expect(errorCodes(upload)).toEqual(['FORBIDDEN']);
+    const staff = await gql(app, list, {}, await reviewer());
+    expect((staff.body.data!['courseSubmissions'] as { totalCount: number }).totalCount).toBeGreaterThan(1);
+    expect(errorCodes(await gql(app, list, {}, await as([Role.Trainer], null)))).toEqual(['FORBIDDEN']);
+  });
+});
