@@ -4,11 +4,17 @@ import { Person } from './entities/person';
 import { PersonEthicsResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
 import { EthicsPolicyResolver } from './resolvers/policy.resolver';
+import { CodeOfEthicsResolver, EthicsAcknowledgmentResolver } from './resolvers/code-of-ethics.resolver';
 
-export const resolvers = [PersonEthicsResolver, EthicsPolicyResolver] as const;
+export const resolvers = [PersonEthicsResolver, EthicsPolicyResolver, CodeOfEthicsResolver, EthicsAcknowledgmentResolver] as const;
 
 function instances(s: EthicsServices): object[] {
-  return [new PersonEthicsResolver(s.acknowledgments), new EthicsPolicyResolver(s.policy, s.clock)];
+  return [
+    new PersonEthicsResolver(s.acknowledgments),
+    new EthicsPolicyResolver(s.policy, s.clock),
+    new CodeOfEthicsResolver(s.codes, s.acknowledgments, s.clock),
+    new EthicsAcknowledgmentResolver(s.codes),
+  ];
 }
 
 export function buildEthicsSchema(services?: EthicsServices) {

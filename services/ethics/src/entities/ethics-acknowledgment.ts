@@ -13,6 +13,10 @@ export class EthicsAcknowledgment {
   @Column({ name: 'person_id', type: 'uuid' })
   personId: string;
 
+  @Column({ name: 'code_of_ethics_version_id', type: 'uuid' })
+  codeOfEthicsVersionId: string;
+
+  /** The version's label, kept beside the reference (readers of the first schema use it). */
   @Column({ name: 'code_version', type: 'text' })
   @Field({ description: 'Version of the Code of Ethics signed' })
   codeVersion: string;

@@ -1,13 +1,20 @@
-// Code of Ethics acknowledgments, batched across the people of one request.
+// Code of Ethics acknowledgments: batched reads across the people of one request, and a person
+// signing the version in force today themself.
 import { DEMO_ACKNOWLEDGMENTS } from '@cpss/domain';
-import { manyByKey, type Logger } from '@cpss/server-kit';
+import { failedPrecondition, manyByKey, recordStatusChange, type Clock, type Logger } from '@cpss/server-kit';
 import { In, type DataSource, type Repository } from 'typeorm';
+import { CodeOfEthicsVersion } from '../entities/code-of-ethics';
 import { EthicsAcknowledgment } from '../entities/ethics-acknowledgment';
+import type { CodeOfEthicsService } from './code-of-ethics.service';
 
 export class AcknowledgmentService {
   private readonly acknowledgments: Repository<EthicsAcknowledgment>;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly codes: CodeOfEthicsService,
+    private readonly clock: Clock,
+  ) {
     this.acknowledgments = dataSource.getRepository(EthicsAcknowledgment);
   }
 
@@ -19,6 +26,21 @@ export class AcknowledgmentService {
     });
     return manyByKey(personIds, rows, (a) => a.personId);
   }
+
+  /** The person signs the version of the code in force today; once per version. */
+  async sign(personId: string, actor: string): Promise<EthicsAcknowledgment> {
+    const today = this.clock.today();
+    return this.dataSource.transaction(async (tx) => {
+      const version = await this.codes.inForceOn(today, tx);
+      const repo = tx.getRepository(EthicsAcknowledgment);
+      if (await repo.existsBy({ personId, codeOfEthicsVersionId: version.id })) {
+        throw failedPrecondition(`You have already signed the ${version.version} Code of Ethics`, [{ rule: 'NOT_ALREADY_SIGNED', reason: `version ${version.version} is signed` }]);
+      }
+      const saved = await repo.save(repo.create({ personId, codeOfEthicsVersionId: version.id, codeVersion: version.version, signedOn: today }));
+      await recordStatusChange(tx, { subjectType: 'EthicsAcknowledgment', subjectId: saved.id, from: null, to: 'SIGNED', actor, facts: { codeVersion: version.version } });
+      return saved;
+    });
+  }
 }
 
 /** Seeds the demo acknowledgments into an empty table (npm start on a new database). */
@@ -26,7 +48,8 @@ export async function seedDemoAcknowledgments(dataSource: DataSource, logger: Lo
   await dataSource.transaction(async (tx) => {
     const repo = tx.getRepository(EthicsAcknowledgment);
     if ((await repo.count()) > 0) return;
-    await repo.insert(DEMO_ACKNOWLEDGMENTS.map((a) => ({ ...a })));
+    const versions = new Map((await tx.getRepository(CodeOfEthicsVersion).find()).map((v) => [v.version, v.id]));
+    await repo.insert(DEMO_ACKNOWLEDGMENTS.map((a) => ({ ...a, codeOfEthicsVersionId: versions.get(a.codeVersion)! })));
     logger.info({ count: DEMO_ACKNOWLEDGMENTS.length }, 'seeded demo ethics acknowledgments');
   });
 }
