@@ -4,4 +4,5 @@ export * from './ids';
 export * from './geography';
 export * from './training';
 export * from './ethics';
+export * from './certification';
 export * from './demo';

@@ -1,6 +1,6 @@
 // People: listing (keyset pages by name), lookup by id in batches, and the demo seed.
 import { DEMO_PEOPLE } from '@cpss/domain';
-import { decodeCursor, oneByKey, toConnection, type ConnectionShape, type Logger } from '@cpss/server-kit';
+import { decodeCursor, oneByKey, systemClock, toConnection, type Clock, type ConnectionShape, type Logger } from '@cpss/server-kit';
 import { In, type DataSource, type Repository } from 'typeorm';
 import { Person } from '../entities/person';
 
@@ -13,7 +13,10 @@ export interface PeopleFilter {
 export class PersonService {
   private readonly people: Repository<Person>;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.people = dataSource.getRepository(Person);
   }
 
