@@ -4,10 +4,11 @@ import { CourseResolver, CourseSubmissionResolver } from './resolvers/course.res
 import { PersonTrainingResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
 import { TrainingPolicyResolver } from './resolvers/policy.resolver';
+import { CourseTrainerResolver, EnrollmentResolver, TrainingSessionResolver } from './resolvers/session.resolver';
 import { StandardsResolver } from './resolvers/standards.resolver';
 import type { TrainingServices } from './training-services';
 
-export const resolvers = [PersonTrainingResolver, TrainingPolicyResolver, StandardsResolver, CourseResolver, CourseSubmissionResolver] as const;
+export const resolvers = [PersonTrainingResolver, TrainingPolicyResolver, StandardsResolver, CourseResolver, CourseSubmissionResolver, CourseTrainerResolver, TrainingSessionResolver, EnrollmentResolver] as const;
 
 function instances(s: TrainingServices): object[] {
   return [
@@ -16,6 +17,9 @@ function instances(s: TrainingServices): object[] {
     new StandardsResolver(s.standards, s.clock),
     new CourseResolver(s.courses, s.dataSource),
     new CourseSubmissionResolver(s.submissions, s.courses, s.policy, s.dataSource),
+    new CourseTrainerResolver(s.sessions),
+    new TrainingSessionResolver(s.sessions, s.enrollments, s.courses, s.dataSource),
+    new EnrollmentResolver(s.enrollments, s.sessions, s.dataSource),
   ];
 }
 

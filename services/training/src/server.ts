@@ -2,9 +2,9 @@
 import 'reflect-metadata';
 import { createSubgraphServer, type SubgraphDeps } from '@cpss/server-kit';
 import { buildTrainingSchema } from './schema';
-import { createTrainingServices } from './training-services';
+import { createTrainingServices, type TrainingDeps } from './training-services';
 
-export async function createServer(deps: SubgraphDeps) {
+export async function createServer(deps: SubgraphDeps & Pick<TrainingDeps, 'trainerStanding'>) {
   const services = createTrainingServices(deps);
   const { schema } = await buildTrainingSchema(services);
   return { ...(await createSubgraphServer({ name: 'training', schema, ...deps })), services };

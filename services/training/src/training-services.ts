@@ -4,9 +4,17 @@ import { trainingPolicyStore } from './policy/training-policy';
 import { CourseSubmissionService } from './services/course-submission.service';
 import { CourseService } from './services/course.service';
 import { StandardsService } from './services/standards.service';
+import { EnrollmentService } from './services/enrollment.service';
+import { SessionService } from './services/session.service';
+import { allowAllTrainerStanding, type TrainerStanding } from './services/trainer-standing';
 import { TrainingRecordService } from './services/training-record.service';
 
-export function createTrainingServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock'>) {
+export interface TrainingDeps extends Pick<SubgraphDeps, 'dataSource' | 'clock'> {
+  /** Certification and sanctions of a trainer; allows everyone until wired to the other domains. */
+  trainerStanding?: TrainerStanding;
+}
+
+export function createTrainingServices(deps: TrainingDeps) {
   const { dataSource } = deps;
   const clock = deps.clock ?? systemClock;
   const policy = trainingPolicyStore(dataSource);
@@ -14,6 +22,8 @@ export function createTrainingServices(deps: Pick<SubgraphDeps, 'dataSource' | '
   const records = new TrainingRecordService(dataSource);
   const courses = new CourseService(dataSource, policy, clock);
   const submissions = new CourseSubmissionService(dataSource, policy, standards, clock);
-  return { dataSource, clock, policy, standards, records, courses, submissions };
+  const sessions = new SessionService(dataSource, policy, deps.trainerStanding ?? allowAllTrainerStanding, clock);
+  const enrollments = new EnrollmentService(dataSource, clock);
+  return { dataSource, clock, policy, standards, records, courses, submissions, sessions, enrollments };
 }
 export type TrainingServices = ReturnType<typeof createTrainingServices>;

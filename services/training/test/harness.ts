@@ -34,6 +34,10 @@ export function useTrainingDatabase() {
       }
       return app;
     },
+    /** A fresh subgraph on `date` with other dependencies (e.g. a trainer standing that refuses). */
+    async appWith(date: string, extra: Omit<Parameters<typeof createServer>[0], 'dataSource' | 'logger' | 'verifier' | 'clock'>): Promise<App> {
+      return (await createServer({ dataSource: state.ds, logger, verifier: testVerifier(), clock: fixedClock(date), ...extra })).app;
+    },
     count: async (table: string) => Number(((await state.ds.query(`select count(*)::int as n from ${table}`)) as { n: number }[])[0]!.n),
   };
 }

@@ -1,0 +1,168 @@
+// Trainers, sessions, enrollment and notices (DOMAIN.md "Training: sessions, attendance, certificates").
+import { EnrollmentStatus, SessionDelivery, SessionStatus } from '@cpss/domain';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { EnrollmentStatusEnum, numeric, SessionDeliveryEnum, SessionStatusEnum } from './enums';
+
+@Entity({ name: 'course_trainer' })
+@ObjectType({ description: "A trainer registered by the course owner to teach the course" })
+export class CourseTrainer {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id: string;
+
+  @Column({ name: 'course_id', type: 'uuid' })
+  @Field(() => ID)
+  courseId: string;
+
+  @Column({ name: 'person_id', type: 'uuid' })
+  @Field(() => ID)
+  personId: string;
+
+  @Column({ name: 'registered_by', type: 'text' })
+  @Field()
+  registeredBy: string;
+
+  @Column({ name: 'registered_on', type: 'date' })
+  @Field(() => LocalDateResolver)
+  registeredOn: string;
+}
+
+@Entity({ name: 'training_session' })
+@ObjectType({ description: 'A scheduled offering of an approved course' })
+export class TrainingSession {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id: string;
+
+  @Column({ name: 'course_id', type: 'uuid' })
+  courseId: string;
+
+  @Column({ name: 'trainer_person_id', type: 'uuid' })
+  @Field(() => ID)
+  trainerPersonId: string;
+
+  @Column({ type: 'text' })
+  @Field(() => SessionStatusEnum)
+  status: SessionStatus;
+
+  @Column({ type: 'text' })
+  @Field(() => SessionDeliveryEnum)
+  delivery: SessionDelivery;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  address: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  county: string | null;
+
+  @Column({ name: 'meeting_url', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  meetingUrl: string | null;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int)
+  capacity: number;
+
+  @Column({ name: 'registration_opens_on', type: 'date' })
+  @Field(() => LocalDateResolver)
+  registrationOpensOn: string;
+
+  @Column({ name: 'registration_closes_on', type: 'date' })
+  @Field(() => LocalDateResolver)
+  registrationClosesOn: string;
+
+  @Column({ name: 'first_day', type: 'date' })
+  @Field(() => LocalDateResolver)
+  firstDay: string;
+
+  @Column({ name: 'last_day', type: 'date' })
+  @Field(() => LocalDateResolver)
+  lastDay: string;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int)
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+@Entity({ name: 'session_day' })
+@ObjectType({ description: 'A day of a session and its hours' })
+export class SessionDay {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'session_id', type: 'uuid' })
+  sessionId: string;
+
+  @Column({ type: 'date' })
+  @Field(() => LocalDateResolver)
+  date: string;
+
+  @Column({ type: 'numeric', precision: 5, scale: 2, transformer: numeric })
+  @Field(() => Float)
+  hours: number;
+}
+
+@Entity({ name: 'enrollment' })
+@ObjectType({ description: "A person's place in a session: enrolled, waitlisted, withdrawn or completed" })
+export class Enrollment {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id: string;
+
+  @Column({ name: 'session_id', type: 'uuid' })
+  @Field(() => ID)
+  sessionId: string;
+
+  @Column({ name: 'person_id', type: 'uuid' })
+  @Field(() => ID)
+  personId: string;
+
+  @Column({ type: 'text' })
+  @Field(() => EnrollmentStatusEnum)
+  status: EnrollmentStatus;
+
+  /** Arrival order: drawn from a sequence while the session row is locked. */
+  @Column({ type: 'bigint', transformer: numeric, insert: false })
+  arrival: number;
+
+  @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })
+  @Field()
+  registeredAt: Date;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int)
+  version: number;
+}
+
+@Entity({ name: 'training_notice' })
+@ObjectType({ description: 'A notice to a participant (session cancelled or moved, seat offered)' })
+export class TrainingNotice {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id: string;
+
+  @Column({ name: 'person_id', type: 'uuid' })
+  personId: string;
+
+  @Column({ name: 'subject_type', type: 'text' })
+  subjectType: string;
+
+  @Column({ name: 'subject_id', type: 'uuid' })
+  @Field(() => ID)
+  subjectId: string;
+
+  @Column({ type: 'text' })
+  @Field()
+  message: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @Field()
+  createdAt: Date;
+}

@@ -1,0 +1,258 @@
+// Trainers and sessions: an owner registers TOT-trained trainers for a course; a registered trainer
+// in good standing schedules sessions of an approved, unexpired course, and may move or cancel them
+// (enrolled and waitlisted people get a notice).
+import { CourseKind, CourseStatus, EnrollmentStatus, NC_COUNTIES, SessionDelivery, SessionStatus } from '@cpss/domain';
+import {
+  badInput,
+  decodeCursor,
+  failedPrecondition,
+  forbidden,
+  manyByKey,
+  notFound,
+  oneByKey,
+  recordStatusChange,
+  toConnection,
+  type Clock,
+  type ConnectionShape,
+  type FieldProblem,
+  type Principal,
+  type UnmetRule,
+} from '@cpss/server-kit';
+import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Course } from '../entities/course';
+import { CourseTrainer, Enrollment, SessionDay, TrainingNotice, TrainingSession } from '../entities/session';
+import { TrainingCompletion } from '../entities/training-completion';
+import type { TrainingPolicyStore } from '../policy/training-policy';
+import { isStaff, isUuid, lockVersioned, requireOwnerOrStaff } from './access';
+import type { TrainerStanding } from './trainer-standing';
+
+export interface SessionPlace {
+  delivery: SessionDelivery;
+  address?: string | null;
+  county?: string | null;
+  meetingUrl?: string | null;
+}
+export interface SessionPlan extends SessionPlace {
+  courseId: string;
+  capacity?: number | null;
+  registrationOpensOn: string;
+  registrationClosesOn: string;
+  days: { date: string; hours: number }[];
+}
+export interface SessionFilter {
+  courseId?: string | null;
+  from?: string | null;
+}
+
+const COUNTIES = new Set<string>(NC_COUNTIES);
+const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
+
+export class SessionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: TrainingPolicyStore,
+    private readonly standing: TrainerStanding,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- trainers ----
+
+  async registerTrainer(principal: Principal, input: { courseId: string; personId: string }): Promise<CourseTrainer> {
+    const today = this.clock.today();
+    if (!isUuid(input.personId)) throw badInput({ field: 'input.personId', reason: 'is not a person id' });
+    return this.dataSource.transaction(async (tx) => {
+      const course = isUuid(input.courseId) ? await tx.getRepository(Course).findOneBy({ id: input.courseId }) : null;
+      if (!course) throw badInput({ field: 'input.courseId', reason: 'is not a course' });
+      requireOwnerOrStaff(principal, course.ownerId, 'course');
+      const unmet: UnmetRule[] = [];
+      // The trainer must have completed a training-of-trainers course (recorded on their training record).
+      const tot = await tx.getRepository(TrainingCompletion).existsBy({ personId: input.personId, kind: CourseKind.TrainingOfTrainers });
+      if (!tot) unmet.push({ rule: 'trainingOfTrainers', reason: 'the person has no completed training-of-trainers course on record' });
+      unmet.push(...(await this.standing.unmetOn(input.personId, today)));
+      if (await tx.getRepository(CourseTrainer).existsBy({ courseId: course.id, personId: input.personId })) unmet.push({ rule: 'alreadyRegistered', reason: 'the person is already a trainer of this course' });
+      if (unmet.length) throw failedPrecondition('The trainer cannot be registered for this course', unmet);
+      const repo = tx.getRepository(CourseTrainer);
+      return repo.save(repo.create({ courseId: course.id, personId: input.personId, registeredBy: principal.subject, registeredOn: today }));
+    });
+  }
+
+  trainersOf = async (courseIds: readonly string[]) =>
+    manyByKey(courseIds, await this.dataSource.getRepository(CourseTrainer).find({ where: { courseId: In([...courseIds]) }, order: { registeredOn: 'ASC' } }), (t) => t.courseId);
+
+  // ---- sessions ----
+
+  async schedule(principal: Principal, plan: SessionPlan): Promise<TrainingSession> {
+    const trainerId = this.trainerOf(principal);
+    const today = this.clock.today();
+    const { values } = await this.policy.inForceOn(today);
+    return this.dataSource.transaction(async (tx) => {
+      const course = isUuid(plan.courseId) ? await tx.getRepository(Course).findOneBy({ id: plan.courseId }) : null;
+      if (!course) throw badInput({ field: 'input.courseId', reason: 'is not a course' });
+      this.validatePlan(plan, course, today);
+      await this.requireMayTeach(tx, course, trainerId, plan.days, today);
+      const days = [...plan.days].sort((a, b) => (a.date < b.date ? -1 : 1));
+      const repo = tx.getRepository(TrainingSession);
+      const session = await repo.save(
+        repo.create({
+          courseId: course.id,
+          trainerPersonId: trainerId,
+          status: SessionStatus.Scheduled,
+          ...this.place(plan),
+          capacity: plan.capacity ?? values.defaultClassCapacity,
+          registrationOpensOn: plan.registrationOpensOn,
+          registrationClosesOn: plan.registrationClosesOn,
+          firstDay: days[0]!.date,
+          lastDay: days.at(-1)!.date,
+          version: 1,
+        }),
+      );
+      await tx.getRepository(SessionDay).insert(days.map((d) => ({ sessionId: session.id, date: d.date, hours: d.hours })));
+      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: null, to: SessionStatus.Scheduled, actor: principal.subject, facts: { courseExpiresOn: course.expiresOn, capacity: session.capacity } });
+      return session;
+    });
+  }
+
+  async reschedule(principal: Principal, input: { sessionId: string; expectedVersion: number; days: { date: string; hours: number }[]; registrationOpensOn: string; registrationClosesOn: string; reason: string }): Promise<TrainingSession> {
+    const today = this.clock.today();
+    return this.dataSource.transaction(async (tx) => {
+      const session = await this.lockOwnSession(tx, principal, input.sessionId, input.expectedVersion);
+      if (session.status !== SessionStatus.Scheduled) throw failedPrecondition('A cancelled session cannot be moved', [{ rule: 'sessionStatus', reason: 'must be SCHEDULED' }]);
+      const course = await tx.getRepository(Course).findOneByOrFail({ id: session.courseId });
+      this.validatePlan({ ...session, ...input, courseId: course.id }, course, today);
+      await this.requireMayTeach(tx, course, session.trainerPersonId, input.days, today);
+      const days = [...input.days].sort((a, b) => (a.date < b.date ? -1 : 1));
+      const before = { firstDay: session.firstDay, lastDay: session.lastDay };
+      await tx.getRepository(SessionDay).delete({ sessionId: session.id });
+      await tx.getRepository(SessionDay).insert(days.map((d) => ({ sessionId: session.id, date: d.date, hours: d.hours })));
+      Object.assign(session, { firstDay: days[0]!.date, lastDay: days.at(-1)!.date, registrationOpensOn: input.registrationOpensOn, registrationClosesOn: input.registrationClosesOn, version: session.version + 1 });
+      const notified = await this.notifyParticipants(tx, session, `The session of ${course.title} moved to ${session.firstDay}–${session.lastDay}: ${input.reason}`);
+      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: SessionStatus.Scheduled, to: SessionStatus.Scheduled, actor: principal.subject, reason: input.reason, facts: { rescheduled: true, before, after: { firstDay: session.firstDay, lastDay: session.lastDay }, notified } });
+      return tx.getRepository(TrainingSession).save(session);
+    });
+  }
+
+  async cancel(principal: Principal, input: { sessionId: string; expectedVersion: number; reason: string }): Promise<TrainingSession> {
+    return this.dataSource.transaction(async (tx) => {
+      const session = await this.lockOwnSession(tx, principal, input.sessionId, input.expectedVersion);
+      if (session.status !== SessionStatus.Scheduled) throw failedPrecondition('The session is already cancelled', [{ rule: 'sessionStatus', reason: 'must be SCHEDULED' }]);
+      const course = await tx.getRepository(Course).findOneByOrFail({ id: session.courseId });
+      const notified = await this.notifyParticipants(tx, session, `The session of ${course.title} starting ${session.firstDay} was cancelled: ${input.reason}`);
+      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: session.status, to: SessionStatus.Cancelled, actor: principal.subject, reason: input.reason, facts: { notified } });
+      session.status = SessionStatus.Cancelled;
+      session.version += 1;
+      return tx.getRepository(TrainingSession).save(session);
+    });
+  }
+
+  // ---- reads ----
+
+  async get(principal: Principal, id: string): Promise<TrainingSession> {
+    const session = isUuid(id) ? await this.dataSource.getRepository(TrainingSession).findOneBy({ id }) : null;
+    if (!session) throw notFound('Training session', id);
+    this.requireTrainerOrStaff(principal, session);
+    return session;
+  }
+
+  /** A trainer's own sessions; staff see all. Ordered by first day. */
+  async list(principal: Principal, first: number, after: string | null | undefined, filter: SessionFilter): Promise<ConnectionShape<TrainingSession>> {
+    const base = this.dataSource.getRepository(TrainingSession).createQueryBuilder('s');
+    if (!isStaff(principal)) {
+      if (!principal.personId) throw forbidden('Only a trainer linked to a person record has sessions');
+      base.andWhere('s.trainer_person_id = :trainer', { trainer: principal.personId });
+    }
+    if (filter.courseId) {
+      if (!isUuid(filter.courseId)) throw badInput({ field: 'courseId', reason: 'is not an id' });
+      base.andWhere('s.course_id = :courseId', { courseId: filter.courseId });
+    }
+    if (filter.from) base.andWhere('s.last_day >= :from', { from: filter.from });
+    return this.page(base, first, after);
+  }
+
+  async page(base: SelectQueryBuilder<TrainingSession>, first: number, after: string | null | undefined) {
+    const totalCount = await base.clone().getCount();
+    const page = base.clone().orderBy('s.first_day', 'ASC').addOrderBy('s.id', 'ASC').take(first + 1);
+    if (after) {
+      const [day, id] = decodeCursor(after, 2);
+      page.andWhere('(s.first_day, s.id) > (:day, :id)', { day, id });
+    }
+    return toConnection(await page.getMany(), first, totalCount, (s) => [s.firstDay, s.id]);
+  }
+
+  daysOf = async (ids: readonly string[]) =>
+    manyByKey(ids, await this.dataSource.getRepository(SessionDay).find({ where: { sessionId: In([...ids]) }, order: { date: 'ASC' } }), (d) => d.sessionId);
+
+  byIds = async (ids: readonly string[]) => oneByKey(ids, await this.dataSource.getRepository(TrainingSession).findBy({ id: In([...ids]) }), (s) => s.id);
+
+  /** Live places per session: enrolled and waitlisted counts in one statement. */
+  countsOf = async (ids: readonly string[]) => {
+    const rows = (await this.dataSource.query(
+      `select session_id, count(*) filter (where status in ('ENROLLED','COMPLETED'))::int as enrolled, count(*) filter (where status = 'WAITLISTED')::int as waitlisted
+       from enrollment where session_id = any($1) group by session_id`,
+      [[...ids]],
+    )) as { session_id: string; enrolled: number; waitlisted: number }[];
+    return oneByKey(ids, rows, (r) => r.session_id).map((r) => ({ enrolled: r?.enrolled ?? 0, waitlisted: r?.waitlisted ?? 0 }));
+  };
+
+  requireTrainerOrStaff(principal: Principal, session: TrainingSession): void {
+    if (!isStaff(principal) && principal.personId !== session.trainerPersonId) throw forbidden('Only the session’s trainer or program staff may see this');
+  }
+
+  // ---- internals ----
+
+  private trainerOf(principal: Principal): string {
+    if (!principal.personId) throw forbidden('A trainer account must be linked to a person record');
+    return principal.personId;
+  }
+
+  private place(p: SessionPlace) {
+    const inPerson = p.delivery === SessionDelivery.InPerson;
+    return { delivery: p.delivery, address: inPerson ? p.address!.trim() : null, county: inPerson ? p.county! : null, meetingUrl: inPerson ? null : (p.meetingUrl?.trim() ?? null) };
+  }
+
+  private validatePlan(plan: SessionPlan, course: Course, today: string): void {
+    const problems: FieldProblem[] = [];
+    if (plan.delivery === SessionDelivery.InPerson) {
+      if (!plan.address?.trim()) problems.push({ field: 'input.address', reason: 'is required for an in-person session' });
+      if (!plan.county || !COUNTIES.has(plan.county)) problems.push({ field: 'input.county', reason: 'must be a North Carolina county for an in-person session' });
+    }
+    const dates = plan.days.map((d) => d.date);
+    if (plan.days.length === 0) problems.push({ field: 'input.days', reason: 'must list at least one day' });
+    else if (new Set(dates).size !== dates.length) problems.push({ field: 'input.days', reason: 'lists a date twice' });
+    else if (sum(plan.days.map((d) => d.hours)) !== course.faceToFaceHours) {
+      problems.push({ field: 'input.days', reason: `total ${sum(plan.days.map((d) => d.hours))} hours but the course has ${course.faceToFaceHours} face-to-face hours` });
+    }
+    const firstDay = dates.length ? dates.reduce((a, b) => (a < b ? a : b)) : null;
+    if (firstDay && firstDay <= today) problems.push({ field: 'input.days', reason: 'must all be after today' });
+    if (plan.registrationClosesOn < plan.registrationOpensOn) problems.push({ field: 'input.registrationClosesOn', reason: 'must not be before registration opens' });
+    else if (firstDay && plan.registrationClosesOn >= firstDay) problems.push({ field: 'input.registrationClosesOn', reason: 'must be before the first day' });
+    if (problems.length) throw badInput(problems);
+  }
+
+  /** Approved and unexpired course, a trainer registered for it, in good standing. */
+  private async requireMayTeach(tx: EntityManager, course: Course, trainerId: string, days: { date: string }[], today: string): Promise<void> {
+    const unmet: UnmetRule[] = [];
+    const lastDay = days.map((d) => d.date).reduce((a, b) => (a > b ? a : b));
+    if (course.status !== CourseStatus.Approved) unmet.push({ rule: 'courseApproved', reason: `the course is ${course.status}` });
+    else if (course.expiresOn && (course.expiresOn < today || course.expiresOn < lastDay)) {
+      unmet.push({ rule: 'courseExpired', reason: `the course's approval ends ${course.expiresOn}` });
+    }
+    if (!(await tx.getRepository(CourseTrainer).existsBy({ courseId: course.id, personId: trainerId }))) {
+      unmet.push({ rule: 'trainerRegistered', reason: 'the trainer is not registered by the course owner for this course' });
+    }
+    unmet.push(...(await this.standing.unmetOn(trainerId, today)));
+    if (unmet.length) throw failedPrecondition('The session cannot be scheduled', unmet);
+  }
+
+  private async lockOwnSession(tx: EntityManager, principal: Principal, id: string, expectedVersion: number): Promise<TrainingSession> {
+    if (!isUuid(id)) throw notFound('Training session', id);
+    const session = await lockVersioned(tx, TrainingSession, id, 'Training session', expectedVersion);
+    this.requireTrainerOrStaff(principal, session);
+    return session;
+  }
+
+  private async notifyParticipants(tx: EntityManager, session: TrainingSession, message: string): Promise<number> {
+    const people = await tx.getRepository(Enrollment).find({ where: { sessionId: session.id, status: In([EnrollmentStatus.Enrolled, EnrollmentStatus.Waitlisted]) } });
+    if (people.length) await tx.getRepository(TrainingNotice).insert(people.map((e) => ({ personId: e.personId, subjectType: 'TrainingSession', subjectId: session.id, message })));
+    return people.length;
+  }
+}
