@@ -1,12 +1,48 @@
 import { STAFF_ROLES } from '@cpss/domain';
 import { Connection, notFound, requireStaffOrSelf, type RequestContext } from '@cpss/server-kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ageBandOf, type AgeBand, type Gender, type RaceEthnicity, type VeteranStatus } from '@cpss/domain';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AgeBandEnum, GenderEnum, RaceEthnicityEnum, VeteranStatusEnum } from '../entities/enums';
+import { UpdatePersonProfileInput } from './types/person.input';
 import { Person } from '../entities/person';
 import { PersonService } from '../services/person.service';
 import { PeopleArgs } from './types/people.args';
 
 @ObjectType()
 export class PersonConnection extends Connection(Person, 'Person') {}
+
+@ObjectType()
+export class MailingAddress {
+  @Field()
+  line1: string;
+
+  @Field(() => String, { nullable: true })
+  line2: string | null;
+
+  @Field()
+  city: string;
+
+  @Field()
+  state: string;
+
+  @Field()
+  postalCode: string;
+}
+
+@ObjectType({ description: 'Voluntary, self-reported demographics (program statistics); staff or the person themself' })
+export class PersonDemographics {
+  @Field(() => [RaceEthnicityEnum])
+  raceEthnicity: RaceEthnicity[];
+
+  @Field(() => GenderEnum, { nullable: true })
+  gender: Gender | null;
+
+  @Field(() => VeteranStatusEnum, { nullable: true })
+  veteranStatus: VeteranStatus | null;
+
+  @Field(() => AgeBandEnum, { description: 'Derived from the date of birth' })
+  ageBand: AgeBand;
+}
 
 export function personLoader(ctx: RequestContext, people: PersonService) {
   return ctx.loaders.get<string, Person | null>('person.byId', (ids) => people.byIds(ids));
@@ -36,6 +72,34 @@ export class PersonResolver {
   me(@Ctx() ctx: RequestContext) {
     const personId = ctx.principal?.personId;
     return personId ? personLoader(ctx, this.personService).load(personId) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => String, { nullable: true, description: 'Program staff or the person themself' })
+  phone(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    requireStaffOrSelf(ctx.principal, person.id);
+    return person.phone;
+  }
+
+  @Authorized()
+  @FieldResolver(() => MailingAddress, { nullable: true, description: 'Program staff or the person themself' })
+  mailingAddress(@Root() person: Person, @Ctx() ctx: RequestContext): MailingAddress | null {
+    requireStaffOrSelf(ctx.principal, person.id);
+    if (!person.addressLine1) return null;
+    return { line1: person.addressLine1, line2: person.addressLine2, city: person.addressCity ?? '', state: person.addressState ?? '', postalCode: person.addressPostalCode ?? '' };
+  }
+
+  @Authorized()
+  @FieldResolver(() => PersonDemographics, { description: 'Program staff or the person themself' })
+  demographics(@Root() person: Person, @Ctx() ctx: RequestContext): PersonDemographics {
+    requireStaffOrSelf(ctx.principal, person.id);
+    return { raceEthnicity: person.raceEthnicity, gender: person.gender, veteranStatus: person.veteranStatus, ageBand: ageBandOf(this.personService.ageOn(person)) };
+  }
+
+  @Authorized()
+  @Mutation(() => Person, { description: 'Updates contact, preferred name and voluntary demographics: the person themself or staff' })
+  updatePersonProfile(@Arg('input') input: UpdatePersonProfileInput, @Ctx() ctx: RequestContext) {
+    return this.personService.updateProfile(ctx.principal, input);
   }
 
   @Authorized()

@@ -1,0 +1,19 @@
+// Optimistic concurrency: a write names the version it was based on; the row is locked for the
+// transaction and a stale version is refused with CONFLICT (the second of two concurrent decisions).
+import { conflict, notFound } from '@cpss/server-kit';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+export async function lockAtVersion<T extends ObjectLiteral & { id: string; version: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  what: string,
+  id: string,
+  expectedVersion: number | null,
+): Promise<T> {
+  const row = await manager.getRepository(entity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+  if (!row) throw notFound(what, id);
+  if (expectedVersion !== null && row.version !== expectedVersion) {
+    throw conflict(`${what} ${id} changed since you loaded it (version ${expectedVersion}, now ${row.version}); reload and try again`);
+  }
+  return row;
+}
