@@ -1,17 +1,18 @@
 import { AuditEntry, createDataSource, PolicyVersion, StatusChange, StoredDocument } from '@cpss/server-kit';
 import { ConceptReview, Course, CourseAgendaEntry, CourseMaterial, CourseSubmission, CrosswalkEntry } from './entities/course';
-import { CourseTrainer, Enrollment, SessionDay, TrainingNotice, TrainingSession } from './entities/session';
+import { Attendance, CompletionCertificate, CourseTrainer, Enrollment, SessionDay, TrainingNotice, TrainingSession } from './entities/session';
 import { CoreConcept, TrainingDomain, TrainingStandards } from './entities/standards';
 import { TrainingCompletion } from './entities/training-completion';
 import { CreateTrainingCompletion1763900000000 } from './migrations/1763900000000-CreateTrainingCompletion';
 import { PolicyAndStandards1763900001000 } from './migrations/1763900001000-PolicyAndStandards';
 import { CoursesAndSubmissions1763900002000 } from './migrations/1763900002000-CoursesAndSubmissions';
 import { TrainersSessionsEnrollment1763900003000 } from './migrations/1763900003000-TrainersSessionsEnrollment';
+import { AttendanceAndCertificates1763900004000 } from './migrations/1763900004000-AttendanceAndCertificates';
 
 export const SCHEMA = 'training';
 
-export const ENTITIES = [TrainingCompletion, PolicyVersion, StatusChange, AuditEntry, StoredDocument, TrainingStandards, TrainingDomain, CoreConcept, Course, CourseSubmission, CourseAgendaEntry, CrosswalkEntry, CourseMaterial, ConceptReview, CourseTrainer, TrainingSession, SessionDay, Enrollment, TrainingNotice];
-export const MIGRATIONS = [CreateTrainingCompletion1763900000000, PolicyAndStandards1763900001000, CoursesAndSubmissions1763900002000, TrainersSessionsEnrollment1763900003000];
+export const ENTITIES = [TrainingCompletion, PolicyVersion, StatusChange, AuditEntry, StoredDocument, TrainingStandards, TrainingDomain, CoreConcept, Course, CourseSubmission, CourseAgendaEntry, CrosswalkEntry, CourseMaterial, ConceptReview, CourseTrainer, TrainingSession, SessionDay, Enrollment, TrainingNotice, Attendance, CompletionCertificate];
+export const MIGRATIONS = [CreateTrainingCompletion1763900000000, PolicyAndStandards1763900001000, CoursesAndSubmissions1763900002000, TrainersSessionsEnrollment1763900003000, AttendanceAndCertificates1763900004000];
 
 export function createTrainingDataSource(url: string) {
   return createDataSource({ url, schema: SCHEMA, entities: ENTITIES, migrations: MIGRATIONS });

@@ -1,6 +1,7 @@
 // The training subgraph's services, built once per server from its dependencies.
 import { systemClock, type SubgraphDeps } from '@cpss/server-kit';
 import { trainingPolicyStore } from './policy/training-policy';
+import { AttendanceService } from './services/attendance.service';
 import { CourseSubmissionService } from './services/course-submission.service';
 import { CourseService } from './services/course.service';
 import { StandardsService } from './services/standards.service';
@@ -19,11 +20,12 @@ export function createTrainingServices(deps: TrainingDeps) {
   const clock = deps.clock ?? systemClock;
   const policy = trainingPolicyStore(dataSource);
   const standards = new StandardsService(dataSource);
-  const records = new TrainingRecordService(dataSource);
+  const records = new TrainingRecordService(dataSource, policy, clock);
   const courses = new CourseService(dataSource, policy, clock);
   const submissions = new CourseSubmissionService(dataSource, policy, standards, clock);
   const sessions = new SessionService(dataSource, policy, deps.trainerStanding ?? allowAllTrainerStanding, clock);
   const enrollments = new EnrollmentService(dataSource, clock);
-  return { dataSource, clock, policy, standards, records, courses, submissions, sessions, enrollments };
+  const attendance = new AttendanceService(dataSource, sessions, clock);
+  return { dataSource, clock, policy, standards, records, courses, submissions, sessions, enrollments, attendance };
 }
 export type TrainingServices = ReturnType<typeof createTrainingServices>;

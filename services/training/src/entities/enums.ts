@@ -1,5 +1,5 @@
 // The training domain's GraphQL enums, registered once, named after the stored values.
-import { CourseMaterialKind, CourseStatus, CourseSubmissionStatus, EnrollmentStatus, SessionDelivery, SessionStatus, CompletionSource } from '@cpss/domain';
+import { CourseMaterialKind, CourseStatus, CourseSubmissionStatus, EnrollmentStatus, SessionDelivery, SessionStatus } from '@cpss/domain';
 import { graphqlEnum } from '@cpss/server-kit';
 
 export const CourseStatusEnum = graphqlEnum(CourseStatus, 'CourseStatus', 'Approval status of a course');
@@ -8,7 +8,6 @@ export const CourseMaterialKindEnum = graphqlEnum(CourseMaterialKind, 'CourseMat
 export const SessionDeliveryEnum = graphqlEnum(SessionDelivery, 'SessionDelivery', 'In person or virtual');
 export const SessionStatusEnum = graphqlEnum(SessionStatus, 'TrainingSessionStatus', 'Whether a session is still on');
 export const EnrollmentStatusEnum = graphqlEnum(EnrollmentStatus, 'EnrollmentStatus', "A participant's place in a session");
-export const CompletionSourceEnum = graphqlEnum(CompletionSource, 'TrainingCompletionSource', 'Where a completion on a training record came from');
 
 /** numeric columns come back from pg as strings. */
 export const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };

@@ -1,5 +1,6 @@
 // Trainers, sessions, enrollment and notices (DOMAIN.md "Training: sessions, attendance, certificates").
-import { EnrollmentStatus, SessionDelivery, SessionStatus } from '@cpss/domain';
+import { EnrollmentStatus, SessionDelivery, SessionStatus, type CourseKind } from '@cpss/domain';
+import { CourseKindEnum } from './training-completion';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
@@ -165,4 +166,73 @@ export class TrainingNotice {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   @Field()
   createdAt: Date;
+}
+
+@Entity({ name: 'attendance' })
+@ObjectType({ description: 'Hours a participant attended on one session day (no date: pre-work)' })
+export class Attendance {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'enrollment_id', type: 'uuid' })
+  enrollmentId: string;
+
+  @Column({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Null for pre-work' })
+  date: string | null;
+
+  @Column({ type: 'numeric', precision: 5, scale: 2, transformer: numeric })
+  @Field(() => Float)
+  hours: number;
+
+  @Column({ name: 'recorded_by', type: 'text' })
+  recordedBy: string;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt: Date;
+}
+
+@Entity({ name: 'completion_certificate' })
+@ObjectType({ description: 'A completion certificate: hours, course kind and a verification code' })
+export class CompletionCertificate {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id: string;
+
+  @Column({ name: 'enrollment_id', type: 'uuid' })
+  enrollmentId: string;
+
+  @Column({ name: 'person_id', type: 'uuid' })
+  @Field(() => ID)
+  personId: string;
+
+  @Column({ name: 'course_id', type: 'uuid' })
+  courseId: string;
+
+  @Column({ name: 'course_title', type: 'text' })
+  @Field()
+  courseTitle: string;
+
+  @Column({ name: 'course_kind', type: 'text' })
+  @Field(() => CourseKindEnum)
+  courseKind: CourseKind;
+
+  @Column({ type: 'numeric', precision: 5, scale: 2, transformer: numeric })
+  @Field(() => Float)
+  hours: number;
+
+  @Column({ name: 'completed_on', type: 'date' })
+  @Field(() => LocalDateResolver)
+  completedOn: string;
+
+  @Column({ name: 'verification_code', type: 'text' })
+  @Field({ description: 'Anyone can check it with verifyTrainingCertificate' })
+  verificationCode: string;
+
+  @Column({ name: 'trainer_person_id', type: 'uuid' })
+  trainerPersonId: string;
+
+  @Column({ name: 'issued_at', type: 'timestamptz' })
+  @Field()
+  issuedAt: Date;
 }

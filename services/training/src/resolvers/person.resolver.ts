@@ -1,9 +1,19 @@
 // Training's fields on Person: the training record, readable by staff and the person themself.
 import { requireStaffOrSelf, type RequestContext } from '@cpss/server-kit';
-import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { CourseKind } from '@cpss/domain';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Person } from '../entities/person';
-import { TrainingCompletion } from '../entities/training-completion';
-import { totalHours, TrainingRecordService } from '../services/training-record.service';
+import { CourseKindEnum, TrainingCompletion } from '../entities/training-completion';
+import { hoursByKind, totalHours, TrainingRecordService } from '../services/training-record.service';
+
+@ObjectType({ description: 'Completed hours of one course kind' })
+export class TrainingHoursByKind {
+  @Field(() => CourseKindEnum)
+  kind: CourseKind;
+
+  @Field(() => Float)
+  hours: number;
+}
 
 function completionsLoader(ctx: RequestContext, records: TrainingRecordService) {
   return ctx.loaders.get<string, TrainingCompletion[]>('trainingCompletion.byPerson', (ids) => records.completionsOf(ids));
@@ -32,5 +42,19 @@ export class PersonTrainingResolver {
   async trainingHours(@Root() person: Person, @Ctx() ctx: RequestContext) {
     requireStaffOrSelf(ctx.principal, person.id);
     return totalHours(await completionsLoader(ctx, this.records).load(person.id));
+  }
+
+  @Authorized()
+  @FieldResolver(() => [TrainingHoursByKind], { description: 'Completed hours per course kind (kinds with hours only)' })
+  async trainingHoursByKind(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    requireStaffOrSelf(ctx.principal, person.id);
+    return hoursByKind(await completionsLoader(ctx, this.records).load(person.id));
+  }
+
+  @Authorized()
+  @FieldResolver(() => Float, { description: 'Completed hours about children and families' })
+  async childAndFamilyTrainingHours(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    requireStaffOrSelf(ctx.principal, person.id);
+    return totalHours((await completionsLoader(ctx, this.records).load(person.id)).filter((c) => c.childAndFamily));
   }
 }
