@@ -1,14 +1,22 @@
 import { AuditEntry, createDataSource, PolicyVersion, StatusChange } from '@cpss/server-kit';
 import { CodeOfEthicsPrinciple, CodeOfEthicsVersion } from './entities/code-of-ethics';
+import { Complaint, ComplaintAllegation } from './entities/complaint';
 import { EthicsAcknowledgment } from './entities/ethics-acknowledgment';
+import { OutboundCommand } from './entities/outbound-command';
+import { PublicDisciplinaryAction, Sanction } from './entities/sanction';
 import { CreateEthicsAcknowledgment1763900000000 } from './migrations/1763900000000-CreateEthicsAcknowledgment';
 import { EthicsPolicy1763900001000 } from './migrations/1763900001000-EthicsPolicy';
 import { CodeOfEthics1763900002000 } from './migrations/1763900002000-CodeOfEthics';
+import { Complaints1763900003000 } from './migrations/1763900003000-Complaints';
+import { Sanctions1763900004000 } from './migrations/1763900004000-Sanctions';
 
 export const SCHEMA = 'ethics';
 
-export const ENTITIES = [EthicsAcknowledgment, PolicyVersion, StatusChange, AuditEntry, CodeOfEthicsVersion, CodeOfEthicsPrinciple];
-export const MIGRATIONS = [CreateEthicsAcknowledgment1763900000000, EthicsPolicy1763900001000, CodeOfEthics1763900002000];
+export const ENTITIES = [
+  EthicsAcknowledgment, PolicyVersion, StatusChange, AuditEntry, CodeOfEthicsVersion, CodeOfEthicsPrinciple,
+  Complaint, ComplaintAllegation, OutboundCommand, Sanction, PublicDisciplinaryAction,
+];
+export const MIGRATIONS = [CreateEthicsAcknowledgment1763900000000, EthicsPolicy1763900001000, CodeOfEthics1763900002000, Complaints1763900003000, Sanctions1763900004000];
 
 export function createEthicsDataSource(url: string) {
   return createDataSource({ url, schema: SCHEMA, entities: ENTITIES, migrations: MIGRATIONS });

@@ -3,12 +3,19 @@ import { systemClock, type SubgraphDeps } from '@cpss/server-kit';
 import { ethicsPolicyStore } from './policy/ethics-policy';
 import { AcknowledgmentService } from './services/acknowledgment.service';
 import { CodeOfEthicsService } from './services/code-of-ethics.service';
+import { ComplaintQueryService } from './services/complaint-query.service';
+import { ComplaintService } from './services/complaint.service';
+import { DisciplinaryService } from './services/disciplinary.service';
 
 export function createEthicsServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock'>) {
   const clock = deps.clock ?? systemClock;
-  const policy = ethicsPolicyStore(deps.dataSource);
-  const codes = new CodeOfEthicsService(deps.dataSource);
-  const acknowledgments = new AcknowledgmentService(deps.dataSource, codes, clock);
-  return { clock, policy, codes, acknowledgments };
+  const dataSource = deps.dataSource;
+  const policy = ethicsPolicyStore(dataSource);
+  const codes = new CodeOfEthicsService(dataSource);
+  const acknowledgments = new AcknowledgmentService(dataSource, codes, clock);
+  const disciplinary = new DisciplinaryService(dataSource, clock);
+  const complaints = new ComplaintService(dataSource, policy, codes, disciplinary, clock);
+  const complaintQueries = new ComplaintQueryService(dataSource, clock);
+  return { clock, dataSource, policy, codes, acknowledgments, disciplinary, complaints, complaintQueries };
 }
 export type EthicsServices = ReturnType<typeof createEthicsServices>;

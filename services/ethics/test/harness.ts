@@ -54,3 +54,24 @@ export function fieldsOf(res: Res): string[] {
 export function unmetRules(res: Res): string[] {
   return (res.body.errors ?? []).flatMap((e) => ((e.extensions?.['unmet'] as { rule: string }[] | undefined) ?? []).map((f) => f.rule));
 }
+
+export const STEP_FIELDS = 'id referenceNumber status version';
+
+/** Runs a case-flow mutation `name(input: $input) { ...fields }` and returns [data, response]. */
+export async function step(app: App, name: string, inputType: string, input: Record<string, unknown>, auth: { token?: string }, fields = STEP_FIELDS) {
+  const res = await gql(app, `mutation($input: ${inputType}!) { r: ${name}(input: $input) { ${fields} } }`, { input }, auth);
+  return { data: (res.body.data?.['r'] ?? null) as Record<string, unknown> | null, res };
+}
+
+export function staffComplaint(overrides: Record<string, unknown> = {}) {
+  return {
+    channel: 'PHONE',
+    subjectKind: 'CPSS',
+    respondentDescription: 'Peer specialist at Northside clinic',
+    incidentOn: '2026-10-15',
+    summary: 'Met a person they support for paid side work.',
+    complainant: { name: 'Robin Caller', phone: '919-555-0100' },
+    allegations: [{ principle: 'NO_DUAL_RELATIONSHIPS', description: 'Paid side work with a person served.' }],
+    ...overrides,
+  };
+}

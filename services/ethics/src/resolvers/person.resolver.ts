@@ -1,29 +1,64 @@
-// Ethics' fields on Person: signed Code of Ethics acknowledgments (staff or the person themself).
-import { requireStaffOrSelf, type RequestContext } from '@cpss/server-kit';
+// Ethics' fields on Person: signed Code of Ethics acknowledgments (staff or the person themself),
+// the complaints against them and their sanctions (ethics staff and admins only), and their public
+// disciplinary status (anyone signed in; also the public `publicDisciplinaryStatus` query).
+import { isUuid, Role } from '@cpss/domain';
+import { badInput, requireStaffOrSelf, type RequestContext } from '@cpss/server-kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Complaint } from '../entities/complaint';
 import { EthicsAcknowledgment } from '../entities/ethics-acknowledgment';
 import { Person } from '../entities/person';
-import { AcknowledgmentService } from '../services/acknowledgment.service';
+import { Sanction } from '../entities/sanction';
+import type { EthicsServices } from '../ethics-services';
+import type { PublicStatus } from '../services/disciplinary.service';
+import { PublicDisciplinaryStatus } from './types/complaint.types';
 
-function acknowledgmentsLoader(ctx: RequestContext, service: AcknowledgmentService) {
-  return ctx.loaders.get<string, EthicsAcknowledgment[]>('ethicsAcknowledgment.byPerson', (ids) => service.of(ids));
+function acknowledgmentsLoader(ctx: RequestContext, s: EthicsServices) {
+  return ctx.loaders.get<string, EthicsAcknowledgment[]>('ethicsAcknowledgment.byPerson', (ids) => s.acknowledgments.of(ids));
+}
+
+function publicStatusLoader(ctx: RequestContext, s: EthicsServices) {
+  return ctx.loaders.get<string, PublicStatus>('publicDisciplinaryStatus.byPerson', (ids) => s.disciplinary.publicStatusOf(ids));
 }
 
 @Resolver(() => Person)
 export class PersonEthicsResolver {
-  constructor(private readonly acknowledgments: AcknowledgmentService) {}
+  constructor(private readonly s: EthicsServices) {}
 
   @Authorized()
   @Query(() => [EthicsAcknowledgment], { description: "A person's Code of Ethics acknowledgments (staff or the person themself)" })
   ethicsAcknowledgments(@Arg('personId', () => ID) personId: string, @Ctx() ctx: RequestContext) {
     requireStaffOrSelf(ctx.principal, personId);
-    return acknowledgmentsLoader(ctx, this.acknowledgments).load(personId);
+    return acknowledgmentsLoader(ctx, this.s).load(personId);
   }
 
   @Authorized()
   @FieldResolver(() => [EthicsAcknowledgment], { name: 'ethicsAcknowledgments', description: 'Signed Code of Ethics versions, newest first' })
   acknowledgmentsOfPerson(@Root() person: Person, @Ctx() ctx: RequestContext) {
     requireStaffOrSelf(ctx.principal, person.id);
-    return acknowledgmentsLoader(ctx, this.acknowledgments).load(person.id);
+    return acknowledgmentsLoader(ctx, this.s).load(person.id);
+  }
+
+  @Query(() => PublicDisciplinaryStatus, { description: "A person's public disciplinary status: final actions only (public, no sign-in)" })
+  publicDisciplinaryStatus(@Arg('personId', () => ID) personId: string, @Ctx() ctx: RequestContext) {
+    if (!isUuid(personId)) throw badInput({ field: 'personId', reason: 'must be a person id' });
+    return publicStatusLoader(ctx, this.s).load(personId);
+  }
+
+  @Authorized()
+  @FieldResolver(() => PublicDisciplinaryStatus, { name: 'publicDisciplinaryStatus', description: 'Final disciplinary actions only (anyone signed in)' })
+  publicStatusOfPerson(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    return publicStatusLoader(ctx, this.s).load(person.id);
+  }
+
+  @Authorized([Role.EthicsStaff, Role.Admin])
+  @FieldResolver(() => [Complaint], { description: 'Complaints against this person, newest first (ethics staff and admins)' })
+  complaints(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get<string, Complaint[]>('complaint.byRespondent', (ids) => this.s.complaintQueries.againstPeople(ids)).load(person.id);
+  }
+
+  @Authorized([Role.EthicsStaff, Role.Admin])
+  @FieldResolver(() => [Sanction], { description: 'Sanctions decided against this person, newest first, pending and final (ethics staff and admins)' })
+  sanctions(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get<string, Sanction[]>('sanction.byPerson', (ids) => this.s.disciplinary.sanctionsOf(ids)).load(person.id);
   }
 }
