@@ -1,6 +1,7 @@
 import { buildFederatedSchema, containerOf } from '@cpss/server-kit';
 import { Person } from './entities/person';
 import { AttendanceResolver } from './resolvers/attendance.resolver';
+import { TrainingCatalogResolver } from './resolvers/catalog.resolver';
 import { CourseResolver, CourseSubmissionResolver } from './resolvers/course.resolver';
 import { PersonTrainingResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
@@ -9,7 +10,7 @@ import { CourseTrainerResolver, EnrollmentResolver, TrainingSessionResolver } fr
 import { StandardsResolver } from './resolvers/standards.resolver';
 import type { TrainingServices } from './training-services';
 
-export const resolvers = [PersonTrainingResolver, TrainingPolicyResolver, StandardsResolver, CourseResolver, CourseSubmissionResolver, CourseTrainerResolver, TrainingSessionResolver, EnrollmentResolver, AttendanceResolver] as const;
+export const resolvers = [PersonTrainingResolver, TrainingPolicyResolver, StandardsResolver, CourseResolver, CourseSubmissionResolver, CourseTrainerResolver, TrainingSessionResolver, EnrollmentResolver, AttendanceResolver, TrainingCatalogResolver] as const;
 
 function instances(s: TrainingServices): object[] {
   return [
@@ -22,6 +23,7 @@ function instances(s: TrainingServices): object[] {
     new TrainingSessionResolver(s.sessions, s.enrollments, s.courses, s.dataSource),
     new EnrollmentResolver(s.enrollments, s.sessions, s.dataSource),
     new AttendanceResolver(s.attendance, s.records),
+    new TrainingCatalogResolver(s.sessions),
   ];
 }
 

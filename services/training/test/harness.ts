@@ -11,7 +11,7 @@ export type App = Awaited<ReturnType<typeof createServer>>['app'];
 
 export function useTrainingDatabase() {
   const state = { db: null as ThrowawayDatabase | null, ds: null as unknown as DataSource };
-  const { logger } = capturingLogger('training');
+  const { logger, lines } = capturingLogger('training');
   const apps = new Map<string, App>();
   beforeAll(async () => {
     state.db = await createThrowawayDatabase(inject('pgAdminUrl'));
@@ -38,6 +38,7 @@ export function useTrainingDatabase() {
     async appWith(date: string, extra: Omit<Parameters<typeof createServer>[0], 'dataSource' | 'logger' | 'verifier' | 'clock'>): Promise<App> {
       return (await createServer({ dataSource: state.ds, logger, verifier: testVerifier(), clock: fixedClock(date), ...extra })).app;
     },
+    logLines: lines,
     count: async (table: string) => Number(((await state.ds.query(`select count(*)::int as n from ${table}`)) as { n: number }[])[0]!.n),
   };
 }

@@ -39,6 +39,13 @@ export interface SessionPlan extends SessionPlace {
   registrationClosesOn: string;
   days: { date: string; hours: number }[];
 }
+export interface CatalogFilter {
+  kind?: string | null;
+  county?: string | null;
+  virtual?: boolean | null;
+  from?: string | null;
+  to?: string | null;
+}
 export interface SessionFilter {
   courseId?: string | null;
   from?: string | null;
@@ -170,12 +177,35 @@ export class SessionService {
 
   async page(base: SelectQueryBuilder<TrainingSession>, first: number, after: string | null | undefined) {
     const totalCount = await base.clone().getCount();
-    const page = base.clone().orderBy('s.first_day', 'ASC').addOrderBy('s.id', 'ASC').take(first + 1);
+    // limit, not take: the catalog's join is one-to-one, and take() would need property paths.
+    const page = base.clone().orderBy('s.first_day', 'ASC').addOrderBy('s.id', 'ASC').limit(first + 1);
     if (after) {
       const [day, id] = decodeCursor(after, 2);
       page.andWhere('(s.first_day, s.id) > (:day, :id)', { day, id });
     }
     return toConnection(await page.getMany(), first, totalCount, (s) => [s.firstDay, s.id]);
+  }
+
+  /**
+   * Public "find training": upcoming sessions of approved courses that are still in their term,
+   * by first day; each row comes with its course (one statement per page).
+   */
+  async catalog(first: number, after: string | null | undefined, filter: CatalogFilter): Promise<ConnectionShape<TrainingSession & { course: Course }>> {
+    const today = this.clock.today();
+    const base = this.dataSource
+      .getRepository(TrainingSession)
+      .createQueryBuilder('s')
+      .innerJoinAndMapOne('s.course', Course, 'c', 'c.id = s.course_id')
+      .where('s.status = :scheduled', { scheduled: SessionStatus.Scheduled })
+      .andWhere('c.status = :approved', { approved: CourseStatus.Approved })
+      .andWhere('(c.expires_on is null or c.expires_on >= s.last_day)')
+      .andWhere('s.first_day > :today', { today });
+    if (filter.kind) base.andWhere('c.kind = :kind', { kind: filter.kind });
+    if (filter.county) base.andWhere('s.county = :county', { county: filter.county });
+    if (filter.virtual != null) base.andWhere('s.delivery = :delivery', { delivery: filter.virtual ? SessionDelivery.Virtual : SessionDelivery.InPerson });
+    if (filter.from) base.andWhere('s.first_day >= :from', { from: filter.from });
+    if (filter.to) base.andWhere('s.first_day <= :to', { to: filter.to });
+    return (await this.page(base, first, after)) as ConnectionShape<TrainingSession & { course: Course }>;
   }
 
   daysOf = async (ids: readonly string[]) =>
