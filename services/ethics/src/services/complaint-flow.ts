@@ -24,7 +24,8 @@ const rank = (s: ComplaintStatus) => COMPLAINT_FLOW.indexOf(s);
 function stepsMissing(c: Pick<Complaint, 'status' | 'triageLevel'>, required: ComplaintStatus): ComplaintStatus[] {
   return COMPLAINT_FLOW.filter((s) => rank(s) > rank(c.status) && rank(s) <= rank(required))
     .filter((s) => !(s === 'REFERRED_FOR_INVESTIGATION' && c.triageLevel === 'DESK_REVIEW'))
-    .filter((s) => s !== 'APPEALED' && s !== 'APPEAL_DECIDED');
+    // An appeal is optional: it is only missing once one has been filed.
+    .filter((s) => s !== 'APPEALED' && (s !== 'APPEAL_DECIDED' || c.status === 'APPEALED'));
 }
 
 /**
@@ -33,9 +34,10 @@ function stepsMissing(c: Pick<Complaint, 'status' | 'triageLevel'>, required: Co
  */
 export function requireAt(c: Pick<Complaint, 'status' | 'triageLevel'>, action: string, from: ComplaintStatus[]): void {
   if (from.includes(c.status)) return;
-  const earliest = from.reduce((a, b) => (rank(a) < rank(b) ? a : b));
-  if (rank(c.status) < rank(earliest)) {
-    const missing = stepsMissing(c, earliest);
+  const ahead = from.filter((s) => rank(s) > rank(c.status));
+  if (ahead.length) {
+    const nearest = ahead.reduce((a, b) => (rank(a) < rank(b) ? a : b));
+    const missing = stepsMissing(c, nearest);
     const unmet: UnmetRule[] = missing.map((s) => ({ rule: s, reason: `${STEP_NAMES[s]} has not been recorded` }));
     throw failedPrecondition(`${action} needs ${missing.map((s) => STEP_NAMES[s]).join(', then ')} first`, unmet);
   }
@@ -55,7 +57,8 @@ export interface ClockView {
   overdue: boolean;
 }
 
-function clock(step: ComplaintClockStep, kind: ClockView['kind'], days: number, startedOn: string, completedOn: string | null, today: string): ClockView {
+function clock(step: ComplaintClockStep, kind: ClockView['kind'], days: number, startedOn: string, done: string | null | undefined, today: string): ClockView {
+  const completedOn = done ?? null;
   const dueOn = addBusinessDays(startedOn, days);
   const running = completedOn === null && (kind === 'TARGET' || today <= dueOn);
   return {
@@ -73,7 +76,7 @@ function clock(step: ComplaintClockStep, kind: ClockView['kind'], days: number, 
 
 /** The clocks started so far on a case, in flow order. A closed case stops its open targets. */
 export function clocksOf(c: Complaint, policy: EthicsPolicy, today: string): ClockView[] {
-  const stop = (done: string | null) => done ?? c.closedOn;
+  const stop = (done: string | null | undefined) => done ?? c.closedOn ?? null;
   const clocks = [clock('ACKNOWLEDGMENT', 'TARGET', policy.acknowledgmentTargetBusinessDays, c.receivedOn, stop(c.acknowledgedOn), today)];
   if (c.acknowledgedOn) clocks.push(clock('TRIAGE', 'TARGET', policy.triageTargetBusinessDays, c.acknowledgedOn, stop(c.triagedOn), today));
   if (c.respondentNotifiedOn) {
