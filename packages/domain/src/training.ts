@@ -60,3 +60,7 @@ export type EnrollmentStatus = (typeof EnrollmentStatus)[keyof typeof Enrollment
 /** Where a completion on a person's training record came from. */
 export const CompletionSource = { Session: 'SESSION', External: 'EXTERNAL', Legacy: 'LEGACY' } as const;
 export type CompletionSource = (typeof CompletionSource)[keyof typeof CompletionSource];
+
+/** A first submission of a new course, or the every-N-years recertification of an approved one. */
+export const CourseSubmissionPurpose = { Initial: 'INITIAL', Recertification: 'RECERTIFICATION' } as const;
+export type CourseSubmissionPurpose = (typeof CourseSubmissionPurpose)[keyof typeof CourseSubmissionPurpose];

@@ -1,10 +1,10 @@
 // Courses and their submissions for approval (DOMAIN.md "Training: courses and curriculum approval").
 // A course belongs to the curriculum developer's account (owner_id = the account's subject).
-import { CourseKind, CourseMaterialKind, CourseStatus, CourseSubmissionStatus } from '@cpss/domain';
+import { CourseKind, CourseMaterialKind, CourseStatus, CourseSubmissionPurpose, CourseSubmissionStatus } from '@cpss/domain';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CourseMaterialKindEnum, CourseStatusEnum, CourseSubmissionStatusEnum, numeric } from './enums';
+import { CourseMaterialKindEnum, CourseStatusEnum, CourseSubmissionPurposeEnum, CourseSubmissionStatusEnum, numeric } from './enums';
 import { CourseKindEnum } from './training-completion';
 
 @Entity({ name: 'course' })
@@ -75,6 +75,10 @@ export class CourseSubmission {
 
   @Column({ name: 'owner_id', type: 'text' })
   ownerId: string;
+
+  @Column({ type: 'text' })
+  @Field(() => CourseSubmissionPurposeEnum)
+  purpose: CourseSubmissionPurpose;
 
   @Column({ type: 'text' })
   @Field(() => CourseSubmissionStatusEnum)

@@ -1,9 +1,10 @@
 // The training domain's GraphQL enums, registered once, named after the stored values.
-import { CourseMaterialKind, CourseStatus, CourseSubmissionStatus, EnrollmentStatus, SessionDelivery, SessionStatus } from '@cpss/domain';
+import { CourseMaterialKind, CourseSubmissionPurpose, CourseStatus, CourseSubmissionStatus, EnrollmentStatus, SessionDelivery, SessionStatus } from '@cpss/domain';
 import { graphqlEnum } from '@cpss/server-kit';
 
 export const CourseStatusEnum = graphqlEnum(CourseStatus, 'CourseStatus', 'Approval status of a course');
 export const CourseSubmissionStatusEnum = graphqlEnum(CourseSubmissionStatus, 'CourseSubmissionStatus', 'Where a course submission is in its review');
+export const CourseSubmissionPurposeEnum = graphqlEnum(CourseSubmissionPurpose, 'CourseSubmissionPurpose', "A new course's submission or an approved course's recertification");
 export const CourseMaterialKindEnum = graphqlEnum(CourseMaterialKind, 'CourseMaterialKind', 'What a course material is');
 export const SessionDeliveryEnum = graphqlEnum(SessionDelivery, 'SessionDelivery', 'In person or virtual');
 export const SessionStatusEnum = graphqlEnum(SessionStatus, 'TrainingSessionStatus', 'Whether a session is still on');

@@ -2,7 +2,7 @@
 // draft (agenda, crosswalk, materials) -> received (inside a window, not during a pause, fee from
 // policy) -> format check -> team review per core concept -> approved, or technical assistance and
 // one resubmission -> a second failure is a denial. Every change lands on the timeline.
-import { CourseStatus, CourseSubmissionStatus as S, REQUIRED_COURSE_MATERIALS, type CourseMaterialKind as MaterialKind } from '@cpss/domain';
+import { CourseStatus, CourseSubmissionPurpose, CourseSubmissionStatus as S, REQUIRED_COURSE_MATERIALS, type CourseMaterialKind as MaterialKind } from '@cpss/domain';
 import {
   addBusinessDays,
   badInput,
@@ -69,23 +69,30 @@ export class CourseSubmissionService {
 
   // ---- the developer's side ----
 
-  async create(principal: Principal, input: { courseId: string; agenda: AgendaEntryIn[]; crosswalk: CrosswalkEntryIn[] }): Promise<CourseSubmission> {
+  async create(principal: Principal, input: { courseId: string; purpose?: CourseSubmissionPurpose; agenda: AgendaEntryIn[]; crosswalk: CrosswalkEntryIn[] }): Promise<CourseSubmission> {
+    const purpose = input.purpose ?? CourseSubmissionPurpose.Initial;
     const today = this.clock.today();
     return this.dataSource.transaction(async (tx) => {
       const course = isUuid(input.courseId) ? await tx.getRepository(Course).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: input.courseId }).getOne() : null;
       if (!course) throw badInput({ field: 'input.courseId', reason: 'is not a course' });
       requireOwnerOrStaff(principal, course.ownerId, 'course');
-      if (course.status !== CourseStatus.Draft && course.status !== CourseStatus.Denied) {
+      if (purpose === CourseSubmissionPurpose.Initial && course.status !== CourseStatus.Draft && course.status !== CourseStatus.Denied) {
         throw failedPrecondition(`Course ${course.id} is ${course.status}`, [{ rule: 'courseStatus', reason: 'only a draft or denied course can be submitted' }]);
+      }
+      if (purpose === CourseSubmissionPurpose.Recertification && (course.status !== CourseStatus.Approved || (course.expiresOn !== null && course.expiresOn < today))) {
+        throw failedPrecondition(`Course ${course.id} cannot be recertified`, [{ rule: 'courseStatus', reason: 'only an approved course still in its term is recertified' }]);
+      }
+      if (await tx.getRepository(CourseSubmission).existsBy({ courseId: course.id, status: In([S.Draft, S.Received, S.TeamReview, S.TechnicalAssistance]) })) {
+        throw failedPrecondition(`Course ${course.id} already has an open submission`, [{ rule: 'openSubmission', reason: 'finish or withdraw the open submission first' }]);
       }
       const standards = await this.standards.inForceOn(today, tx);
       this.validateContent(course, conceptsOf(standards), input.agenda, input.crosswalk);
       const repo = tx.getRepository(CourseSubmission);
       const submission = await repo.save(
-        repo.create({ courseId: course.id, ownerId: course.ownerId, status: S.Draft, attempt: 1, standardsVersionId: standards.id, version: 1 }),
+        repo.create({ courseId: course.id, ownerId: course.ownerId, purpose, status: S.Draft, attempt: 1, standardsVersionId: standards.id, version: 1 }),
       );
       await this.writeContent(tx, submission.id, input.agenda, input.crosswalk);
-      await recordStatusChange(tx, { subjectType: SUBJECT, subjectId: submission.id, from: null, to: S.Draft, actor: principal.subject, facts: { standardsVersion: standards.version } });
+      await recordStatusChange(tx, { subjectType: SUBJECT, subjectId: submission.id, from: null, to: S.Draft, actor: principal.subject, facts: { standardsVersion: standards.version, purpose } });
       return submission;
     });
   }
@@ -130,19 +137,23 @@ export class CourseSubmissionService {
       this.requireStatus(submission, [S.Draft], 'submitted');
       const { version: policyVersion, values } = await this.policy.inForceOn(today, tx);
       const unmet: UnmetRule[] = [];
-      if (!inSubmissionWindow(values, today)) {
+      // Windows and pauses govern new courses; an approved course recertifies during its term.
+      const initial = submission.purpose === CourseSubmissionPurpose.Initial;
+      if (initial && !inSubmissionWindow(values, today)) {
         const windows = values.submissionWindows.map((w) => `${w.from.month}/${w.from.day}-${w.to.month}/${w.to.day}`).join(', ');
         unmet.push({ rule: 'submissionWindow', reason: `new course submissions are accepted only ${windows}` });
       }
-      if (values.submissionsPaused) unmet.push({ rule: 'submissionsPaused', reason: 'the program has paused new course submissions' });
+      if (initial && values.submissionsPaused) unmet.push({ rule: 'submissionsPaused', reason: 'the program has paused new course submissions' });
       unmet.push(...(await this.missingMaterials(tx, submission.id)));
       if (unmet.length) throw failedPrecondition('The course cannot be submitted now', unmet);
       await this.move(tx, principal, submission, S.Received, null, { policyVersionId: policyVersion.id, feeUsd: values.submissionFeeUsd, policyEffectiveFrom: policyVersion.effectiveFrom });
       submission.submittedOn = today;
       submission.policyVersionId = policyVersion.id;
       submission.feeUsd = values.submissionFeeUsd;
-      const course = await lockVersioned(tx, Course, submission.courseId, 'Course');
-      await this.moveCourse(tx, principal, course, CourseStatus.InReview, null, {});
+      if (initial) {
+        const course = await lockVersioned(tx, Course, submission.courseId, 'Course');
+        await this.moveCourse(tx, principal, course, CourseStatus.InReview, null, {});
+      }
       return tx.getRepository(CourseSubmission).save(submission);
     });
   }
@@ -212,9 +223,15 @@ export class CourseSubmissionService {
         const values = await this.policyOf(tx, submission);
         await this.move(tx, principal, submission, S.Approved, input.reason, { attempt: submission.attempt, allConceptsMet: true });
         submission.decidedOn = today;
-        const expiresOn = dates.addYears(today, values.courseRecertificationYears);
         const course = await lockVersioned(tx, Course, submission.courseId, 'Course');
-        await this.moveCourse(tx, principal, course, CourseStatus.Approved, input.reason, { approvedOn: today, expiresOn });
+        if (submission.purpose === CourseSubmissionPurpose.Recertification) {
+          // A new term from the end of the current one (or today, had it lapsed meanwhile).
+          const expiresOn = dates.addYears(dates.max(course.expiresOn ?? today, today), values.courseRecertificationYears);
+          await this.moveCourse(tx, principal, course, CourseStatus.Approved, input.reason, { expiresOn, recertified: true });
+        } else {
+          const expiresOn = dates.addYears(today, values.courseRecertificationYears);
+          await this.moveCourse(tx, principal, course, CourseStatus.Approved, input.reason, { approvedOn: today, expiresOn });
+        }
       } else {
         await this.fail(tx, principal, submission, input.reason, { notMet });
       }
@@ -328,7 +345,12 @@ export class CourseSubmissionService {
     await this.move(tx, principal, submission, S.Denied, reason, { ...facts, attempt: submission.attempt, resubmissionsLeft: 0 });
     submission.decidedOn = this.clock.today();
     const course = await lockVersioned(tx, Course, submission.courseId, 'Course');
-    await this.moveCourse(tx, principal, course, CourseStatus.Denied, reason, {});
+    if (submission.purpose === CourseSubmissionPurpose.Recertification) {
+      // Failed twice: the end of the current term becomes the course's published expiration date.
+      await this.moveCourse(tx, principal, course, CourseStatus.Approved, reason, { expiresOn: course.expiresOn ?? this.clock.today(), recertificationDenied: true });
+    } else {
+      await this.moveCourse(tx, principal, course, CourseStatus.Denied, reason, {});
+    }
   }
 
   private async move(tx: EntityManager, principal: Principal, submission: CourseSubmission, to: S, reason: string | null, facts: Record<string, unknown>): Promise<void> {
@@ -337,7 +359,7 @@ export class CourseSubmissionService {
     submission.version += 1;
   }
 
-  private async moveCourse(tx: EntityManager, principal: Principal, course: Course, to: CourseStatus, reason: string | null, term: { approvedOn?: string; expiresOn?: string }): Promise<void> {
+  private async moveCourse(tx: EntityManager, principal: Principal, course: Course, to: CourseStatus, reason: string | null, term: { approvedOn?: string; expiresOn?: string; recertified?: boolean; recertificationDenied?: boolean }): Promise<void> {
     await recordStatusChange(tx, { subjectType: 'Course', subjectId: course.id, from: course.status, to, actor: principal.subject, reason, facts: term });
     course.status = to;
     course.version += 1;

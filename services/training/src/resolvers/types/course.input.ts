@@ -1,8 +1,8 @@
-import { CourseKind, CourseMaterialKind, CourseStatus, CourseSubmissionStatus } from '@cpss/domain';
+import { CourseKind, CourseMaterialKind, CourseStatus, CourseSubmissionPurpose, CourseSubmissionStatus } from '@cpss/domain';
 import { ConnectionArgs } from '@cpss/server-kit';
 import { ArrayMaxSize, IsNotEmpty, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
-import { CourseMaterialKindEnum, CourseStatusEnum, CourseSubmissionStatusEnum } from '../../entities/enums';
+import { CourseMaterialKindEnum, CourseStatusEnum, CourseSubmissionPurposeEnum, CourseSubmissionStatusEnum } from '../../entities/enums';
 import { CourseKindEnum } from '../../entities/training-completion';
 import { DocumentUploadInput } from './common';
 
@@ -80,6 +80,9 @@ export class CrosswalkEntryInput {
 export class CreateCourseSubmissionInput {
   @Field(() => ID)
   courseId: string;
+
+  @Field(() => CourseSubmissionPurposeEnum, { defaultValue: 'INITIAL', description: 'RECERTIFICATION for an approved course due to recertify' })
+  purpose: CourseSubmissionPurpose;
 
   @Field(() => [AgendaEntryInput])
   @ArrayMaxSize(300)
