@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runSubgraph } from '@cpss/server-kit';
+import { startTrainingBackground } from './background';
 import { createTrainingDataSource } from './data-source';
 import { readEnv } from './env';
 import { createServer } from './server';
@@ -12,4 +13,5 @@ void runSubgraph({
   dataSource: createTrainingDataSource(env.DATABASE_URL),
   seedDemo: (dataSource, logger) => seedDemoTraining(dataSource, logger),
   createServer,
+  startBackground: startTrainingBackground,
 });

@@ -262,7 +262,8 @@ export class SessionService {
   private async requireMayTeach(tx: EntityManager, course: Course, trainerId: string, days: { date: string }[], today: string): Promise<void> {
     const unmet: UnmetRule[] = [];
     const lastDay = days.map((d) => d.date).reduce((a, b) => (a > b ? a : b));
-    if (course.status !== CourseStatus.Approved) unmet.push({ rule: 'courseApproved', reason: `the course is ${course.status}` });
+    if (course.status === CourseStatus.Expired) unmet.push({ rule: 'courseExpired', reason: `the course's approval ended ${course.expiresOn}` });
+    else if (course.status !== CourseStatus.Approved) unmet.push({ rule: 'courseApproved', reason: `the course is ${course.status}` });
     else if (course.expiresOn && (course.expiresOn < today || course.expiresOn < lastDay)) {
       unmet.push({ rule: 'courseExpired', reason: `the course's approval ends ${course.expiresOn}` });
     }

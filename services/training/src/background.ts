@@ -1,0 +1,15 @@
+// The training subgraph's scheduled work on its own pg-boss queue: the daily course-expiry run.
+import { startJobQueue, systemClock, type Logger } from '@cpss/server-kit';
+import type { DataSource } from 'typeorm';
+import { COURSE_EXPIRY_QUEUE, expireCourses } from './services/course-expiry.service';
+
+export async function startTrainingBackground(deps: { dataSource: DataSource; logger: Logger; databaseUrl: string }): Promise<() => Promise<void>> {
+  const boss = await startJobQueue({ url: deps.databaseUrl, schema: 'training_jobs', logger: deps.logger });
+  await boss.createQueue(COURSE_EXPIRY_QUEUE);
+  // Shortly after midnight in North Carolina, so a course expires the day after its date.
+  await boss.schedule(COURSE_EXPIRY_QUEUE, '10 0 * * *', {}, { tz: 'America/New_York' });
+  await boss.work(COURSE_EXPIRY_QUEUE, async () => {
+    await expireCourses(deps.dataSource, systemClock, deps.logger);
+  });
+  return () => boss.stop({ graceful: true });
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '@cpss/server-kit';
+import { capturingLogger } from '@cpss/testkit';
+import { startTrainingBackground } from '../src/background';
+import { expireCourses } from '../src/services/course-expiry.service';
+import { approvedCourse, reviewer } from './course-fixtures';
+import { gql, unmetRules, useTrainingDatabase } from './harness';
+import { plan, registerTrainer, SCHEDULE, totTrainedPerson, trainer, WEEK } from './session-fixtures';
+
+const t = useTrainingDatabase();
+
+describe('course expiry run', () => {
+  it('expires approved courses the day after their date, once, on the timeline', async () => {
+    const courseId = await approvedCourse(await t.appOn('2026-04-02')); // expires 2031-04-02
+    expect(await expireCourses(t.ds, fixedClock('2031-04-02'))).toEqual([]);
+    expect(await expireCourses(t.ds, fixedClock('2031-04-03'))).toEqual([courseId]);
+    expect(await expireCourses(t.ds, fixedClock('2031-04-04'))).toEqual([]);
+    const app = await t.appOn('2031-04-03');
+    const res = await gql(app, `query($id: ID!) { course(id: $id) { status timeline { toStatus actor reason } } }`, { id: courseId }, await reviewer());
+    const course = res.body.data!['course'] as { status: string; timeline: { toStatus: string; actor: string }[] };
+    expect(course.status).toBe('EXPIRED');
+    expect(course.timeline.at(-1)).toMatchObject({ toStatus: 'EXPIRED', actor: 'system' });
+    const trainerId = await totTrainedPerson(t.ds);
+    await registerTrainer(app, courseId, trainerId);
+    const session = await gql(app, SCHEDULE, { input: plan(courseId, { registrationOpensOn: '2031-04-03', registrationClosesOn: '2031-04-30', days: WEEK(10, '2031-05') }) }, await trainer(trainerId));
+    expect(unmetRules(session)).toEqual(['courseExpired']);
+  });
+
+  it('is scheduled on the job queue and stops cleanly', async () => {
+    const { logger } = capturingLogger('training');
+    const url = (t.ds.options as { url: string }).url;
+    const stop = await startTrainingBackground({ dataSource: t.ds, logger, databaseUrl: url });
+    const schedules = (await t.ds.query(`select name, cron, timezone from training_jobs.schedule`)) as { name: string; cron: string; timezone: string }[];
+    await stop();
+    expect(schedules).toEqual([{ name: 'course-expiry', cron: '10 0 * * *', timezone: 'America/New_York' }]);
+  });
+});
