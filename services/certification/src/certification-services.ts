@@ -1,13 +1,19 @@
 // The certification subgraph's services, built once per server from its dependencies.
 import { systemClock, type SubgraphDeps } from '@cpss/server-kit';
 import { certificationPolicyStore } from './policy/certification-policy';
+import { ApplicationService } from './services/application.service';
+import { CertificationService } from './services/certification.service';
 import { PersonService } from './services/person.service';
+import { ReviewService } from './services/review.service';
 
 export function createCertificationServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock'>) {
   const { dataSource } = deps;
   const clock = deps.clock ?? systemClock;
   const policy = certificationPolicyStore(dataSource);
   const people = new PersonService(dataSource, clock);
-  return { dataSource, clock, policy, people };
+  const applications = new ApplicationService(dataSource, policy, clock);
+  const review = new ReviewService(dataSource, policy, applications, clock);
+  const certifications = new CertificationService(dataSource, policy, clock);
+  return { dataSource, clock, policy, people, applications, review, certifications };
 }
 export type CertificationServices = ReturnType<typeof createCertificationServices>;

@@ -1,8 +1,11 @@
 import { AuditEntry, createDataSource, PolicyVersion, StatusChange, StoredDocument } from '@cpss/server-kit';
+import { Application, ApplicationReference, DesignationRequest, TrainingLogEntry } from './entities/application';
+import { Certification, CertificationDesignation, CertificationEvent, Fee } from './entities/certification';
 import { Person } from './entities/person';
 import { CreatePerson1763900000000 } from './migrations/1763900000000-CreatePerson';
 import { CertificationPolicy1763900001000 } from './migrations/1763900001000-CertificationPolicy';
 import { PersonProfile1763900002000 } from './migrations/1763900002000-PersonProfile';
+import { ApplicationsAndCertifications1763900003000 } from './migrations/1763900003000-ApplicationsAndCertifications';
 
 export const SCHEMA = 'certification';
 
@@ -10,7 +13,7 @@ export function createCertificationDataSource(url: string) {
   return createDataSource({
     url,
     schema: SCHEMA,
-    entities: [Person, PolicyVersion, StatusChange, AuditEntry, StoredDocument],
-    migrations: [CreatePerson1763900000000, CertificationPolicy1763900001000, PersonProfile1763900002000],
+    entities: [Person, PolicyVersion, StatusChange, AuditEntry, StoredDocument, Application, TrainingLogEntry, ApplicationReference, DesignationRequest, Certification, CertificationDesignation, CertificationEvent, Fee],
+    migrations: [CreatePerson1763900000000, CertificationPolicy1763900001000, PersonProfile1763900002000, ApplicationsAndCertifications1763900003000],
   });
 }

@@ -1,19 +1,34 @@
-import { buildFederatedSchema, containerOf } from '@cpss/server-kit';
+import { buildFederatedSchema, containerOf, type RequestContext } from '@cpss/server-kit';
 import type { CertificationServices } from './certification-services';
+import { ApplicationResolver } from './resolvers/application.resolver';
+import { CertificationResolver, certificationLoader, PersonCertificationResolver } from './resolvers/certification.resolver';
 import { CertificationPolicyResolver } from './resolvers/policy.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
+import { RegistryResolver } from './resolvers/registry.resolver';
 
-export const resolvers = [PersonResolver, CertificationPolicyResolver] as const;
+export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver] as const;
 
 function instances(s: CertificationServices): object[] {
-  return [new PersonResolver(s.people), new CertificationPolicyResolver(s.policy, s.clock)];
+  return [
+    new PersonResolver(s.people),
+    new CertificationPolicyResolver(s.policy, s.clock),
+    new ApplicationResolver(s.applications, s.review, s.certifications, s.people, s.dataSource),
+    new CertificationResolver(s.certifications, s.people, s.dataSource),
+    new PersonCertificationResolver(s.certifications),
+    new RegistryResolver(s.certifications),
+  ];
 }
 
 export function buildCertificationSchema(services?: CertificationServices) {
   return buildFederatedSchema({
     resolvers,
     container: services ? containerOf(instances(services)) : undefined,
-    referenceResolvers: services ? { Person: personReference(services.people) } : { Person: () => null },
+    referenceResolvers: services
+      ? {
+          Person: personReference(services.people),
+          Certification: (ref: { id: string }, ctx: RequestContext) => certificationLoader(ctx, services.certifications).load(ref.id),
+        }
+      : { Person: () => null, Certification: () => null },
   });
 }

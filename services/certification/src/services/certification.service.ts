@@ -1,0 +1,146 @@
+// Certifications: lookups in batches, status on any date (one pure function, services/lifecycle),
+// status events by command (suspend, reinstate, revoke, relinquish), and the public registry.
+import { CertificationEventKind, hasAnyRole, Role, type CertificationStatus } from '@cpss/domain';
+import { failedPrecondition, forbidden, manyByKey, oneByKey, recordStatusChange, unauthenticated, type Clock, type Principal } from '@cpss/server-kit';
+import { In, type DataSource } from 'typeorm';
+import { Certification, CertificationDesignation, CertificationEvent } from '../entities/certification';
+import { Person } from '../entities/person';
+import type { CertificationPolicyStore } from '../policy/certification-policy';
+import { isCertificationStaff } from './access';
+import { lockAtVersion } from './concurrency';
+import { certificationStatusOn, type StatusOnDate } from './lifecycle';
+import { PolicyCatalog } from './policy-catalog';
+import { Problems } from './problems';
+
+export interface RegistryEntry {
+  certificationNumber: string;
+  name: string;
+  county: string;
+  status: CertificationStatus;
+  goodThrough: string | null;
+  designations: string[];
+}
+
+export class CertificationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: CertificationPolicyStore,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return this.clock.today();
+  }
+
+  async byIds(ids: readonly string[]): Promise<(Certification | null)[]> {
+    const rows = await this.dataSource.getRepository(Certification).findBy({ id: In([...ids]) });
+    return oneByKey(ids, rows, (c) => c.id);
+  }
+
+  async byPeople(personIds: readonly string[]): Promise<Certification[][]> {
+    const rows = await this.dataSource.getRepository(Certification).find({ where: { personId: In([...personIds]) }, order: { issuedOn: 'DESC' } });
+    return manyByKey(personIds, rows, (c) => c.personId);
+  }
+
+  async events(ids: readonly string[]): Promise<CertificationEvent[][]> {
+    const rows = await this.dataSource.getRepository(CertificationEvent).find({ where: { certificationId: In([...ids]) }, order: { effectiveOn: 'ASC', at: 'ASC' } });
+    return manyByKey(ids, rows, (e) => e.certificationId);
+  }
+
+  async designations(ids: readonly string[]): Promise<CertificationDesignation[][]> {
+    const rows = await this.dataSource.getRepository(CertificationDesignation).find({ where: { certificationId: In([...ids]) }, order: { designation: 'ASC' } });
+    return manyByKey(ids, rows, (d) => d.certificationId);
+  }
+
+  /** Status of many certifications on a date, each by the policy of its last (re)certification. */
+  async statusesOn(certs: readonly Certification[], on: string): Promise<StatusOnDate[]> {
+    if (!certs.length) return [];
+    const [catalog, events] = await Promise.all([PolicyCatalog.load(this.policy), this.events(certs.map((c) => c.id))]);
+    return certs.map((c, i) => certificationStatusOn({ issuedOn: c.issuedOn, dueOn: c.dueOn, events: events[i]! }, on, catalog.inForceOn(c.lastCertifiedOn).values));
+  }
+
+  /**
+   * Suspension, reinstatement and revocation are staff commands (ethics outcomes will arrive as
+   * commands later); the holder may relinquish their own certification.
+   */
+  async recordEvent(principal: Principal | null, input: { certificationId: string; expectedVersion: number; kind: string; effectiveOn?: string | null; reason: string }): Promise<Certification> {
+    if (!principal) throw unauthenticated();
+    const today = this.clock.today();
+    const p = new Problems();
+    p.check((Object.values(CertificationEventKind) as string[]).includes(input.kind), 'kind', 'is not a known event');
+    p.text(input.reason, 'reason', { max: 1000, required: true });
+    p.date(input.effectiveOn, 'effectiveOn');
+    // Status events take effect today or later: the record is never rewritten backwards.
+    if (input.effectiveOn && input.effectiveOn < today) p.add('effectiveOn', `must not be before ${today}`);
+    p.throwIfAny();
+    return this.dataSource.transaction(async (tx) => {
+      const cert = await lockAtVersion(tx, Certification, 'Certification', input.certificationId, input.expectedVersion);
+      const self = principal.personId === cert.personId;
+      if (input.kind === 'RELINQUISHED' ? !(self || isCertificationStaff(principal)) : !isCertificationStaff(principal) && !hasAnyRole(principal.roles, [Role.EthicsStaff])) {
+        throw forbidden('Your role does not allow this change');
+      }
+      const effectiveOn = input.effectiveOn ?? today;
+      const [before] = await this.statusesOn([cert], effectiveOn);
+      const ended = ['REVOKED', 'RELINQUISHED', 'LAPSED'];
+      if (ended.includes(before!.status)) throw failedPrecondition(`The certification is ${before!.status}`, [{ rule: 'STATUS', reason: 'an ended certification takes no further events' }]);
+      if (input.kind === 'REINSTATED' && before!.status !== 'SUSPENDED') throw failedPrecondition('Only a suspended certification can be reinstated', [{ rule: 'STATUS', reason: `it is ${before!.status}` }]);
+      if (input.kind === 'SUSPENDED' && before!.status === 'SUSPENDED') throw failedPrecondition('The certification is already suspended', [{ rule: 'STATUS', reason: 'already suspended' }]);
+      await tx.getRepository(CertificationEvent).insert({ certificationId: cert.id, kind: input.kind as CertificationEventKind, effectiveOn, reason: input.reason.trim(), actor: principal.subject });
+      cert.updatedAt = new Date();
+      const saved = await tx.getRepository(Certification).save(cert);
+      await recordStatusChange(tx, { subjectType: 'Certification', subjectId: cert.id, from: before!.status, to: input.kind, actor: principal.subject, reason: input.reason.trim(), facts: { effectiveOn } });
+      return saved;
+    });
+  }
+
+  // ---------------------------------------------------------------- public registry
+
+  /** Public: one certification by its number (exact), as the registry shows it today. */
+  async registryByNumber(number: string): Promise<RegistryEntry | null> {
+    const p = new Problems('');
+    p.text(number, 'certificationNumber', { max: 40, required: true });
+    p.throwIfAny();
+    const cert = await this.dataSource.getRepository(Certification).findOneBy({ number: number.trim().toUpperCase() });
+    return cert ? (await this.registryEntries([cert]))[0]! : null;
+  }
+
+  /** Public: by name (part of a legal or preferred name) within a county; at most 25 answers. */
+  async registrySearch(name: string, county: string): Promise<RegistryEntry[]> {
+    const p = new Problems('');
+    p.check(name.trim().length >= 2 && name.length <= 100, 'name', 'must be 2 to 100 characters');
+    p.text(county, 'county', { max: 40, required: true });
+    p.throwIfAny();
+    const certs = await this.dataSource
+      .getRepository(Certification)
+      .createQueryBuilder('c')
+      .innerJoin(Person, 'p', 'p.id = c.person_id')
+      .where('(p.legal_name ilike :q or p.preferred_name ilike :q)', { q: `%${name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
+      .andWhere('lower(p.county) = lower(:county)', { county: county.trim() })
+      .orderBy('p.legal_name', 'ASC')
+      .addOrderBy('c.number', 'ASC')
+      .take(25)
+      .getMany();
+    return this.registryEntries(certs);
+  }
+
+  private async registryEntries(certs: Certification[]): Promise<RegistryEntry[]> {
+    if (!certs.length) return [];
+    const today = this.clock.today();
+    const [statuses, designations, people] = await Promise.all([
+      this.statusesOn(certs, today),
+      this.designations(certs.map((c) => c.id)),
+      this.dataSource.getRepository(Person).findBy({ id: In(certs.map((c) => c.personId)) }),
+    ]);
+    return certs.map((c, i) => {
+      const person = people.find((x) => x.id === c.personId)!;
+      return {
+        certificationNumber: c.number,
+        name: person.preferredName ? `${person.preferredName} (${person.legalName})` : person.legalName,
+        county: person.county,
+        status: statuses[i]!.status,
+        goodThrough: statuses[i]!.goodThrough,
+        designations: designations[i]!.map((d) => d.designation),
+      };
+    });
+  }
+}
