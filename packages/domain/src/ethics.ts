@@ -108,9 +108,12 @@ export interface DemoComplaint {
   summary: string;
   complainantName: string;
   complainantEmail: string | null;
+  complainantPhone?: string;
   principles: EthicsPrinciple[];
   /** How far the demo case has gone. */
-  status: 'RECEIVED' | 'ACKNOWLEDGED' | 'TRIAGED';
+  status: 'RECEIVED' | 'ACKNOWLEDGED' | 'TRIAGED' | 'CLOSED';
+  /** For a closed demo case: the outcome decided (a final sanction shows in the public status). */
+  outcome?: { kind: ComplaintOutcomeKind; reason: string; mandatedTraining?: string; trainingDueOn?: string; effectiveFrom?: string; effectiveUntil?: string; conditions?: string };
 }
 
 export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
@@ -139,6 +142,7 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     summary: 'Trainer signed certificates for participants who left before the last day of the course.',
     complainantName: 'Morgan Ellis',
     complainantEmail: null,
+    complainantPhone: '919-555-0147',
     principles: ['HONESTY'],
     status: 'RECEIVED',
   },
@@ -155,5 +159,26 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     complainantEmail: 'pat.rowan@example.com',
     principles: [],
     status: 'ACKNOWLEDGED',
+  },
+  {
+    referenceNumber: 'ETH-2026-000057',
+    channel: 'EMAIL',
+    subjectKind: 'CPSS',
+    respondentPersonId: DEMO_PEOPLE[6]!.id,
+    respondentDescription: null,
+    incidentOn: '2026-04-20',
+    receivedOn: '2026-05-04',
+    summary: 'Peer specialist shared details of a person’s recovery with their employer without consent.',
+    complainantName: 'Casey Hart',
+    complainantEmail: 'casey.hart@example.org',
+    principles: ['CONFIDENTIALITY'],
+    status: 'CLOSED',
+    outcome: {
+      kind: 'PROBATION',
+      reason: 'Disclosure substantiated; first concern, respondent cooperated.',
+      effectiveFrom: '2026-07-01',
+      effectiveUntil: '2027-06-30',
+      conditions: 'Complete Ethics and Peer Support Boundaries again; quarterly supervisor reports.',
+    },
   },
 ];
