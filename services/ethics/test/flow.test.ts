@@ -95,6 +95,16 @@ describe('the case flow', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('lets only one of two simultaneous steps on the same version through', async () => {
+    const c = await open('2026-11-02');
+    const app = await t.appOn('2026-11-03');
+    const auth = await staff();
+    const both = await Promise.all([0, 1].map(() => step(app, 'acknowledgeComplaint', 'ComplaintStepInput', { id: c.id, expectedVersion: c.version }, auth)));
+    expect(both.map((r) => errorCodes(r.res)[0] ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+    const rows = (await t.ds.query(`select count(*)::int as n from status_change where subject_id = $1 and to_status = 'ACKNOWLEDGED'`, [c.id])) as { n: number }[];
+    expect(rows[0]!.n).toBe(1);
+  });
+
   it('validates outcome details with field paths and writes nothing', async () => {
     const c = await open('2026-11-02');
     await toFindings(c, DEMO_PEOPLE[4]!.id);
@@ -108,6 +118,9 @@ describe('the case flow', () => {
     });
     expect(errorCodes(bad.res)).toEqual(['BAD_USER_INPUT']);
     expect(fieldsOf(bad.res).sort()).toEqual(['input.conditions', 'input.effectiveUntil', 'input.mandatedTraining']);
+    // Training due before the appeal window closes (Wed 9 Dec) could never be mandated by a final decision.
+    const tooSoon = await advance(c, '2026-11-23', 'decideComplaintOutcome', 'OutcomeInput', { outcome: 'CORRECTIVE_ACTION', reason: 'x', mandatedTraining: 'Ethics and Boundaries', trainingDueOn: '2026-12-09' });
+    expect(tooSoon.res.body.errors![0]!.extensions!['fields']).toEqual([{ field: 'input.trainingDueOn', reason: 'must be after the appeal window closes on 2026-12-09' }]);
     const noReason = await advance(c, '2026-11-23', 'decideComplaintOutcome', 'OutcomeInput', { outcome: 'NO_ACTION', reason: '' });
     expect(fieldsOf(noReason.res)).toEqual(['input.reason']);
     expect(await counts()).toEqual(before);

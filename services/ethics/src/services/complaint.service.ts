@@ -354,6 +354,14 @@ export class ComplaintService {
   decideOutcome(id: string, expectedVersion: number, principal: Principal, d: OutcomeDecision, requestId?: string) {
     return this.step(id, expectedVersion, principal, requestId, async (c, { tx, policy, today }) => {
       const problems = this.outcomeProblems(d, today);
+      // A period must outlast the appeal window, or it would be over before the sanction is final.
+      const deadline = addBusinessDays(today, policy.appealWindowBusinessDays);
+      for (const field of ['effectiveUntil', 'trainingDueOn'] as const) {
+        const value = d[field];
+        if (value && isIsoDate(value) && value <= deadline && !problems.some((p) => p.field === `input.${field}`)) {
+          problems.push({ field: `input.${field}`, reason: `must be after the appeal window closes on ${deadline}` });
+        }
+      }
       if (problems.length) throw badInput(problems);
       requireAt(c, 'An outcome', ['FINDINGS_RECORDED']);
       const sanctioning = SANCTION_OUTCOMES.includes(d.outcome);

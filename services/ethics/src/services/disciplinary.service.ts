@@ -36,8 +36,8 @@ export class DisciplinaryService {
     const sanctions = await tx.getRepository(Sanction).findBy({ complaintId: c.id, status: 'PENDING' });
     const deliverBy = new Date(this.clock.now().getTime() + policy.registryUpdateTargetHours * 3600_000);
     for (const s of sanctions) {
-      // A sanction never takes effect before it is final.
-      if (s.effectiveFrom < today) s.effectiveFrom = today;
+      // A sanction never takes effect before it is final (a period already over keeps its dates).
+      if (s.effectiveFrom < today && (s.effectiveUntil === null || today <= s.effectiveUntil)) s.effectiveFrom = today;
       s.status = 'FINAL';
       s.finalizedOn = today;
       await tx.getRepository(Sanction).save(s);
