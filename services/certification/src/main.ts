@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { runSubgraph } from '@cpss/server-kit';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '@cpss/server-kit';
 import { createCertificationDataSource } from './data-source';
 import { readEnv } from './env';
 import { createServer } from './server';
+import { seedDemoCertification } from './services/demo-seed';
 import { seedDemoPeople } from './services/person.service';
 
 const env = readEnv();
@@ -10,6 +13,9 @@ void runSubgraph({
   name: 'certification',
   env,
   dataSource: createCertificationDataSource(env.DATABASE_URL),
-  seedDemo: seedDemoPeople,
+  seedDemo: async (dataSource: DataSource, logger: Logger) => {
+    await seedDemoPeople(dataSource, logger);
+    await seedDemoCertification(dataSource, logger);
+  },
   createServer,
 });

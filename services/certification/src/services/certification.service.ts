@@ -118,7 +118,8 @@ export class CertificationService {
       .andWhere('lower(p.county) = lower(:county)', { county: county.trim() })
       .orderBy('p.legal_name', 'ASC')
       .addOrderBy('c.number', 'ASC')
-      .take(25)
+      // limit, not take: no joined collections, and take() needs entity property paths here.
+      .limit(25)
       .getMany();
     return this.registryEntries(certs);
   }
