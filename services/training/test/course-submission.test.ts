@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { describe, expect, it, vi } from 'vitest';
 import { Role } from '@cpss/domain';
 import { errorCodes } from '@cpss/testkit';
 import { NC_TRAINING_POLICY } from '../src/policy/training-policy';
 import {
   CORE_AGENDA, CREATE_SUBMISSION, DECIDE, FORMAT, PDF, RESUBMIT, REVIEW, SUBMIT, UPLOAD,
-  conceptIds, createCourse, crosswalkFor, dev, readyDraft, reviewer, throughReview,
+  approvedCourse, conceptIds, createCourse, crosswalkFor, dev, readyDraft, reviewer, throughReview,
 } from './course-fixtures';
 import { as, fieldsOf, gql, unmetRules, useTrainingDatabase } from './harness';
 
@@ -267,5 +268,24 @@ describe('who sees submissions', () => {
     const staff = await gql(app, list, {}, await reviewer());
     expect((staff.body.data!['courseSubmissions'] as { totalCount: number }).totalCount).toBeGreaterThan(1);
     expect(errorCodes(await gql(app, list, {}, await as([Role.Trainer], null)))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('batching', () => {
+  it('reads a page of submissions with their course, agenda, crosswalk, materials, findings, timeline and clock in the same number of statements for 1 or many', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    for (let i = 0; i < 3; i++) await approvedCourse(app, 'dev-batch');
+    // Approved submissions all have every nested list, so the same loaders run for 1 or many.
+    const query = `query($first: Int) { courseSubmissions(first: $first, status: APPROVED) { edges { node { id course { title } agenda { hours } crosswalk { conceptId } materials { kind } conceptReviews { met } timeline { toStatus } reviewClock { businessDaysElapsed } } } } }`;
+    const token = await reviewer();
+    const spy = vi.spyOn(PostgresQueryRunner.prototype, 'query');
+    await gql(app, query, { first: 1 }, token);
+    const forOne = spy.mock.calls.length;
+    spy.mockClear();
+    const many = await gql(app, query, { first: 100 }, token);
+    const forMany = spy.mock.calls.length;
+    spy.mockRestore();
+    expect((many.body.data!['courseSubmissions'] as { edges: unknown[] }).edges.length).toBeGreaterThan(3);
+    expect(forMany).toBe(forOne);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorCodes } from '@cpss/testkit';
 import { approvedCourse, createCourse, dev, reviewer } from './course-fixtures';
 import { fieldsOf, gql, unmetRules, useTrainingDatabase, type App } from './harness';
@@ -163,5 +164,30 @@ describe('enrollment', () => {
     const timeline = ((await gql(app, ROSTER, { id: s.id }, await trainer(trainerId))).body.data!['trainingSession'] as Roster).timeline;
     expect(timeline.map((e) => e.toStatus)).toEqual(['SCHEDULED', 'SCHEDULED', 'CANCELLED']);
     expect(timeline[2]!.facts).toEqual({ notified: 2 });
+
+    // Each participant reads their notices and their registration, but not the course's review history.
+    const me = await participant(people[0]!);
+    const mine = await gql(app, `{ myTrainingNotices { subjectId message } myTrainingEnrollments { status session { status course { title } } } }`, {}, me);
+    expect((mine.body.data!['myTrainingNotices'] as { message: string }[]).map((n) => n.message.includes('trainer ill'))).toEqual([true, false]);
+    expect(mine.body.data!['myTrainingEnrollments']).toEqual([{ status: 'ENROLLED', session: { status: 'CANCELLED', course: { title: 'Peer Support Specialist Training' } } }]);
+    const history = await gql(app, `{ myTrainingEnrollments { session { course { timeline { toStatus } } } } }`, {}, me);
+    expect(errorCodes(history)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('batching', () => {
+  it('reads a page of sessions with their course, days, counts and rosters in the same number of statements for 1 or many (all with rosters)', async () => {
+    const query = `query($first: Int) { trainingSessions(first: $first, from: "2027-02-01") { edges { node { id course { title trainers { personId } } days { date } enrolledCount waitlistCount roster { status waitlistPosition attendedHours certificate { hours } } } } } }`;
+    const token = await reviewer();
+    const spy = vi.spyOn(PostgresQueryRunner.prototype, 'query');
+    const one = await gql(app, query, { first: 1 }, token);
+    const forOne = spy.mock.calls.length;
+    spy.mockClear();
+    const many = await gql(app, query, { first: 100 }, token);
+    const forMany = spy.mock.calls.length;
+    spy.mockRestore();
+    expect(errorCodes(one)).toEqual([]);
+    expect((many.body.data!['trainingSessions'] as { edges: unknown[] }).edges.length).toBeGreaterThan(3);
+    expect(forMany).toBe(forOne);
   });
 });

@@ -10,6 +10,7 @@ import { ConceptReview, Course, CourseAgendaEntry, CourseMaterial, CourseSubmiss
 import type { TrainingPolicyStore } from '../policy/training-policy';
 import type { CourseSubmissionService } from '../services/course-submission.service';
 import type { CourseService } from '../services/course.service';
+import { requireOwnerOrStaff } from '../services/access';
 import {
   CheckCourseFormatInput,
   CoursesArgs,
@@ -86,8 +87,11 @@ export class CourseResolver {
     return this.courseService.list(ctx.principal!, args.first, args.after, { status: args.status, kind: args.kind });
   }
 
-  @FieldResolver(() => [StatusChange], { description: 'Every change of approval status' })
+  @Authorized()
+  @FieldResolver(() => [StatusChange], { description: 'Every change of approval status: the owner or program staff' })
   timeline(@Root() course: Course, @Ctx() ctx: RequestContext) {
+    // A participant reaches a course through their enrollment's session, but not its review history.
+    requireOwnerOrStaff(ctx.principal!, course.ownerId, 'course');
     return timelineLoader(ctx, this.dataSource, 'Course').load(course.id);
   }
 }

@@ -6,10 +6,11 @@ import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { Course } from '../entities/course';
-import { CourseTrainer, Enrollment, SessionDay, TrainingSession } from '../entities/session';
+import { CourseTrainer, Enrollment, SessionDay, TrainingNotice, TrainingSession } from '../entities/session';
 import type { CourseService } from '../services/course.service';
 import type { EnrollmentService } from '../services/enrollment.service';
 import type { SessionService } from '../services/session.service';
+import { requireOwnerOrStaff } from '../services/access';
 import { courseLoader, timelineLoader } from './course.resolver';
 import {
   CancelTrainingSessionInput,
@@ -36,8 +37,10 @@ export class CourseTrainerResolver {
     return this.sessions.registerTrainer(ctx.principal!, input);
   }
 
-  @FieldResolver(() => [CourseTrainer])
+  @Authorized()
+  @FieldResolver(() => [CourseTrainer], { description: 'The owner or program staff' })
   trainers(@Root() course: Course, @Ctx() ctx: RequestContext) {
+    requireOwnerOrStaff(ctx.principal!, course.ownerId, 'course');
     return ctx.loaders.get('course.trainers', this.sessions.trainersOf).load(course.id);
   }
 }
@@ -142,6 +145,12 @@ export class EnrollmentResolver {
   @Query(() => [Enrollment], { description: "The signed-in person's registrations, newest first" })
   myTrainingEnrollments(@Ctx() ctx: RequestContext) {
     return this.enrollments.myEnrollments(ctx.principal!);
+  }
+
+  @Authorized()
+  @Query(() => [TrainingNotice], { description: 'Notices to the signed-in person (sessions moved or cancelled, seats offered), newest first' })
+  myTrainingNotices(@Ctx() ctx: RequestContext) {
+    return this.enrollments.myNotices(ctx.principal!);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Place on the waitlist (1 = next), null when not waitlisted' })

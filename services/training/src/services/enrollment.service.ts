@@ -86,6 +86,11 @@ export class EnrollmentService {
     return this.dataSource.getRepository(Enrollment).find({ where: { personId: principal.personId }, order: { registeredAt: 'DESC' } });
   }
 
+  async myNotices(principal: Principal): Promise<TrainingNotice[]> {
+    if (!principal.personId) return [];
+    return this.dataSource.getRepository(TrainingNotice).find({ where: { personId: principal.personId }, order: { createdAt: 'DESC' }, take: 100 });
+  }
+
   rosterOf = async (sessionIds: readonly string[]) => {
     const rows = await this.dataSource.getRepository(Enrollment).find({ where: { sessionId: In([...sessionIds]) }, order: { arrival: 'ASC' } });
     return sessionIds.map((id) => rows.filter((r) => r.sessionId === id));
