@@ -26,6 +26,14 @@ describe('course expiry run', () => {
     expect(unmetRules(session)).toEqual(['courseExpired']);
   });
 
+  it('lists approved courses due to recertify by a date, for the notice', async () => {
+    const app = await t.appOn('2026-06-01');
+    const courseId = await approvedCourse(await t.appOn('2026-04-02')); // expires 2031-04-02
+    const due = async (expiresBy: string) => ((await gql(app, `query($d: LocalDate) { courses(expiresBy: $d, first: 100) { edges { node { id } } } }`, { d: expiresBy }, await reviewer())).body.data!['courses'] as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
+    expect(await due('2031-04-01')).not.toContain(courseId);
+    expect(await due('2031-04-02')).toContain(courseId);
+  });
+
   it('is scheduled on the job queue and stops cleanly', async () => {
     const { logger } = capturingLogger('training');
     const url = (t.ds.options as { url: string }).url;

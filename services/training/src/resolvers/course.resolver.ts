@@ -84,7 +84,7 @@ export class CourseResolver {
   @Authorized(DEVELOPER_OR_STAFF)
   @Query(() => CourseConnection, { description: "Courses by title: a developer's own, or all for staff" })
   courses(@Args() args: CoursesArgs, @Ctx() ctx: RequestContext) {
-    return this.courseService.list(ctx.principal!, args.first, args.after, { status: args.status, kind: args.kind });
+    return this.courseService.list(ctx.principal!, args.first, args.after, { status: args.status, kind: args.kind, expiresBy: args.expiresBy });
   }
 
   @Authorized()

@@ -45,11 +45,12 @@ export class CourseService {
     return course;
   }
 
-  async list(principal: Principal, first: number, after: string | null | undefined, filter: { status?: CourseStatus | null; kind?: Kind | null }): Promise<ConnectionShape<Course>> {
+  async list(principal: Principal, first: number, after: string | null | undefined, filter: { status?: CourseStatus | null; kind?: Kind | null; expiresBy?: string | null }): Promise<ConnectionShape<Course>> {
     const base = this.dataSource.getRepository(Course).createQueryBuilder('c');
     if (!isStaff(principal)) base.andWhere('c.owner_id = :owner', { owner: principal.subject });
     if (filter.status) base.andWhere('c.status = :status', { status: filter.status });
     if (filter.kind) base.andWhere('c.kind = :kind', { kind: filter.kind });
+    if (filter.expiresBy) base.andWhere(`c.status = 'APPROVED' and c.expires_on <= :expiresBy`, { expiresBy: filter.expiresBy });
     const totalCount = await base.clone().getCount();
     const page = base.clone().orderBy('c.title', 'ASC').addOrderBy('c.id', 'ASC').take(first + 1);
     if (after) {

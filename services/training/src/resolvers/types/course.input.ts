@@ -1,6 +1,7 @@
 import { CourseKind, CourseMaterialKind, CourseStatus, CourseSubmissionPurpose, CourseSubmissionStatus } from '@cpss/domain';
 import { ConnectionArgs } from '@cpss/server-kit';
 import { ArrayMaxSize, IsNotEmpty, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { CourseMaterialKindEnum, CourseStatusEnum, CourseSubmissionPurposeEnum, CourseSubmissionStatusEnum } from '../../entities/enums';
 import { CourseKindEnum } from '../../entities/training-completion';
@@ -37,6 +38,9 @@ export class CoursesArgs extends ConnectionArgs {
 
   @Field(() => CourseKindEnum, { nullable: true })
   kind?: CourseKind | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Approved courses whose term ends on or before this date: the recertification notice list' })
+  expiresBy?: string | null;
 }
 
 @InputType({ description: 'A block of the daily agenda; day 0 is pre-work' })
