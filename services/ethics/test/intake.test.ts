@@ -33,6 +33,19 @@ describe('the public online form', () => {
     expect(t.logLines().join('\n')).not.toMatch(/UNIQUE-PUBLIC-SUMMARY|Publicfiler|quinn\.publicfiler/);
   });
 
+  it('keeps the complainant out of the log even when the database refuses the row', async () => {
+    const app = await t.appOn('2026-11-23');
+    const before = await counts();
+    // PostgreSQL refuses a NUL character in text: an unexpected error, masked for the caller and
+    // logged without the query's parameters.
+    const res = await gql(app, FILE, { input: publicComplaint({ summary: 'NULBYTE-SUMMARY \u0000', complainant: { name: 'Nadia Nullbyte', email: 'nadia.nullbyte@example.net' } }) });
+    expect(errorCodes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
+    const log = t.logLines().join('\n');
+    expect(log).toMatch(/the database refused a complaint change/);
+    expect(log).not.toMatch(/NULBYTE|Nullbyte|nadia\.nullbyte/);
+    expect(await counts()).toEqual(before);
+  });
+
   it('cannot be asked for anything but the reference number', async () => {
     const app = await t.appOn('2026-11-23');
     const before = await counts();

@@ -36,6 +36,7 @@ import { Sanction } from '../entities/sanction';
 import { ethicsPolicySchema, type EthicsPolicy, type EthicsPolicyStore } from '../policy/ethics-policy';
 import type { CodeOfEthicsService } from './code-of-ethics.service';
 import { nextDueOn, requireAt } from './complaint-flow';
+import { confidentialTransaction } from './confidential-transaction';
 import type { DisciplinaryService } from './disciplinary.service';
 import { enqueueCommand } from './outbox';
 
@@ -116,7 +117,7 @@ export class ComplaintService {
     }
     if (problems.length) throw badInput(problems);
 
-    return this.dataSource.transaction(async (tx) => {
+    return confidentialTransaction(this.dataSource, async (tx) => {
       const { version: policyVersion, values: policy } = await this.policyStore.inForceOn(receivedOn, tx);
       const oldest = dates.addYears(receivedOn, -policy.complaintFilingLimitYears);
       if (input.incidentOn < oldest) {
@@ -198,7 +199,7 @@ export class ComplaintService {
 
   private async step(id: string, expectedVersion: number, principal: Principal, requestId: string | undefined, run: (c: Complaint, ctx: StepContext) => Promise<StepResult>): Promise<Complaint> {
     const today = this.clock.today();
-    return this.dataSource.transaction(async (tx) => {
+    return confidentialTransaction(this.dataSource, async (tx) => {
       const repo = tx.getRepository(Complaint);
       const c = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!c) throw notFound('Complaint', id);
