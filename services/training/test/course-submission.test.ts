@@ -289,3 +289,13 @@ describe('batching', () => {
     expect(forMany).toBe(forOne);
   });
 });
+
+describe('unknown ids', () => {
+  it('answer NOT_FOUND, not an internal error', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const res = await gql(app, FORMAT, { input: { submissionId: 'not-an-id', expectedVersion: 1, passed: true, comment: '' } }, await reviewer());
+    expect(errorCodes(res)).toEqual(['NOT_FOUND']);
+    const missing = await gql(app, `query($id: ID!) { courseSubmission(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }, await reviewer());
+    expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
+  });
+});

@@ -18,6 +18,7 @@ export async function lockVersioned<T extends ObjectLiteral & { version: number 
   what: string,
   expectedVersion?: number | null,
 ): Promise<T> {
+  if (!isUuid(id)) throw notFound(what, id);
   const row = await manager.getRepository(entity).createQueryBuilder('x').setLock('pessimistic_write').where('x.id = :id', { id }).getOne();
   if (!row) throw notFound(what, id);
   if (expectedVersion != null && row.version !== expectedVersion) {
