@@ -3,6 +3,7 @@ import { systemClock, type SubgraphDeps } from '@cpss/server-kit';
 import { certificationPolicyStore } from './policy/certification-policy';
 import { ApplicationService } from './services/application.service';
 import { CertificationService } from './services/certification.service';
+import { MaintenanceService } from './services/maintenance.service';
 import { PersonService } from './services/person.service';
 import { ReviewService } from './services/review.service';
 
@@ -14,6 +15,7 @@ export function createCertificationServices(deps: Pick<SubgraphDeps, 'dataSource
   const applications = new ApplicationService(dataSource, policy, clock);
   const review = new ReviewService(dataSource, policy, applications, clock);
   const certifications = new CertificationService(dataSource, policy, clock);
-  return { dataSource, clock, policy, people, applications, review, certifications };
+  const maintenance = new MaintenanceService(dataSource, policy, clock);
+  return { dataSource, clock, policy, people, applications, review, certifications, maintenance };
 }
 export type CertificationServices = ReturnType<typeof createCertificationServices>;

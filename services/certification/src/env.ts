@@ -1,7 +1,13 @@
 // The certification subgraph's settings: the only reader of process.env in this service.
 import { loadEnv, port, serviceEnvSchema } from '@cpss/server-kit';
+import { z } from 'zod';
 
-export const envSchema = serviceEnvSchema({ PORT: port(4001) });
+export const envSchema = serviceEnvSchema({
+  PORT: port(4001),
+  /** Notifications go by SMTP when set (smtp://user:pass@host:587); otherwise they are logged. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// url' }).optional(),
+  MAIL_FROM: z.string().default('NC CPSS Program <no-reply@cpss.example>'),
+});
 
 export function readEnv(source: Record<string, string | undefined> = process.env) {
   return loadEnv(envSchema, source);

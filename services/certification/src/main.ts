@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '@cpss/server-kit';
 import { createCertificationDataSource } from './data-source';
 import { readEnv } from './env';
+import { startCertificationBackground } from './background';
 import { createServer } from './server';
 import { seedDemoCertification } from './services/demo-seed';
 import { seedDemoPeople } from './services/person.service';
@@ -18,4 +19,5 @@ void runSubgraph({
     await seedDemoCertification(dataSource, logger);
   },
   createServer,
+  startBackground: (deps) => startCertificationBackground(deps, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
 });

@@ -36,6 +36,10 @@ export function useCertificationDatabase(options: { seedPeople?: boolean } = {})
     get ds() {
       return state.ds;
     },
+    get url() {
+      return state.db!.url;
+    },
+    logger,
     lines,
     serverOn,
     /** The subgraph with "today" fixed at `date`. */
