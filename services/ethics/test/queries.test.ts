@@ -63,6 +63,8 @@ describe('the complaint queue', () => {
     expect(await idsOf({ open: false })).toEqual([ids['closedCarmen']]);
     expect(await idsOf({ open: null, respondentPersonId: carmen })).toEqual([ids['closedCarmen']]);
     expect(await idsOf({ statuses: ['CLOSED'] })).toEqual([]);
+    const [{ reference_number }] = (await t.ds.query(`select reference_number from complaint where id = $1`, [ids['program']])) as { reference_number: string }[];
+    expect(await idsOf({ open: null, referenceNumber: reference_number.toLowerCase() })).toEqual([ids['program']]);
     expect(await idsOf({ open: null, statuses: ['CLOSED'] })).toEqual([ids['closedCarmen']]);
   });
 

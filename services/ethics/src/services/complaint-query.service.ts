@@ -16,6 +16,7 @@ export interface ComplaintFilter {
   respondentPersonId?: string | null;
   subjectKind?: ComplaintSubjectKind | null;
   triageLevel?: TriageLevel | null;
+  referenceNumber?: string | null;
 }
 
 export class ComplaintQueryService {
@@ -45,6 +46,7 @@ export class ComplaintQueryService {
     if (filter.respondentPersonId) qb.andWhere('c.respondent_person_id = :respondent', { respondent: filter.respondentPersonId });
     if (filter.subjectKind) qb.andWhere('c.subject_kind = :subjectKind', { subjectKind: filter.subjectKind });
     if (filter.triageLevel) qb.andWhere('c.triage_level = :triageLevel', { triageLevel: filter.triageLevel });
+    if (filter.referenceNumber) qb.andWhere('c.reference_number = :ref', { ref: filter.referenceNumber.trim().toUpperCase() });
     const totalCount = await qb.clone().getCount();
     if (after) {
       const [receivedOn, id] = decodeCursor(after, 2) as [string, string];

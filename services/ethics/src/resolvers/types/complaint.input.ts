@@ -233,6 +233,11 @@ export class ComplaintFilterInput {
 
   @Field(() => TriageLevelEnum, { nullable: true })
   triageLevel?: TriageLevel | null;
+
+  @Field(() => String, { nullable: true, description: 'The reference number a complainant quotes (e.g. ETH-2026-000123)' })
+  @IsOptional()
+  @MaxLength(40)
+  referenceNumber?: string | null;
 }
 
 @ArgsType()
