@@ -92,6 +92,9 @@ describe('external completions', () => {
       { r: [{ __typename: 'Person', id: bo }] }, await as([Role.Admin]));
     expect(person.body.data!['_entities']).toEqual([{ trainingHours: 6, childAndFamilyTrainingHours: 6, trainingHoursByKind: [{ kind: 'ELECTIVE', hours: 6 }] }]);
     expect(await t.count(`audit_entry where action = 'create' and subject_type = 'Document'`)).toBe(1);
+    const since = await gql(after, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { a: trainingHours(since: "2026-12-10") b: trainingHours(since: "2026-12-11") c: trainingHoursByKind(since: "2026-12-11") { hours } } } }`,
+      { r: [{ __typename: 'Person', id: bo }] }, await as([Role.Admin]));
+    expect(since.body.data!['_entities']).toEqual([{ a: 6, b: 0, c: [] }]);
   });
 
   it('rejects bad evidence or a future date, writing nothing; refuses non-staff', async () => {

@@ -265,6 +265,11 @@ describe('who sees submissions', () => {
     expect(errorCodes(one)).toEqual(['FORBIDDEN']);
     const upload = await gql(app, UPLOAD, { input: { submissionId: draft.id, kind: 'OTHER', document: PDF } }, other);
     expect(errorCodes(upload)).toEqual(['FORBIDDEN']);
+    const materials = await gql(app, `query($id: ID!) { courseSubmission(id: $id) { materials { id } } }`, { id: draft.id }, mine);
+    const materialId = (materials.body.data!['courseSubmission'] as { materials: { id: string }[] }).materials[0]!.id;
+    const FILE = `query($id: ID!) { courseMaterialFile(id: $id) { fileName format contentBase64 } }`;
+    expect((await gql(app, FILE, { id: materialId }, await reviewer())).body.data!['courseMaterialFile']).toEqual({ fileName: PDF.fileName, format: 'PDF', contentBase64: PDF.contentBase64 });
+    expect(errorCodes(await gql(app, FILE, { id: materialId }, other))).toEqual(['FORBIDDEN']);
     const staff = await gql(app, list, {}, await reviewer());
     expect((staff.body.data!['courseSubmissions'] as { totalCount: number }).totalCount).toBeGreaterThan(1);
     expect(errorCodes(await gql(app, list, {}, await as([Role.Trainer], null)))).toEqual(['FORBIDDEN']);

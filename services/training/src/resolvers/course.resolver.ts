@@ -30,6 +30,18 @@ export class CourseConnection extends Connection(Course, 'Course') {}
 @ObjectType()
 export class CourseSubmissionConnection extends Connection(CourseSubmission, 'CourseSubmission') {}
 
+@ObjectType({ description: 'A course material file, base64-encoded' })
+export class CourseMaterialFile {
+  @Field()
+  fileName: string;
+
+  @Field()
+  format: string;
+
+  @Field()
+  contentBase64: string;
+}
+
 @ObjectType({ description: 'Business days a submission has been under review, against the target of its policy' })
 export class CourseReviewClock {
   @Field(() => Int)
@@ -163,6 +175,13 @@ export class CourseSubmissionResolver {
   @Query(() => CourseSubmissionConnection, { description: "Course submissions, oldest first: a developer's own, or all for staff" })
   courseSubmissions(@Args() args: CourseSubmissionsArgs, @Ctx() ctx: RequestContext) {
     return this.submissions.list(ctx.principal!, args.first, args.after, { status: args.status, courseId: args.courseId });
+  }
+
+  @Authorized(DEVELOPER_OR_STAFF)
+  @Query(() => CourseMaterialFile, { description: "A material's file: the course owner or program staff" })
+  async courseMaterialFile(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CourseMaterialFile> {
+    const { material, content } = await this.submissions.materialFile(ctx.principal!, id);
+    return { fileName: material.fileName, format: material.format, contentBase64: content.toString('base64') };
   }
 
   @FieldResolver(() => Course)

@@ -4,7 +4,8 @@ import { CourseKind } from '@cpss/domain';
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Person } from '../entities/person';
 import { CourseKindEnum, TrainingCompletion } from '../entities/training-completion';
-import { hoursByKind, totalHours, TrainingRecordService } from '../services/training-record.service';
+import { LocalDateResolver } from 'graphql-scalars';
+import { completedSince, hoursByKind, totalHours, TrainingRecordService } from '../services/training-record.service';
 
 @ObjectType({ description: 'Completed hours of one course kind' })
 export class TrainingHoursByKind {
@@ -38,23 +39,23 @@ export class PersonTrainingResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => Float, { description: 'Total hours of completed training' })
-  async trainingHours(@Root() person: Person, @Ctx() ctx: RequestContext) {
+  @FieldResolver(() => Float, { description: 'Total hours of completed training (completed on or after `since` when given)' })
+  async trainingHours(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
-    return totalHours(await completionsLoader(ctx, this.records).load(person.id));
+    return totalHours(completedSince(await completionsLoader(ctx, this.records).load(person.id), since));
   }
 
   @Authorized()
-  @FieldResolver(() => [TrainingHoursByKind], { description: 'Completed hours per course kind (kinds with hours only)' })
-  async trainingHoursByKind(@Root() person: Person, @Ctx() ctx: RequestContext) {
+  @FieldResolver(() => [TrainingHoursByKind], { description: 'Completed hours per course kind, kinds with hours only (completed on or after `since` when given: recertification counts hours since the last certification)' })
+  async trainingHoursByKind(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
-    return hoursByKind(await completionsLoader(ctx, this.records).load(person.id));
+    return hoursByKind(completedSince(await completionsLoader(ctx, this.records).load(person.id), since));
   }
 
   @Authorized()
-  @FieldResolver(() => Float, { description: 'Completed hours about children and families' })
-  async childAndFamilyTrainingHours(@Root() person: Person, @Ctx() ctx: RequestContext) {
+  @FieldResolver(() => Float, { description: 'Completed hours about children and families (completed on or after `since` when given)' })
+  async childAndFamilyTrainingHours(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
-    return totalHours((await completionsLoader(ctx, this.records).load(person.id)).filter((c) => c.childAndFamily));
+    return totalHours(completedSince(await completionsLoader(ctx, this.records).load(person.id), since).filter((c) => c.childAndFamily));
   }
 }

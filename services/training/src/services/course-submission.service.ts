@@ -13,6 +13,7 @@ import {
   failedPrecondition,
   manyByKey,
   notFound,
+  readDocumentContent,
   recordStatusChange,
   storeDocument,
   toConnection,
@@ -264,6 +265,17 @@ export class CourseSubmissionService {
       page.andWhere('(s.created_at, s.id) > (:at, :id)', { at, id });
     }
     return toConnection(await page.getMany(), first, totalCount, (s) => [s.createdAt.toISOString(), s.id]);
+  }
+
+  /** A material's file, for its owner and the review team. */
+  async materialFile(principal: Principal, materialId: string): Promise<{ material: CourseMaterial; content: Buffer }> {
+    const material = isUuid(materialId) ? await this.dataSource.getRepository(CourseMaterial).findOneBy({ id: materialId }) : null;
+    if (!material) throw notFound('Course material', materialId);
+    const submission = await this.dataSource.getRepository(CourseSubmission).findOneByOrFail({ id: material.submissionId });
+    requireOwnerOrStaff(principal, submission.ownerId, 'course material');
+    const content = await readDocumentContent(this.dataSource.manager, material.documentId);
+    if (!content) throw notFound('Course material', materialId);
+    return { material, content };
   }
 
   agendaOf = async (ids: readonly string[]) =>

@@ -68,6 +68,10 @@ export function totalHours(completions: readonly TrainingCompletion[]): number {
   return completions.reduce((sum, c) => sum + c.hours, 0);
 }
 
+export function completedSince(completions: readonly TrainingCompletion[], since?: string | null): TrainingCompletion[] {
+  return since ? completions.filter((c) => c.completedOn >= since) : [...completions];
+}
+
 export function hoursByKind(completions: readonly TrainingCompletion[]): { kind: CourseKind; hours: number }[] {
   return COURSE_KINDS.map((kind) => ({ kind, hours: totalHours(completions.filter((c) => c.kind === kind)) })).filter((k) => k.hours > 0);
 }
