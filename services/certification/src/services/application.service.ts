@@ -1,6 +1,7 @@
 // Applications: the applicant's draft (saved as they go), submission (which fixes the policy
 // version), the eligibility checklist of each case, and the sensitive parts (audited).
 import {
+  isUuid,
   ApplicationStatus,
   DesignationKind,
   EducationProofKind,
@@ -87,7 +88,7 @@ export class ApplicationService {
   // ---------------------------------------------------------------- reading
 
   async byIds(ids: readonly string[]): Promise<(Application | null)[]> {
-    const rows = await this.dataSource.getRepository(Application).findBy({ id: In([...ids]) });
+    const rows = await this.dataSource.getRepository(Application).findBy({ id: In(ids.filter(isUuid)) });
     return oneByKey(ids, rows, (a) => a.id);
   }
 
@@ -102,6 +103,7 @@ export class ApplicationService {
 
   /** Applications newest first: staff see all (filters), anyone else only their own. */
   async list(principal: Principal, first: number, after: string | null | undefined, filter: ApplicationFilter): Promise<ConnectionShape<Application>> {
+    if (filter.personId && !isUuid(filter.personId)) throw badInput({ field: 'personId', reason: 'is not a person id' });
     const q = this.dataSource.getRepository(Application).createQueryBuilder('a');
     if (!isStaff(principal)) {
       if (!principal.personId) return toConnection([], first, 0, () => []);
@@ -247,6 +249,7 @@ export class ApplicationService {
     if (!principal) throw unauthenticated();
     const personId = input.personId ?? principal.personId;
     if (!personId) throw badInput({ field: 'input.personId', reason: 'is required when your account is not linked to a person' });
+    if (!isUuid(personId)) throw badInput({ field: 'input.personId', reason: 'is not a known person' });
     requireApplicantOrCertificationStaff(principal, personId);
     const channel = input.channel ?? 'ONLINE';
     if (channel === 'MAIL' && !isCertificationStaff(principal)) throw forbidden('Mailed applications are entered by certification staff');
@@ -371,7 +374,7 @@ export class ApplicationService {
     input.trainingLog?.forEach((e, i) => e.evidenceDocumentId && refs.push({ field: `trainingLog.${i}.evidenceDocumentId`, id: e.evidenceDocumentId }));
     input.designationRequests?.forEach((d, i) => d.proofDocumentId && refs.push({ field: `designationRequests.${i}.proofDocumentId`, id: d.proofDocumentId }));
     if (!refs.length) return;
-    const valid = refs.filter((r) => /^[0-9a-f-]{36}$/i.test(r.id));
+    const valid = refs.filter((r) => isUuid(r.id));
     const docs = valid.length ? await tx.getRepository(StoredDocument).findBy({ id: In(valid.map((r) => r.id)), ownerPersonId: personId }) : [];
     for (const r of refs) p.check(docs.some((d) => d.id === r.id), r.field, "is not one of the applicant's uploaded documents");
   }
@@ -472,7 +475,7 @@ export class ApplicationService {
     if (!principal) throw unauthenticated();
     const channel = input.channel ?? 'ONLINE';
     return this.dataSource.transaction(async (tx) => {
-      const cert = await tx.getRepository(Certification).findOneBy({ id: input.certificationId });
+      const cert = isUuid(input.certificationId) ? await tx.getRepository(Certification).findOneBy({ id: input.certificationId }) : null;
       if (!cert) throw notFound('Certification', input.certificationId);
       requireApplicantOrCertificationStaff(principal, cert.personId);
       if (channel === 'MAIL' && !isCertificationStaff(principal)) throw forbidden('Mailed applications are entered by certification staff');

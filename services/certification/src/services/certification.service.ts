@@ -1,6 +1,6 @@
 // Certifications: lookups in batches, status on any date (one pure function, services/lifecycle),
 // status events by command (suspend, reinstate, revoke, relinquish), and the public registry.
-import { CertificationEventKind, hasAnyRole, Role, type CertificationStatus } from '@cpss/domain';
+import { CertificationEventKind, hasAnyRole, isUuid, Role, type CertificationStatus } from '@cpss/domain';
 import { failedPrecondition, forbidden, manyByKey, oneByKey, recordStatusChange, unauthenticated, type Clock, type Principal } from '@cpss/server-kit';
 import { In, type DataSource } from 'typeorm';
 import { Certification, CertificationDesignation, CertificationEvent } from '../entities/certification';
@@ -33,7 +33,7 @@ export class CertificationService {
   }
 
   async byIds(ids: readonly string[]): Promise<(Certification | null)[]> {
-    const rows = await this.dataSource.getRepository(Certification).findBy({ id: In([...ids]) });
+    const rows = await this.dataSource.getRepository(Certification).findBy({ id: In(ids.filter(isUuid)) });
     return oneByKey(ids, rows, (c) => c.id);
   }
 

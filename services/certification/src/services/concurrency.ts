@@ -1,5 +1,6 @@
 // Optimistic concurrency: a write names the version it was based on; the row is locked for the
 // transaction and a stale version is refused with CONFLICT (the second of two concurrent decisions).
+import { isUuid } from '@cpss/domain';
 import { conflict, notFound } from '@cpss/server-kit';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
@@ -10,6 +11,8 @@ export async function lockAtVersion<T extends ObjectLiteral & { id: string; vers
   id: string,
   expectedVersion: number | null,
 ): Promise<T> {
+  // An id that is not a UUID names nothing (and must not reach PostgreSQL as one).
+  if (!isUuid(id)) throw notFound(what, id);
   const row = await manager.getRepository(entity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
   if (!row) throw notFound(what, id);
   if (expectedVersion !== null && row.version !== expectedVersion) {

@@ -1,5 +1,5 @@
 // People: listing (keyset pages by name), lookup by id in batches, and the demo seed.
-import { DEMO_PEOPLE, Gender, RaceEthnicity, VeteranStatus } from '@cpss/domain';
+import { DEMO_PEOPLE, Gender, isUuid, RaceEthnicity, VeteranStatus } from '@cpss/domain';
 import { dates, decodeCursor, oneByKey, requireStaffOrSelf, systemClock, toConnection, type Clock, type ConnectionShape, type Logger, type Principal } from '@cpss/server-kit';
 import { In, type DataSource, type Repository } from 'typeorm';
 import { Person } from '../entities/person';
@@ -83,7 +83,7 @@ export class PersonService {
   }
 
   async byIds(ids: readonly string[]): Promise<(Person | null)[]> {
-    const rows = await this.people.findBy({ id: In([...ids]) });
+    const rows = await this.people.findBy({ id: In(ids.filter(isUuid)) });
     return oneByKey(ids, rows, (p) => p.id);
   }
 }
