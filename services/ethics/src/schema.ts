@@ -3,11 +3,12 @@ import { Person } from './entities/person';
 import type { EthicsServices } from './ethics-services';
 import { CodeOfEthicsResolver, EthicsAcknowledgmentResolver } from './resolvers/code-of-ethics.resolver';
 import { ComplaintAllegationResolver, ComplaintResolver } from './resolvers/complaint.resolver';
+import { OutboxResolver } from './resolvers/outbox.resolver';
 import { PersonEthicsResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
 import { EthicsPolicyResolver } from './resolvers/policy.resolver';
 
-export const resolvers = [PersonEthicsResolver, EthicsPolicyResolver, CodeOfEthicsResolver, EthicsAcknowledgmentResolver, ComplaintResolver, ComplaintAllegationResolver] as const;
+export const resolvers = [PersonEthicsResolver, EthicsPolicyResolver, CodeOfEthicsResolver, EthicsAcknowledgmentResolver, ComplaintResolver, ComplaintAllegationResolver, OutboxResolver] as const;
 
 function instances(s: EthicsServices): object[] {
   return [
@@ -17,6 +18,7 @@ function instances(s: EthicsServices): object[] {
     new EthicsAcknowledgmentResolver(s.codes),
     new ComplaintResolver(s),
     new ComplaintAllegationResolver(),
+    new OutboxResolver(s.dataSource),
   ];
 }
 

@@ -141,7 +141,15 @@ describe('the appeal window and closing', () => {
     // Mon 23 Nov 2026: Thanksgiving and the day after are NC holidays -> 10th business day is Wed 9 Dec.
     expect(o.data).toMatchObject({ status: 'OUTCOME_DECIDED', outcome: 'SUSPENSION', outcomeNoticeOn: '2026-11-23', appealDeadline: '2026-12-09' });
     expect(o.data!['sanctions']).toEqual([{ kind: 'SUSPENSION', status: 'PENDING', effectiveFrom: '2026-12-15', effectiveUntil: '2027-06-15' }]);
-    const window = (o.data!['clocks'] as { step: string }[]).find((k) => k.step === 'APPEAL_WINDOW');
+    const clocks = o.data!['clocks'] as { step: string; completedOn: string | null; dueOn: string; overdue: boolean }[];
+    expect(clocks.map((k) => [k.step, k.completedOn, k.overdue])).toEqual([
+      ['ACKNOWLEDGMENT', '2026-11-03', false],
+      ['TRIAGE', '2026-11-04', false],
+      ['RESPONDENT_RESPONSE', '2026-11-09', false],
+      ['INVESTIGATION', '2026-11-20', false],
+      ['APPEAL_WINDOW', null, false],
+    ]);
+    const window = clocks.find((k) => k.step === 'APPEAL_WINDOW');
     expect(window).toMatchObject({ kind: 'WINDOW', startedOn: '2026-11-23', dueOn: '2026-12-09', running: true, overdue: false });
     // Nothing public and no command to certification while an appeal may change it.
     app = await t.appOn('2026-12-20');

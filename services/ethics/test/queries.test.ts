@@ -127,3 +127,26 @@ describe("a person's complaint and sanction history", () => {
     expect(fieldsOf(await gql(app, `{ publicDisciplinaryStatus(personId: "x") { standing } }`))).toEqual(['personId']);
   });
 });
+
+describe('the outbox', () => {
+  it('shows admins the pending commands, oldest first, page by page', async () => {
+    const app = await t.appOn('2026-11-23');
+    const admin = await as([Role.Admin]);
+    const Q = `query($after: String) { ethicsOutboundCommands(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { type targetDomain status idempotencyKey } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res = await gql(app, Q, { after }, admin);
+      const conn = res.body.data!['ethicsOutboundCommands'] as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { type: string; status: string; idempotencyKey: string } }[] };
+      expect(conn.totalCount).toBe(Number(((await t.ds.query(`select count(*)::int as n from outbound_command where status = 'pending'`)) as { n: number }[])[0]!.n));
+      seen.push(...conn.edges.map((e) => e.node.idempotencyKey));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    // Holds for Alicia, Ben and Carmen; Carmen's released when her case closed.
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen).size).toBe(4);
+    expect(seen.filter((k) => k.endsWith('RELEASE_APPLICATION_HOLD'))).toEqual([`complaint:${ids['closedCarmen']}:RELEASE_APPLICATION_HOLD`]);
+    expect(errorCodes(await gql(app, Q, {}, await as([Role.EthicsStaff])))).toEqual(['FORBIDDEN']);
+  });
+});
