@@ -6,6 +6,7 @@ import { CertificationService } from './services/certification.service';
 import { MaintenanceService } from './services/maintenance.service';
 import { PersonService } from './services/person.service';
 import { ReviewService } from './services/review.service';
+import { StatisticsService } from './services/statistics.service';
 
 export function createCertificationServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock'>) {
   const { dataSource } = deps;
@@ -16,6 +17,7 @@ export function createCertificationServices(deps: Pick<SubgraphDeps, 'dataSource
   const review = new ReviewService(dataSource, policy, applications, clock);
   const certifications = new CertificationService(dataSource, policy, clock);
   const maintenance = new MaintenanceService(dataSource, policy, clock);
-  return { dataSource, clock, policy, people, applications, review, certifications, maintenance };
+  const statistics = new StatisticsService(dataSource, policy, certifications, clock);
+  return { dataSource, clock, policy, people, applications, review, certifications, maintenance, statistics };
 }
 export type CertificationServices = ReturnType<typeof createCertificationServices>;

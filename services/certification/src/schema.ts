@@ -6,8 +6,9 @@ import { CertificationPolicyResolver } from './resolvers/policy.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
 import { RegistryResolver } from './resolvers/registry.resolver';
+import { StatisticsResolver } from './resolvers/statistics.resolver';
 
-export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver] as const;
+export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver] as const;
 
 function instances(s: CertificationServices): object[] {
   return [
@@ -17,6 +18,7 @@ function instances(s: CertificationServices): object[] {
     new CertificationResolver(s.certifications, s.people, s.dataSource),
     new PersonCertificationResolver(s.certifications),
     new RegistryResolver(s.certifications),
+    new StatisticsResolver(s.statistics),
   ];
 }
 

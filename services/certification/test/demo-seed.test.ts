@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, Role } from '@cpss/domain';
-import { capturingLogger } from '@cpss/testkit';
+import { capturingLogger, errorCodes } from '@cpss/testkit';
 import { seedDemoCertification } from '../src/services/demo-seed';
 import { as, gql, useCertificationDatabase } from './harness';
 
@@ -18,5 +18,23 @@ describe('demo seed', () => {
     expect(mine.body.data!['applications']).toEqual({ edges: [{ node: { status: 'SUBMITTED', eligible: true, fees: [{ status: 'DUE' }] } }] });
     const registry = await gql(app, `{ a: registryLookup(certificationNumber: "NC-CPSS-000102") { status designations } b: registryLookup(certificationNumber: "NC-CPSS-000103") { status } }`);
     expect(registry.body.data).toEqual({ a: { status: 'DUE', designations: ['VETERAN_SERVICE_MEMBER'] }, b: { status: 'LAPSED' } });
+  });
+
+  it('counts the program for staff dashboards', async () => {
+    const app = await t.appOn('2026-11-23');
+    const Q = `query($on: LocalDate) { certificationStatistics(on: $on) { applicationsByStatus { key count } certificationsByStatus { key count } inGoodStandingByCounty { key count } inGoodStandingByDesignation { key count } inGoodStandingByVeteranStatus { key count } perMonth { month issued lapsed } } }`;
+    const res = await gql(app, Q, {}, await as([Role.Admin]));
+    const s = res.body.data!['certificationStatistics'] as Record<string, { key?: string; count?: number; month?: string; lapsed?: number }[]>;
+    expect(s['applicationsByStatus']).toEqual([{ key: 'DRAFT', count: 1 }, { key: 'INCOMPLETE', count: 1 }, { key: 'SUBMITTED', count: 1 }]);
+    expect(s['certificationsByStatus']).toEqual([{ key: 'ACTIVE', count: 1 }, { key: 'DUE', count: 1 }, { key: 'LAPSED', count: 1 }]);
+    expect(s['inGoodStandingByCounty']).toEqual([{ key: 'Durham', count: 1 }, { key: 'Robeson', count: 1 }]);
+    expect(s['inGoodStandingByDesignation']).toEqual([{ key: 'VETERAN_SERVICE_MEMBER', count: 1 }]);
+    expect(s['inGoodStandingByVeteranStatus']).toEqual([{ key: 'NOT_GIVEN', count: 1 }, { key: 'VETERAN', count: 1 }]);
+    expect(s['perMonth']).toHaveLength(12);
+    const back = await gql(app, Q, { on: '2024-07-15' }, await as([Role.Admin]));
+    const july = (back.body.data!['certificationStatistics'] as { perMonth: { month: string; lapsed: number }[] }).perMonth.find((m) => m.month === '2024-07');
+    expect(july).toMatchObject({ lapsed: 1 });
+    const refused = await gql(app, Q, {}, await as([Role.Applicant], DEMO_PEOPLE[0]!.id));
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
   });
 });
