@@ -10,9 +10,15 @@ const require = createRequire(import.meta.url);
 export function backendTestConfig(options: { database?: boolean } = {}) {
   return defineConfig({
     plugins: [swc.vite({ jsc: { target: 'es2022' } })],
-    // One copy of graphql: source under test would otherwise get its ESM build while Apollo
-    // (CommonJS) gets the CJS one, and `instanceof GraphQLError` fails between them.
-    resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
+    // One copy of graphql and of graphql-scalars: source under test would otherwise get their ESM
+    // builds while Apollo and server-kit's dist (CommonJS) get the CJS ones, and `instanceof
+    // GraphQLError` fails between them, or a schema holds two `LocalDate` scalars.
+    resolve: {
+      alias: [
+        { find: /^graphql$/, replacement: require.resolve('graphql') },
+        { find: /^graphql-scalars$/, replacement: require.resolve('graphql-scalars') },
+      ],
+    },
     test: {
       include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
       globalSetup: options.database === false ? [] : [fileURLToPath(new URL('./packages/devdb/dist/vitest-setup.js', import.meta.url))],
