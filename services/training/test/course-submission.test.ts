@@ -57,6 +57,24 @@ describe('courses', () => {
     expect(await t.count('course')).toBe(before);
   });
 
+  it('edits a draft with the version the client saw; not once submitted', async () => {
+    const app = await t.appOn(IN_WINDOW);
+    const token = await dev();
+    const course = await createCourse(app, token, { title: 'Recovery Stories', kind: 'ELECTIVE', faceToFaceHours: 6, preWorkHours: 0 });
+    const UPDATE = `mutation($input: UpdateCourseInput!) { updateCourse(input: $input) { title faceToFaceHours version } }`;
+    const edit = { courseId: course.id, title: 'Recovery Stories II', kind: 'ELECTIVE', faceToFaceHours: 8, preWorkHours: 0, childAndFamily: false };
+    const ok = await gql(app, UPDATE, { input: { ...edit, expectedVersion: course.version } }, token);
+    expect(ok.body.data!['updateCourse']).toEqual({ title: 'Recovery Stories II', faceToFaceHours: 8, version: course.version + 1 });
+    expect(errorCodes(await gql(app, UPDATE, { input: { ...edit, expectedVersion: course.version } }, token))).toEqual(['CONFLICT']);
+    const core = await gql(app, UPDATE, { input: { ...edit, kind: 'CORE_PSS', expectedVersion: course.version + 1 } }, token);
+    expect(fieldsOf(core)).toEqual(['input.faceToFaceHours', 'input.preWorkHours']);
+    expect(errorCodes(await gql(app, UPDATE, { input: { ...edit, expectedVersion: course.version + 1 } }, await dev('dev-other')))).toEqual(['FORBIDDEN']);
+    const approvedId = await approvedCourse(app);
+    const approved = (await gql(app, `query($id: ID!) { course(id: $id) { version } }`, { id: approvedId }, token)).body.data!['course'] as { version: number };
+    const locked = await gql(app, UPDATE, { input: { ...edit, courseId: approvedId, expectedVersion: approved.version } }, token);
+    expect(unmetRules(locked)).toEqual(['courseStatus']);
+  });
+
   it('refuses course creation to a trainer', async () => {
     const res = await gql(await t.appOn(IN_WINDOW), `mutation { createCourse(input: { title: "x", kind: ELECTIVE, faceToFaceHours: 3 }) { id } }`, {}, await as([Role.Trainer], null));
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);

@@ -20,6 +20,7 @@ import {
   CreateCourseSubmissionInput,
   DecideCourseSubmissionInput,
   ReviewCourseConceptsInput,
+  UpdateCourseInput,
   UpdateCourseSubmissionInput,
   UploadCourseMaterialInput,
 } from './types/course.input';
@@ -85,6 +86,12 @@ export class CourseResolver {
   @Mutation(() => Course, { description: 'Creates a course draft owned by the signed-in curriculum developer' })
   createCourse(@Arg('input') input: CreateCourseInput, @Ctx() ctx: RequestContext) {
     return this.courseService.create(ctx.principal!, input);
+  }
+
+  @Authorized([Role.CurriculumDeveloper, Role.Admin])
+  @Mutation(() => Course, { description: 'Edits a draft or denied course' })
+  updateCourse(@Arg('input') input: UpdateCourseInput, @Ctx() ctx: RequestContext) {
+    return this.courseService.update(ctx.principal!, input);
   }
 
   @Authorized(DEVELOPER_OR_STAFF)

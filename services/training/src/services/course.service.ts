@@ -1,10 +1,10 @@
 // Courses: a curriculum developer creates a draft; approval comes from a course submission's review.
 import { CourseKind, CourseStatus, type CourseKind as Kind } from '@cpss/domain';
-import { badInput, decodeCursor, notFound, oneByKey, recordStatusChange, toConnection, type Clock, type ConnectionShape, type FieldProblem, type Principal } from '@cpss/server-kit';
+import { badInput, decodeCursor, failedPrecondition, notFound, oneByKey, recordStatusChange, toConnection, type Clock, type ConnectionShape, type FieldProblem, type Principal } from '@cpss/server-kit';
 import { In, type DataSource } from 'typeorm';
 import { Course } from '../entities/course';
 import type { TrainingPolicyStore } from '../policy/training-policy';
-import { isStaff, isUuid, requireOwnerOrStaff } from './access';
+import { isStaff, isUuid, lockVersioned, requireOwnerOrStaff } from './access';
 
 export interface NewCourse {
   title: string;
@@ -23,18 +23,27 @@ export class CourseService {
 
   async create(principal: Principal, input: NewCourse): Promise<Course> {
     const { values } = await this.policy.inForceOn(this.clock.today());
-    const problems: FieldProblem[] = [];
-    // New core courses: 40 hours face-to-face + 10 of pre-work (policy).
-    if (input.kind === CourseKind.CorePss) {
-      if (input.faceToFaceHours !== values.coreCourseHours.faceToFace) problems.push({ field: 'input.faceToFaceHours', reason: `must be ${values.coreCourseHours.faceToFace} for a core PSS course` });
-      if (input.preWorkHours !== values.coreCourseHours.preWork) problems.push({ field: 'input.preWorkHours', reason: `must be ${values.coreCourseHours.preWork} for a core PSS course` });
-    }
-    if (problems.length) throw badInput(problems);
+    this.checkHours(input, values.coreCourseHours);
     return this.dataSource.transaction(async (tx) => {
       const repo = tx.getRepository(Course);
       const course = await repo.save(repo.create({ ...input, title: input.title.trim(), ownerId: principal.subject, status: CourseStatus.Draft, version: 1 }));
       await recordStatusChange(tx, { subjectType: 'Course', subjectId: course.id, from: null, to: CourseStatus.Draft, actor: principal.subject });
       return course;
+    });
+  }
+
+  /** Edits a draft (or a denied course before it is submitted again). */
+  async update(principal: Principal, input: NewCourse & { courseId: string; expectedVersion: number }): Promise<Course> {
+    const { values } = await this.policy.inForceOn(this.clock.today());
+    this.checkHours(input, values.coreCourseHours);
+    return this.dataSource.transaction(async (tx) => {
+      const course = await lockVersioned(tx, Course, input.courseId, 'Course', input.expectedVersion);
+      requireOwnerOrStaff(principal, course.ownerId, 'course');
+      if (course.status !== CourseStatus.Draft && course.status !== CourseStatus.Denied) {
+        throw failedPrecondition(`A ${course.status} course cannot be edited`, [{ rule: 'courseStatus', reason: 'only a draft or denied course can be edited' }]);
+      }
+      Object.assign(course, { title: input.title.trim(), kind: input.kind, faceToFaceHours: input.faceToFaceHours, preWorkHours: input.preWorkHours, childAndFamily: input.childAndFamily, version: course.version + 1 });
+      return tx.getRepository(Course).save(course);
     });
   }
 
@@ -58,6 +67,16 @@ export class CourseService {
       page.andWhere('(c.title, c.id) > (:title, :id)', { title, id });
     }
     return toConnection(await page.getMany(), first, totalCount, (c) => [c.title, c.id]);
+  }
+
+  /** New core courses: 40 hours face-to-face + 10 of pre-work (policy). */
+  private checkHours(input: NewCourse, core: { faceToFace: number; preWork: number }): void {
+    const problems: FieldProblem[] = [];
+    if (input.kind === CourseKind.CorePss) {
+      if (input.faceToFaceHours !== core.faceToFace) problems.push({ field: 'input.faceToFaceHours', reason: `must be ${core.faceToFace} for a core PSS course` });
+      if (input.preWorkHours !== core.preWork) problems.push({ field: 'input.preWorkHours', reason: `must be ${core.preWork} for a core PSS course` });
+    }
+    if (problems.length) throw badInput(problems);
   }
 
   async byIds(ids: readonly string[]): Promise<(Course | null)[]> {

@@ -31,6 +31,15 @@ export class CreateCourseInput {
   childAndFamily: boolean;
 }
 
+@InputType()
+export class UpdateCourseInput extends CreateCourseInput {
+  @Field(() => ID)
+  courseId: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+}
+
 @ArgsType()
 export class CoursesArgs extends ConnectionArgs {
   @Field(() => CourseStatusEnum, { nullable: true })
