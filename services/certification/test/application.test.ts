@@ -111,7 +111,7 @@ describe('who sees which application', () => {
 
   it('batches list fields: statements do not grow with the list', async () => {
     const app = await t.appOn(TODAY);
-    const Q = `query($first: Int) { applications(first: $first) { edges { node { id person { legalName } trainingLog { hours } references { name } fees { status } checklist { rule met } policyVersion { id } timeline { toStatus } } } } }`;
+    const Q = `query($first: Int) { applications(first: $first) { edges { node { id recoveryStatement person { legalName } trainingLog { hours } references { name } fees { status } checklist { rule met } policyVersion { id } timeline { toStatus } } } } }`;
     const count = async (first: number) => {
       let statements = 0;
       const original = t.ds.driver.createQueryRunner.bind(t.ds.driver);

@@ -134,4 +134,15 @@ describe('recertification', () => {
     const other = await gql(app, CERT, { id: h.certId }, await as([Role.Applicant], '00000000-0000-4000-8000-000000000001'));
     expect(errorCodes(other)).toEqual(['FORBIDDEN']);
   });
+
+  it('a holder applies as new only once the certification has lapsed; hours must postdate the last certification', async () => {
+    const h = await holder();
+    const still = await gql(await t.appOn('2026-12-30'), `mutation { createApplication(input: {}) { id } }`, {}, h.auth);
+    expect(unmetRules(still)).toEqual(['NOT_CERTIFIED']);
+    const app = await t.appOn('2026-12-31');
+    const created = (await gqlOk(app, `mutation { createApplication(input: {}) { id version } }`, {}, h.auth))['createApplication'] as AppShape;
+    const saved = await gqlOk(app, `mutation($input: SaveApplicationDraftInput!) { saveApplicationDraft(input: $input) { checklist { rule met evidence } } }`, { input: { applicationId: created.id, expectedVersion: created.version, trainingLog: [{ topic: 'Old WRAP', hours: 20, completedOn: '2024-06-01', ethics: true }] } }, h.auth);
+    const hours = (saved['saveApplicationDraft'] as { checklist: { rule: string; met: boolean; evidence: Record<string, unknown> }[] }).checklist.find((c) => c.rule === 'ADDITIONAL_HOURS');
+    expect(hours).toMatchObject({ met: false, evidence: { countedHours: 0, after: '2024-11-20' } });
+  });
 });

@@ -10,7 +10,7 @@ import { Certification, Fee } from '../entities/certification';
 import { EligibilityRuleEnum } from '../entities/enums';
 import { Person } from '../entities/person';
 import type { ApplicationService } from '../services/application.service';
-import { APPLICATION } from '../services/application.service';
+import { APPLICATION, type SensitiveField } from '../services/application.service';
 import type { ChecklistItem } from '../services/eligibility';
 import type { ProcessingClock as Clock, ReviewService } from '../services/review.service';
 import type { CertificationService } from '../services/certification.service';
@@ -168,12 +168,16 @@ export class ApplicationResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Sensitive: the applicant and certification reviewers only; every read is audited' })
   recoveryStartDate(@Root() app: Application, @Ctx() ctx: RequestContext) {
-    return this.applicationService.readSensitive(ctx.principal, app, 'recoveryStartDate', ctx.requestId);
+    return this.sensitive(ctx, 'recoveryStartDate').load(app);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Sensitive: the applicant and certification reviewers only; every read is audited' })
   recoveryStatement(@Root() app: Application, @Ctx() ctx: RequestContext) {
-    return this.applicationService.readSensitive(ctx.principal, app, 'recoveryStatement', ctx.requestId);
+    return this.sensitive(ctx, 'recoveryStatement').load(app);
+  }
+
+  private sensitive(ctx: RequestContext, field: SensitiveField) {
+    return ctx.loaders.get<Application, string | null>(`application.${field}`, (apps) => this.applicationService.readSensitive(ctx.principal, apps, field, ctx.requestId));
   }
 
   @FieldResolver(() => [EligibilityCheck], { description: 'Every rule checked against the policy of the case (frozen once decided)' })
