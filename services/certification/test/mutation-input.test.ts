@@ -68,5 +68,11 @@ describe('bad input writes nothing', () => {
     expect(doc.format).toBe('PDF');
     const saved = await gqlOk(app, `mutation($input: SaveApplicationDraftInput!) { saveApplicationDraft(input: $input) { educationProofDocumentId documents { id fileName } } }`, { input: { applicationId: draft.id, expectedVersion: draft.version, educationProofKind: 'GED', educationProofDocumentId: doc.id } }, me);
     expect(saved['saveApplicationDraft']).toEqual({ educationProofDocumentId: doc.id, documents: [{ id: doc.id, fileName: 'diploma.pdf' }] });
+    const READ = `query($id: ID!) { applicationDocumentContent(id: $id) { document { fileName } contentBase64 } }`;
+    const own = await gqlOk(app, READ, { id: doc.id }, me);
+    expect(own['applicationDocumentContent']).toEqual({ document: { fileName: 'diploma.pdf' }, contentBase64: file.contentBase64 });
+    expect(errorCodes(await gql(app, READ, { id: doc.id }, await as([Role.Applicant], other)))).toEqual(['FORBIDDEN']);
+    expect((await gqlOk(app, READ, { id: doc.id }, await staff()))['applicationDocumentContent']).toMatchObject({ contentBase64: file.contentBase64 });
+    expect(await t.count(`audit_entry where subject_type = 'Document' and subject_id = '${doc.id}'`)).toBe(2);
   });
 });

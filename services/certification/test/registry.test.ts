@@ -33,6 +33,12 @@ describe('public registry', () => {
     expect(res.body.data!['registryLookup']).toEqual({ certificationNumber: 'NC-CPSS-001234', name: 'Mari (Marisol Vega)', county: 'Orange', status: 'LATE', goodThrough: '2026-12-30', designations: ['VETERAN_SERVICE_MEMBER'] });
     const lapsed = await gql(await t.appOn('2026-12-31'), LOOKUP, { n: certNumber });
     expect(lapsed.body.data!['registryLookup']).toMatchObject({ status: 'LAPSED' });
+    // A suspension shows publicly with the day it took effect, never its reason.
+    await t.ds.query(`insert into certification_event (certification_id, kind, effective_on, reason, actor) select id, 'SUSPENDED', '2026-12-20', 'PRIVATE-REASON', 'x' from certification where number = $1`, [certNumber]);
+    const suspended = await gql(await t.appOn('2026-12-21'), `query($n: String!) { registryLookup(certificationNumber: $n) { status statusEffectiveOn goodThrough } }`, { n: certNumber });
+    expect(suspended.body.data!['registryLookup']).toEqual({ status: 'SUSPENDED', statusEffectiveOn: '2026-12-20', goodThrough: null });
+    expect(JSON.stringify(suspended.body)).not.toContain('PRIVATE-REASON');
+    await t.ds.query(`delete from certification_event`);
     const none = await gql(await t.appOn('2026-12-15'), LOOKUP, { n: 'NC-CPSS-999999' });
     expect(none.body.data!['registryLookup']).toBeNull();
   });
@@ -66,7 +72,7 @@ describe('public registry', () => {
     for (const name of ['registryLookup', 'registrySearch']) visit(getNamedType(query[name]!.type));
     expect([...reached].sort()).toEqual(['CertificationStatus', 'DesignationKind', 'LocalDate', 'RegistryEntry', 'String']);
     const fields = Object.keys((schema.getType('RegistryEntry') as unknown as { getFields(): Record<string, unknown> }).getFields()).sort();
-    expect(fields).toEqual(['certificationNumber', 'county', 'designations', 'goodThrough', 'name', 'status']);
+    expect(fields).toEqual(['certificationNumber', 'county', 'designations', 'goodThrough', 'name', 'status', 'statusEffectiveOn']);
   });
 
   it('keeps Person, applications and certifications protected', async () => {

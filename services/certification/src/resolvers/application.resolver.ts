@@ -84,6 +84,15 @@ export class ApplicationDocument {
   createdAt: Date;
 }
 
+@ObjectType({ description: 'A document with its content' })
+export class ApplicationDocumentContent {
+  @Field(() => ApplicationDocument)
+  document: ApplicationDocument;
+
+  @Field({ description: 'The file, base64-encoded' })
+  contentBase64: string;
+}
+
 @ObjectType()
 export class ApplicationConnection extends Connection(Application, 'Application') {}
 
@@ -126,6 +135,12 @@ export class ApplicationResolver {
   @Query(() => ApplicationConnection, { description: 'The certification work queue, oldest first (certification reviewers)' })
   applicationQueue(@Args() args: ApplicationQueueArgs, @Ctx() ctx: RequestContext) {
     return this.review.queue(ctx.principal, args.first, args.after, args);
+  }
+
+  @Authorized()
+  @Query(() => ApplicationDocumentContent, { description: "An uploaded document's content: the applicant or program staff (audited)" })
+  applicationDocumentContent(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return this.applicationService.documentContent(ctx.principal, id, ctx.requestId);
   }
 
   // ------------------------------------------------------------ fields

@@ -23,6 +23,9 @@ export class RegistryEntry {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Good through this date, including the late window' })
   goodThrough: string | null;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: 'For a suspended, revoked or relinquished certification: the day it took effect' })
+  statusEffectiveOn: string | null;
+
   @Field(() => [DesignationKindEnum])
   designations: string[];
 }

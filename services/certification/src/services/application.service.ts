@@ -20,6 +20,7 @@ import {
   manyByKey,
   notFound,
   oneByKey,
+  readDocumentContent,
   recordAudit,
   recordStatusChange,
   storeDocument,
@@ -416,6 +417,17 @@ export class ApplicationService {
       if (FINAL_APPLICATION_STATUSES.includes(app.status)) throw failedPrecondition(`The application is ${app.status}`, [{ rule: 'EDITABLE', reason: 'a decided application takes no documents' }]);
       return storeDocument(tx, input.file, checked, { ownerPersonId: app.personId, purpose: input.purpose, uploadedBy: principal.subject });
     });
+  }
+
+  /** A document's content: its owner (the applicant) or program staff; every read is audited. */
+  async documentContent(principal: Principal | null, id: string, requestId: string): Promise<{ document: StoredDocument; contentBase64: string }> {
+    if (!principal) throw unauthenticated();
+    const document = isUuid(id) ? await this.dataSource.getRepository(StoredDocument).findOneBy({ id }) : null;
+    if (!document || !document.ownerPersonId) throw notFound('Document', id);
+    if (document.ownerPersonId !== principal.personId && !isStaff(principal)) throw forbidden('Only the applicant or program staff may read this document');
+    const content = await readDocumentContent(this.dataSource.manager, id);
+    await recordAudit(this.dataSource.manager, { principal, action: 'read', subjectType: 'Document', subjectId: id, fields: ['content'], requestId });
+    return { document, contentBase64: content!.toString('base64') };
   }
 
   async documentsOf(personIds: readonly string[]): Promise<StoredDocument[][]> {

@@ -18,6 +18,8 @@ export interface RegistryEntry {
   county: string;
   status: CertificationStatus;
   goodThrough: string | null;
+  /** Public disciplinary (or relinquished) status: the day a suspension, revocation or relinquishment took effect. */
+  statusEffectiveOn: string | null;
   designations: string[];
 }
 
@@ -140,6 +142,7 @@ export class CertificationService {
         county: person.county,
         status: statuses[i]!.status,
         goodThrough: statuses[i]!.goodThrough,
+        statusEffectiveOn: statuses[i]!.eventOn,
         designations: designations[i]!.map((d) => d.designation),
       };
     });

@@ -17,6 +17,8 @@ export interface StatusOnDate {
   goodThrough: IsoDate | null;
   /** From when the reminder window (DUE) starts. */
   dueWindowFrom: IsoDate;
+  /** When the status came from an event (suspension, revocation...), the day it took effect. */
+  eventOn: IsoDate | null;
 }
 
 /** Last day of the late window: policy days after the end of the due month. */
@@ -29,13 +31,13 @@ export function certificationStatusOn(facts: LifecycleFacts, on: IsoDate, policy
   const lateEnd = lateWindowEnd(facts.dueOn, policy);
   // The latest event on or before the date decides, unless it was a reinstatement.
   const event = [...facts.events].filter((e) => e.effectiveOn <= on).sort((a, b) => dates.compare(a.effectiveOn, b.effectiveOn)).at(-1);
-  if (event && event.kind !== 'REINSTATED') return { status: event.kind, goodThrough: null, dueWindowFrom };
+  if (event && event.kind !== 'REINSTATED') return { status: event.kind, goodThrough: null, dueWindowFrom, eventOn: event.effectiveOn };
   let status: CertificationStatus;
   if (on > lateEnd) status = 'LAPSED';
   else if (on > facts.dueOn) status = 'LATE';
   else if (on >= dueWindowFrom) status = 'DUE';
   else status = 'ACTIVE';
-  return { status, goodThrough: lateEnd, dueWindowFrom };
+  return { status, goodThrough: lateEnd, dueWindowFrom, eventOn: null };
 }
 
 /** Due date of a term starting on `from`: the last day of the month, term years on. */
