@@ -26,6 +26,8 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 ];
 
 export interface DemoAccount {
+  /** Fixed, so other subgraphs' seeds can name an account as owner (e.g. the demo developer's courses). */
+  id: string;
   email: string;
   displayName: string;
   roles: Role[];
@@ -33,14 +35,14 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'admin@demo.cpss', displayName: 'Avery Admin', roles: [Role.Admin], personId: null },
-  { email: 'reviewer@demo.cpss', displayName: 'Rita Reviewer', roles: [Role.CertificationReviewer], personId: null },
-  { email: 'training.reviewer@demo.cpss', displayName: 'Theo Training-Reviewer', roles: [Role.TrainingReviewer], personId: null },
-  { email: 'ethics@demo.cpss', displayName: 'Esther Ethics', roles: [Role.EthicsStaff], personId: null },
-  { email: 'developer@demo.cpss', displayName: 'Dana Developer', roles: [Role.CurriculumDeveloper], personId: null },
-  { email: 'trainer@demo.cpss', displayName: 'Ben Okafor (trainer)', roles: [Role.Trainer, Role.Applicant], personId: DEMO_PEOPLE[1]!.id },
-  { email: 'applicant@demo.cpss', displayName: 'Alicia Moore (applicant)', roles: [Role.Applicant], personId: DEMO_PEOPLE[0]!.id },
-  { email: 'supervisor@demo.cpss', displayName: 'Sam Supervisor', roles: [Role.Supervisor], personId: null },
+  { id: '7c1d2e3f-0000-4000-8000-000000000001', email: 'admin@demo.cpss', displayName: 'Avery Admin', roles: [Role.Admin], personId: null },
+  { id: '7c1d2e3f-0000-4000-8000-000000000002', email: 'reviewer@demo.cpss', displayName: 'Rita Reviewer', roles: [Role.CertificationReviewer], personId: null },
+  { id: '7c1d2e3f-0000-4000-8000-000000000003', email: 'training.reviewer@demo.cpss', displayName: 'Theo Training-Reviewer', roles: [Role.TrainingReviewer], personId: null },
+  { id: '7c1d2e3f-0000-4000-8000-000000000004', email: 'ethics@demo.cpss', displayName: 'Esther Ethics', roles: [Role.EthicsStaff], personId: null },
+  { id: '7c1d2e3f-0000-4000-8000-000000000005', email: 'developer@demo.cpss', displayName: 'Dana Developer', roles: [Role.CurriculumDeveloper], personId: null },
+  { id: '7c1d2e3f-0000-4000-8000-000000000006', email: 'trainer@demo.cpss', displayName: 'Ben Okafor (trainer)', roles: [Role.Trainer, Role.Applicant], personId: DEMO_PEOPLE[1]!.id },
+  { id: '7c1d2e3f-0000-4000-8000-000000000007', email: 'applicant@demo.cpss', displayName: 'Alicia Moore (applicant)', roles: [Role.Applicant], personId: DEMO_PEOPLE[0]!.id },
+  { id: '7c1d2e3f-0000-4000-8000-000000000008', email: 'supervisor@demo.cpss', displayName: 'Sam Supervisor', roles: [Role.Supervisor], personId: null },
 ];
 
 export interface DemoCompletion {
@@ -75,3 +77,6 @@ export const DEMO_ACKNOWLEDGMENTS: readonly DemoAcknowledgment[] = [
   { personId: DEMO_PEOPLE[2]!.id, codeVersion: '2019', signedOn: '2024-09-15' },
   { personId: DEMO_PEOPLE[5]!.id, codeVersion: '2019', signedOn: '2022-06-01' },
 ];
+
+/** The demo curriculum developer's account id (owner of the demo courses). */
+export const DEMO_DEVELOPER_ACCOUNT_ID = DEMO_ACCOUNTS.find((a) => a.email === 'developer@demo.cpss')!.id;

@@ -1,15 +1,15 @@
 // Demo data for `npm start` on an empty database: approved courses, the demo trainer (Ben Okafor,
 // who has a TOT completion) registered for them, upcoming sessions and a few registrations.
-// Course owners are accounts, and the gateway gives demo accounts random ids, so the demo courses
-// belong to a placeholder owner: staff (and the admin) see them; the demo developer starts empty.
-import { CourseKind, CourseStatus, DEMO_PEOPLE, EnrollmentStatus, SessionDelivery, SessionStatus } from '@cpss/domain';
+// Course owners are accounts: the demo courses belong to the demo curriculum developer's account,
+// whose id is fixed in @cpss/domain so this seed can name it without reading the gateway's tables.
+import { CourseKind, CourseStatus, DEMO_DEVELOPER_ACCOUNT_ID, DEMO_PEOPLE, EnrollmentStatus, SessionDelivery, SessionStatus } from '@cpss/domain';
 import { addBusinessDays, dates, recordStatusChange, systemClock, type Clock, type Logger } from '@cpss/server-kit';
 import type { DataSource } from 'typeorm';
 import { Course } from '../entities/course';
 import { CourseTrainer, SessionDay, TrainingSession } from '../entities/session';
 import { seedDemoCompletions } from './training-record.service';
 
-export const DEMO_COURSE_OWNER = 'demo-curriculum-developer';
+export const DEMO_COURSE_OWNER = DEMO_DEVELOPER_ACCOUNT_ID;
 
 export async function seedDemoTraining(dataSource: DataSource, logger: Logger, clock: Clock = systemClock): Promise<void> {
   await seedDemoCompletions(dataSource, logger);
