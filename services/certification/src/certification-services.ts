@@ -3,17 +3,18 @@ import { systemClock, type SubgraphDeps } from '@cpss/server-kit';
 import { certificationPolicyStore } from './policy/certification-policy';
 import { ApplicationService } from './services/application.service';
 import { CertificationService } from './services/certification.service';
+import { NO_ETHICS_FACTS, type EthicsFacts } from './services/cross-domain';
 import { MaintenanceService } from './services/maintenance.service';
 import { PersonService } from './services/person.service';
 import { ReviewService } from './services/review.service';
 import { StatisticsService } from './services/statistics.service';
 
-export function createCertificationServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock'>) {
+export function createCertificationServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock'> & { ethics?: EthicsFacts }) {
   const { dataSource } = deps;
   const clock = deps.clock ?? systemClock;
   const policy = certificationPolicyStore(dataSource);
   const people = new PersonService(dataSource, clock);
-  const applications = new ApplicationService(dataSource, policy, clock);
+  const applications = new ApplicationService(dataSource, policy, clock, deps.ethics ?? NO_ETHICS_FACTS);
   const review = new ReviewService(dataSource, policy, applications, clock);
   const certifications = new CertificationService(dataSource, policy, clock);
   const maintenance = new MaintenanceService(dataSource, policy, clock);

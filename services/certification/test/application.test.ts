@@ -3,6 +3,10 @@ import { Role } from '@cpss/domain';
 import { errorCodes } from '@cpss/testkit';
 import { NC_CERTIFICATION_POLICY } from '../src/policy/certification-policy';
 import { APP_FIELDS, approve, completeParts, gqlOk, payFees, staff, submittedApplication, type AppShape } from './fixtures';
+import { fixedClock } from '@cpss/server-kit';
+import { testVerifier } from '@cpss/testkit';
+import { createServer } from '../src/server';
+import { ListedComplaints } from '../src/services/cross-domain';
 import { as, fieldsOf, gql, unmetRules, useCertificationDatabase } from './harness';
 
 const t = useCertificationDatabase();
@@ -229,6 +233,20 @@ describe('review', () => {
     const waived = await gqlOk(app, `mutation($input: WaiveFeeInput!) { waiveFee(input: $input) { status waivedReason } }`, { input: { feeId: sub.fees[0]!.id, expectedVersion: 1, reason: 'Financial hardship' } }, await staff());
     expect(waived['waiveFee']).toEqual({ status: 'WAIVED', waivedReason: 'Financial hardship' });
     expect((await approve(app, sub.id)).status).toBe('APPROVED');
+  });
+});
+
+describe('a complaint pending against the applicant', () => {
+  it('puts the submitted application on hold; staff release it into review', async () => {
+    const personId = await newPerson();
+    const { app } = await createServer({ dataSource: t.ds, logger: t.logger, verifier: testVerifier(), clock: fixedClock(TODAY), ethics: new ListedComplaints(new Set([personId])) });
+    const held = await submittedApplication(app, personId, completeParts(TODAY));
+    expect(held.status).toBe('ON_HOLD');
+    expect((held['timeline'] as { toStatus: string; actor: string }[]).slice(-2)).toEqual([expect.objectContaining({ toStatus: 'SUBMITTED' }), expect.objectContaining({ toStatus: 'ON_HOLD', actor: 'system' })]);
+    const approveHeld = await gql(app, `mutation($input: ApplicationVersionInput!) { approveApplication(input: $input) { id } }`, { input: { applicationId: held.id, expectedVersion: held.version } }, await staff());
+    expect(unmetRules(approveHeld)).toEqual(['STATUS']);
+    const released = await gqlOk(app, `mutation($input: ApplicationVersionInput!) { releaseApplicationHold(input: $input) { status } }`, { input: { applicationId: held.id, expectedVersion: held.version, reason: 'Complaint dismissed' } }, await staff());
+    expect(released['releaseApplicationHold']).toEqual({ status: 'IN_REVIEW' });
   });
 });
 

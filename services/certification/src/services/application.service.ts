@@ -42,6 +42,7 @@ import { isCertificationStaff, isStaff, requireApplicantOrCertificationStaff } f
 import { lockAtVersion } from './concurrency';
 import { evaluateEligibility, type ChecklistItem, type EligibilityFacts } from './eligibility';
 import { certificationStatusOn } from './lifecycle';
+import { NO_ETHICS_FACTS, type EthicsFacts } from './cross-domain';
 import { PolicyCatalog } from './policy-catalog';
 import { Problems } from './problems';
 
@@ -85,6 +86,7 @@ export class ApplicationService {
     private readonly dataSource: DataSource,
     private readonly policy: CertificationPolicyStore,
     private readonly clock: Clock,
+    private readonly ethics: EthicsFacts = NO_ETHICS_FACTS,
   ) {}
 
   // ---------------------------------------------------------------- reading
@@ -492,8 +494,12 @@ export class ApplicationService {
       app.queuedOn = today;
       app.incompleteSince = null;
       app.missingItems = [];
+      // A complaint pending against the applicant holds the case until its outcome.
+      const complaint = await this.ethics.pendingComplaintAgainst(app.personId);
+      if (complaint) app.status = 'ON_HOLD';
       const saved = await tx.getRepository(Application).save(app);
       await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from, to: 'SUBMITTED', actor: principal.subject, reason: from === 'DRAFT' ? 'submitted' : 'missing items supplied', facts });
+      if (complaint) await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from: 'SUBMITTED', to: 'ON_HOLD', actor: 'system', reason: 'a complaint is pending against the applicant', facts: { source: 'ethics' } });
       return saved;
     });
   }
