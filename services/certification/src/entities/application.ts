@@ -151,7 +151,7 @@ export class Application {
 }
 
 @Entity({ name: 'training_log_entry' })
-@ObjectType({ description: 'One line of the training log: additional or recertification hours' })
+@ObjectType('ApplicationTrainingLogEntry', { description: 'One line of the training log: additional or recertification hours' })
 export class TrainingLogEntry {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)

@@ -95,7 +95,7 @@ export class CertificationEvent {
 }
 
 @Entity({ name: 'fee' })
-@ObjectType({ description: 'A line of an application fee ledger' })
+@ObjectType('ApplicationFee', { description: 'A line of an application fee ledger' })
 export class Fee {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)

@@ -29,9 +29,9 @@ export const EducationProofKindEnum = graphqlEnum(EducationProofKind, 'Education
 export const DesignationKindEnum = graphqlEnum(DesignationKind, 'DesignationKind', 'Sub-credentials with their own upkeep');
 export const CertificationStatusEnum = graphqlEnum(CertificationStatus, 'CertificationStatus', 'Status of a certification on a date');
 export const CertificationEventKindEnum = graphqlEnum(CertificationEventKind, 'CertificationEventKind', 'Status changes by command');
-export const FeeKindEnum = graphqlEnum(FeeKind, 'FeeKind', 'What a fee is for');
-export const FeeStatusEnum = graphqlEnum(FeeStatus, 'FeeStatus', 'Due, paid or waived');
-export const PaymentMethodEnum = graphqlEnum(PaymentMethod, 'PaymentMethod', 'How a fee was paid');
+export const FeeKindEnum = graphqlEnum(FeeKind, 'ApplicationFeeKind', 'What a fee is for');
+export const FeeStatusEnum = graphqlEnum(FeeStatus, 'ApplicationFeeStatus', 'Due, paid or waived');
+export const PaymentMethodEnum = graphqlEnum(PaymentMethod, 'FeePaymentMethod', 'How a fee was paid');
 export const EligibilityRuleEnum = graphqlEnum(EligibilityRule, 'EligibilityRule', 'A rule of the eligibility checklist');
 
 /** numeric columns come back from pg as strings. */

@@ -48,7 +48,7 @@ export class EligibilityCheck {
   evidence: Record<string, unknown>;
 }
 
-@ObjectType({ description: 'Business days a case has waited since it entered the queue, against its processing target' })
+@ObjectType('ApplicationProcessingClock', { description: 'Business days a case has waited since it entered the queue, against its processing target' })
 export class ProcessingClock {
   @Field(() => Int)
   businessDaysWaiting: number;
