@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, Role } from '@cpss/domain';
+import { DEMO_ACCOUNTS, DEMO_PEOPLE, Role } from '@cpss/domain';
 import { capturingLogger, errorCodes } from '@cpss/testkit';
 import { seedDemoCertification } from '../src/services/demo-seed';
 import { as, gql, useCertificationDatabase } from './harness';
@@ -16,6 +16,8 @@ describe('demo seed', () => {
     const app = await t.appOn('2026-11-23');
     const mine = await gql(app, `{ applications { edges { node { status eligible fees { status } } } } }`, {}, await as([Role.Applicant], DEMO_PEOPLE[0]!.id));
     expect(mine.body.data!['applications']).toEqual({ edges: [{ node: { status: 'SUBMITTED', eligible: true, fees: [{ status: 'DUE' }] } }] });
+    const linked = await gql(app, `query($id: ID!) { person(id: $id) { accountId } }`, { id: DEMO_PEOPLE[0]!.id }, await as([Role.Admin]));
+    expect(linked.body.data!['person']).toEqual({ accountId: DEMO_ACCOUNTS.find((a) => a.personId === DEMO_PEOPLE[0]!.id)!.id });
     const registry = await gql(app, `{ a: registryLookup(certificationNumber: "NC-CPSS-000102") { status designations } b: registryLookup(certificationNumber: "NC-CPSS-000103") { status } }`);
     expect(registry.body.data).toEqual({ a: { status: 'DUE', designations: ['VETERAN_SERVICE_MEMBER'] }, b: { status: 'LAPSED' } });
   });

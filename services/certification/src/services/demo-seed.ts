@@ -1,7 +1,7 @@
 // Demo certifications and applications for `npm start` on an empty database, on the DEMO_PEOPLE
 // ids shared by every subgraph: an active trainer, a CPSS due for renewal (veteran), a lapsed one,
 // and applications in several states for the reviewer's queue.
-import { DEMO_PEOPLE } from '@cpss/domain';
+import { DEMO_ACCOUNTS, DEMO_PEOPLE } from '@cpss/domain';
 import { recordStatusChange, type Logger } from '@cpss/server-kit';
 import type { DataSource } from 'typeorm';
 import { Application, ApplicationReference, TrainingLogEntry } from '../entities/application';
@@ -15,6 +15,8 @@ export async function seedDemoCertification(dataSource: DataSource, logger: Logg
   await dataSource.transaction(async (tx) => {
     if ((await tx.getRepository(Certification).count()) > 0 || (await tx.getRepository(Application).count()) > 0) return;
     const policy = await certificationPolicyStore(dataSource).inForceOn('2026-11-18', tx);
+    // The demo sign-in accounts linked to people (their ids are fixed in @cpss/domain).
+    for (const account of DEMO_ACCOUNTS) if (account.personId) await tx.getRepository(Person).update({ id: account.personId }, { accountId: account.id });
 
     await tx.getRepository(Person).update({ id: alicia!.id }, { phone: '919-555-0101', addressLine1: '214 Glenwood Ave', addressCity: 'Raleigh', addressState: 'NC', addressPostalCode: '27603', raceEthnicity: ['BLACK_AFRICAN_AMERICAN'], gender: 'WOMAN', veteranStatus: 'NOT_A_VETERAN' });
     await tx.getRepository(Person).update({ id: dwayne!.id }, { phone: '910-555-0144', raceEthnicity: ['AMERICAN_INDIAN_ALASKA_NATIVE'], gender: 'MAN', veteranStatus: 'VETERAN' });
