@@ -498,8 +498,9 @@ export class ApplicationService {
       const complaint = await this.ethics.pendingComplaintAgainst(app.personId);
       if (complaint) app.status = 'ON_HOLD';
       const saved = await tx.getRepository(Application).save(app);
-      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from, to: 'SUBMITTED', actor: principal.subject, reason: from === 'DRAFT' ? 'submitted' : 'missing items supplied', facts });
-      if (complaint) await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from: 'SUBMITTED', to: 'ON_HOLD', actor: 'system', reason: 'a complaint is pending against the applicant', facts: { source: 'ethics' } });
+      // One entry: two in the same transaction would share a timestamp and could list in either order.
+      const reason = (from === 'DRAFT' ? 'submitted' : 'missing items supplied') + (complaint ? '; on hold: a complaint is pending against the applicant' : '');
+      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from, to: app.status, actor: principal.subject, reason, facts: complaint ? { ...facts, complaintPending: true } : facts });
       return saved;
     });
   }
