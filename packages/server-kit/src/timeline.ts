@@ -55,7 +55,8 @@ export const STATUS_CHANGE_TABLE_SQL = [
     actor text not null,
     reason text,
     facts jsonb,
-    at timestamptz not null default now()
+    -- clock_timestamp, not now(): several changes in one transaction keep their order
+    at timestamptz not null default clock_timestamp()
   )`,
   `create index status_change_subject_idx on status_change (subject_type, subject_id, at)`,
 ];
