@@ -51,6 +51,8 @@ export function authRoutes(options: AuthRouteOptions): Router {
     rateLimit({
       windowMs: 60_000,
       limit: options.loginAttemptsPerMinute,
+      // Only failed attempts count: the limit slows down guessing, not people signing in.
+      skipSuccessfulRequests: true,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       message: { error: { code: 'TOO_MANY_REQUESTS', message: 'Too many sign-in attempts; wait a minute and try again' } },
