@@ -28,6 +28,18 @@ describe('the public, without signing in', () => {
     expect(one.data!.registryLookup!.name).toBe(res.data!.registrySearch[0]!.name);
   });
 
+  it('shows the public disciplinary status with a registry entry (from ethics), but not the person id behind it', async () => {
+    const res = await graphql<{ registrySearch: { certificationNumber: string; disciplinaryStatus: { standing: string; actions: unknown[] } }[] }>(
+      gateway,
+      'query($n: String!, $c: String!) { registrySearch(name: $n, county: $c) { certificationNumber disciplinaryStatus { standing actions { __typename } } } }',
+      { n: 'Okafor', c: DEMO_PEOPLE[1]!.county },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.registrySearch[0]!.disciplinaryStatus.standing).toMatch(/^[A-Z_]+$/);
+    const hidden = await graphql(gateway, 'query($n: String!, $c: String!) { registrySearch(name: $n, county: $c) { personId } }', { n: 'Okafor', c: DEMO_PEOPLE[1]!.county });
+    expect(codes(hidden)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
   it('lists upcoming training in the catalog', async () => {
     const res = await graphql<{ trainingCatalog: { totalCount: number } }>(gateway, '{ trainingCatalog(first: 5) { totalCount } }');
     expect(res.errors).toBeUndefined();

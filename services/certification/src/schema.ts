@@ -5,7 +5,7 @@ import { CertificationResolver, certificationLoader, PersonCertificationResolver
 import { CertificationPolicyResolver } from './resolvers/policy.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
-import { RegistryResolver } from './resolvers/registry.resolver';
+import { registryEntryReference, RegistryResolver } from './resolvers/registry.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 
 export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver] as const;
@@ -30,7 +30,9 @@ export function buildCertificationSchema(services?: CertificationServices) {
       ? {
           Person: personReference(services.people),
           Certification: (ref: { id: string }, ctx: RequestContext) => certificationLoader(ctx, services.certifications).load(ref.id),
+          RegistryEntry: registryEntryReference(services.certifications),
         }
-      : { Person: () => null, Certification: () => null },
+      : { Person: () => null, Certification: () => null, RegistryEntry: () => null },
+    publicEntities: ['RegistryEntry'],
   });
 }

@@ -1,5 +1,6 @@
 import { buildFederatedSchema, containerOf } from '@cpss/server-kit';
 import { Person } from './entities/person';
+import { RegistryEntry } from './entities/registry-entry';
 import type { EthicsServices } from './ethics-services';
 import { CodeOfEthicsResolver, EthicsAcknowledgmentResolver } from './resolvers/code-of-ethics.resolver';
 import { ComplaintAllegationResolver, ComplaintResolver } from './resolvers/complaint.resolver';
@@ -7,8 +8,9 @@ import { OutboxResolver } from './resolvers/outbox.resolver';
 import { PersonEthicsResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
 import { EthicsPolicyResolver } from './resolvers/policy.resolver';
+import { RegistryEntryEthicsResolver } from './resolvers/registry-entry.resolver';
 
-export const resolvers = [PersonEthicsResolver, EthicsPolicyResolver, CodeOfEthicsResolver, EthicsAcknowledgmentResolver, ComplaintResolver, ComplaintAllegationResolver, OutboxResolver] as const;
+export const resolvers = [PersonEthicsResolver, EthicsPolicyResolver, CodeOfEthicsResolver, EthicsAcknowledgmentResolver, ComplaintResolver, ComplaintAllegationResolver, OutboxResolver, RegistryEntryEthicsResolver] as const;
 
 function instances(s: EthicsServices): object[] {
   return [
@@ -19,15 +21,17 @@ function instances(s: EthicsServices): object[] {
     new ComplaintResolver(s),
     new ComplaintAllegationResolver(),
     new OutboxResolver(s.dataSource),
+    new RegistryEntryEthicsResolver(s),
   ];
 }
 
 export function buildEthicsSchema(services?: EthicsServices) {
   return buildFederatedSchema({
     resolvers,
-    // Person is only extended here, so it must be listed to be emitted.
-    orphanedTypes: [Person],
+    // Person and RegistryEntry are only extended here, so they must be listed to be emitted.
+    orphanedTypes: [Person, RegistryEntry],
     container: services ? containerOf(instances(services)) : undefined,
-    referenceResolvers: { Person: personReference() },
+    referenceResolvers: { Person: personReference(), RegistryEntry: (ref: { certificationNumber: string; personId: string }) => ref },
+    publicEntities: ['RegistryEntry'],
   });
 }

@@ -2,14 +2,21 @@
 // name within a county. It returns its own narrow type (RegistryEntry), never Person or
 // Certification, so no sensitive or staff-only field can be reached from it.
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { CertificationStatusEnum, DesignationKindEnum } from '../entities/enums';
 import type { CertificationService } from '../services/certification.service';
 
 @ObjectType({ description: 'What the public registry shows about a certification' })
+// An entity so ethics can add the public disciplinary status; it needs the person's id, which is
+// @inaccessible: the subgraphs see it, clients of the gateway cannot ask for it.
+@Directive('@key(fields: "certificationNumber")')
 export class RegistryEntry {
   @Field()
   certificationNumber: string;
+
+  @Field(() => ID)
+  @Directive('@inaccessible')
+  personId: string;
 
   @Field({ description: 'Legal name (and preferred name)' })
   name: string;
@@ -43,4 +50,9 @@ export class RegistryResolver {
   registrySearch(@Arg('name') name: string, @Arg('county') county: string) {
     return this.certifications.registrySearch(name, county);
   }
+}
+
+/** A registry entry referenced by number (public, like the registry itself). */
+export function registryEntryReference(certifications: CertificationService) {
+  return (ref: { certificationNumber: string }) => certifications.registryByNumber(ref.certificationNumber);
 }

@@ -14,6 +14,8 @@ import { Problems } from './problems';
 
 export interface RegistryEntry {
   certificationNumber: string;
+  /** Hidden from clients (@inaccessible): lets ethics add the person's public disciplinary status. */
+  personId: string;
   name: string;
   county: string;
   status: CertificationStatus;
@@ -138,6 +140,7 @@ export class CertificationService {
       const person = people.find((x) => x.id === c.personId)!;
       return {
         certificationNumber: c.number,
+        personId: c.personId,
         name: person.preferredName ? `${person.preferredName} (${person.legalName})` : person.legalName,
         county: person.county,
         status: statuses[i]!.status,

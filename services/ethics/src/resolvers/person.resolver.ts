@@ -16,7 +16,7 @@ function acknowledgmentsLoader(ctx: RequestContext, s: EthicsServices) {
   return ctx.loaders.get<string, EthicsAcknowledgment[]>('ethicsAcknowledgment.byPerson', (ids) => s.acknowledgments.of(ids));
 }
 
-function publicStatusLoader(ctx: RequestContext, s: EthicsServices) {
+export function publicStatusLoader(ctx: RequestContext, s: EthicsServices) {
   return ctx.loaders.get<string, PublicStatus>('publicDisciplinaryStatus.byPerson', (ids) => s.disciplinary.publicStatusOf(ids));
 }
 
