@@ -10,7 +10,7 @@ const config: CodegenConfig = {
     'src/gql/': {
       preset: 'client',
       config: {
-        scalars: { LocalDate: 'string' },
+        scalars: { LocalDate: 'string', DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
         strictScalars: true,
         // Enums as string-literal unions: no runtime enum objects to import or tree-shake.
         enumType: 'string-literal',

@@ -3,11 +3,16 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { AppHeader } from './components/AppHeader';
 import { Layout } from './components/Layout';
+import { PublicLayout } from './components/PublicLayout';
 import { ErrorAlert, Loading } from './components/Status';
 import { createGraphqlClient } from './graphql';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
+import { FileComplaintPage } from './pages/public/FileComplaintPage';
+import { RegistryPage } from './pages/public/RegistryPage';
+import { TrainingCatalogPage } from './pages/public/TrainingCatalogPage';
+import { VerifyCertificatePage } from './pages/public/VerifyCertificatePage';
 import { SignInPage, type SignInLocationState } from './pages/SignInPage';
 import { isStaff, roleLabels } from './roles';
 import { useSession, useUser } from './session';
@@ -16,6 +21,13 @@ export function App() {
   return (
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
+      {/* Public: no sign-in, an anonymous GraphQL client. */}
+      <Route element={<PublicLayout />}>
+        <Route path="registry" element={<RegistryPage />} />
+        <Route path="training" element={<TrainingCatalogPage />} />
+        <Route path="verify" element={<VerifyCertificatePage />} />
+        <Route path="complaint" element={<FileComplaintPage />} />
+      </Route>
       <Route
         element={
           <RequireAuth>

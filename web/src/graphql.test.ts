@@ -102,3 +102,24 @@ describe('createGraphqlClient', () => {
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('errors for forms', () => {
+  it("reads BAD_USER_INPUT's field reasons without the input prefix, and the error code", async () => {
+    const { fieldProblems, errorCode } = await import('./graphql');
+    const { CombinedError } = await import('urql');
+    const error = new CombinedError({
+      graphQLErrors: [
+        {
+          message: 'Invalid input',
+          extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'input.complainant', reason: 'needs an email' }, { field: 'input.incidentOn', reason: 'must be a date' }] },
+        },
+      ],
+    });
+    expect(errorCode(error)).toBe('BAD_USER_INPUT');
+    expect(fieldProblems(error)).toEqual([
+      { field: 'complainant', reason: 'needs an email' },
+      { field: 'incidentOn', reason: 'must be a date' },
+    ]);
+    expect(fieldProblems(undefined)).toEqual([]);
+  });
+});

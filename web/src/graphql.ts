@@ -5,15 +5,32 @@ import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { Client, fetchExchange, mapExchange, type CombinedError } from 'urql';
 
 export interface GraphqlClientOptions {
-  /** Called when the gateway says the session is missing or expired. */
-  onUnauthenticated: () => void;
+  /** Called when the gateway says the session is missing or expired (not set for public pages). */
+  onUnauthenticated?: () => void;
   url?: string;
   /** For tests: a fetch that answers without a server. */
   fetch?: typeof fetch;
 }
 
 /** Types with no `id`: graphcache embeds them in their parent instead of normalizing them. */
-const KEYLESS_TYPES = ['PersonConnection', 'PersonEdge', 'PageInfo'] as const;
+const KEYLESS_TYPES = [
+  'PersonConnection',
+  'PersonEdge',
+  'PageInfo',
+  'ApplicationConnection',
+  'ApplicationEdge',
+  'ApplicationProcessingClock',
+  'EligibilityCheck',
+  'TrainingCatalogConnection',
+  'TrainingCatalogEntryEdge',
+  'SessionDay',
+  'ComplaintReceipt',
+  'ComplaintConnection',
+  'ComplaintEdge',
+  'ComplaintClock',
+  'Complainant',
+  'CodeOfEthicsPrinciple',
+] as const;
 
 export function createGraphqlClient({ onUnauthenticated, url = '/graphql', fetch }: GraphqlClientOptions): Client {
   return new Client({
@@ -26,15 +43,20 @@ export function createGraphqlClient({ onUnauthenticated, url = '/graphql', fetch
       mapExchange({
         onError(error) {
           // Deferred so the session never updates in the middle of a React render.
-          if (isUnauthenticated(error)) queueMicrotask(onUnauthenticated);
+          if (onUnauthenticated && isUnauthenticated(error)) queueMicrotask(onUnauthenticated);
         },
       }),
       cacheExchange({
-        keys: Object.fromEntries(KEYLESS_TYPES.map((t) => [t, () => null])),
+        keys: {
+          ...Object.fromEntries(KEYLESS_TYPES.map((t) => [t, () => null])),
+          // Public answers keyed by what identifies them.
+          RegistryEntry: (e) => (typeof e['certificationNumber'] === 'string' ? e['certificationNumber'] : null),
+          TrainingCertificateVerification: (e) => (typeof e['verificationCode'] === 'string' ? e['verificationCode'] : null),
+        },
         resolvers: {
           // "Load more" asks for the next page with `after`; this stitches the pages of the same
           // search into one list, so the page reads `people.edges` as a single growing array.
-          Query: { people: relayPagination() },
+          Query: { people: relayPagination(), trainingCatalog: relayPagination() },
         },
       }),
       fetchExchange,
@@ -54,4 +76,31 @@ export function errorMessages(error: CombinedError): string[] {
   const messages = error.graphQLErrors.map((e) => e.message).filter(Boolean);
   if (messages.length > 0) return [...new Set(messages)];
   return ['Could not reach the server; check your connection and try again'];
+}
+
+/** The error code the API put on its first error (BAD_USER_INPUT, CONFLICT, FORBIDDEN…), if any. */
+export function errorCode(error: CombinedError | undefined): string | undefined {
+  const code = error?.graphQLErrors.find((e) => typeof e.extensions?.['code'] === 'string')?.extensions?.['code'];
+  return typeof code === 'string' ? code : undefined;
+}
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+/** BAD_USER_INPUT's per-field reasons, with the `input.` prefix removed: `complainant.email`. */
+export function fieldProblems(error: CombinedError | undefined): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const e of error?.graphQLErrors ?? []) {
+    if (e.extensions?.['code'] !== 'BAD_USER_INPUT') continue;
+    const fields = e.extensions['fields'];
+    if (!Array.isArray(fields)) continue;
+    for (const f of fields as unknown[]) {
+      if (typeof f !== 'object' || f === null) continue;
+      const { field, reason } = f as Record<string, unknown>;
+      if (typeof field === 'string' && typeof reason === 'string') problems.push({ field: field.replace(/^input\./, ''), reason });
+    }
+  }
+  return problems;
 }

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, type To } from 'react-router';
+import { Link, Navigate, useLocation, type To } from 'react-router';
 import { AuthError } from '../auth';
 import { AppHeader } from '../components/AppHeader';
+import { PublicNav } from '../components/PublicNav';
 import { Loading } from '../components/Status';
 import { useSession } from '../session';
 
@@ -42,7 +43,11 @@ export function SignInPage() {
   return (
     <>
       <title>Sign in · CPSS Platform</title>
-      <AppHeader />
+      <AppHeader>
+        <div className="nav">
+          <PublicNav />
+        </div>
+      </AppHeader>
       <main id="main" className="main main--narrow">
         <section className="card signin" aria-labelledby="signin-title">
           <h1 id="signin-title">Sign in to CPSS Platform</h1>
@@ -100,6 +105,23 @@ export function SignInPage() {
                 </button>
               </form>
               <p className="hint">Demo accounts for each role are listed in the README.</p>
+              <section aria-labelledby="public-services-title" className="public-services">
+                <h2 id="public-services-title">No account needed</h2>
+                <ul>
+                  <li>
+                    <Link to="/registry">Look up a certified peer support specialist</Link>
+                  </li>
+                  <li>
+                    <Link to="/training">Find training</Link>
+                  </li>
+                  <li>
+                    <Link to="/verify">Verify a training certificate</Link>
+                  </li>
+                  <li>
+                    <Link to="/complaint">File a complaint</Link>
+                  </li>
+                </ul>
+              </section>
             </>
           )}
         </section>

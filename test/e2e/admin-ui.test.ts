@@ -1,0 +1,88 @@
+// The admin UI in a real Chromium against the running platform: the public pages work without
+// signing in, and a certification reviewer works a case from the queue.
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD } from '@cpss/domain';
+
+const gateway = inject('gatewayUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('public pages', () => {
+  it('looks a certified person up in the registry without signing in, from the sign-in page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gateway}/signin`);
+    await page.getByTestId('public-nav').getByRole('link', { name: 'Registry look-up' }).click();
+    await page.waitForURL(/\/registry$/);
+    await page.getByLabel('Name', { exact: true }).fill('Okafor');
+    await page.getByLabel('County', { exact: true }).fill('Durham');
+    await page.getByRole('button', { name: 'Search registry' }).click();
+    const row = page.getByTestId('registry-row').filter({ hasText: 'NC-CPSS-000101' });
+    await expect.poll(() => row.count()).toBe(1);
+    const text = await row.innerText();
+    expect(text).toContain('Okafor');
+    expect(text).toContain('Durham');
+    expect(await row.getByTestId('registry-status').innerText()).not.toBe('');
+    // Still signed out: the page never sent the visitor to sign in.
+    expect(page.url()).toMatch(/\/registry$/);
+    expect(await page.getByTestId('public-signin').isVisible()).toBe(true);
+
+    // And by number, with an unknown number answered plainly.
+    await page.getByLabel('Certification number', { exact: true }).fill('NC-CPSS-999999');
+    await page.getByRole('button', { name: 'Look up number' }).click();
+    await expect.poll(() => page.getByTestId('registry-empty').innerText()).toContain('NC-CPSS-999999');
+    await page.close();
+  });
+
+  it('lists upcoming training, filtered, and answers an unknown certificate code', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gateway}/training`);
+    const rows = page.getByTestId('catalog-row');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    await page.getByLabel('Delivery').selectOption('virtual');
+    await expect.poll(() => page.getByTestId('catalog-count').innerText()).toMatch(/of 1 session/);
+    expect(await rows.first().innerText()).toContain('Virtual');
+
+    await page.getByTestId('nav-verify').click();
+    await page.getByLabel('Verification code').fill('NO-SUCH-CODE');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.getByTestId('verify-unknown').innerText()).toContain('NO-SUCH-CODE');
+    await page.close();
+  });
+
+  it('shows the server\'s field reasons on the complaint form, then the reference number', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gateway}/complaint`);
+    await page.getByLabel('Name, role and workplace of the person').fill('A peer support specialist at a Raleigh clinic');
+    await page.getByLabel('When did it happen?').fill('2026-10-01');
+    await page.getByLabel('What happened?').fill('Asked me for a personal loan during a support session.');
+    await page.getByLabel('Your name').fill('Pat Browser');
+    await page.getByRole('button', { name: 'File the complaint' }).click();
+    // No way to reach the complainant: the server's reason shows next to the contact fields.
+    await expect.poll(() => page.getByTestId('complainant-error').innerText()).toContain('email');
+    expect(await page.getByRole('alert').first().innerText()).toContain('correct');
+    await page.getByLabel('Email').fill('pat.browser@example.org');
+    await page.getByRole('button', { name: 'File the complaint' }).click();
+    await expect.poll(() => page.getByTestId('complaint-reference').innerText()).toMatch(/\S+/);
+    await page.close();
+  });
+});
