@@ -86,3 +86,65 @@ describe('public pages', () => {
     await page.close();
   });
 });
+
+async function signIn(email: string) {
+  const page = await browser.newPage();
+  await page.goto(`${gateway}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+  return page;
+}
+
+describe('certification reviewer', () => {
+  it('opens an application from the queue and sees its eligibility checklist, fees and timeline', async () => {
+    const page = await signIn('reviewer@demo.cpss');
+    await page.getByTestId('nav-applications').click();
+    await page.waitForURL(/\/applications$/);
+    const rows = page.getByTestId('queue-row');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('queue-clock').first().innerText()).toMatch(/business days/);
+    await page.getByLabel('Status').selectOption('INCOMPLETE');
+    await expect.poll(() => page.getByTestId('queue-count').innerText()).toMatch(/^1 application/);
+    await page.getByLabel('Status').selectOption('all');
+    await expect.poll(() => page.getByTestId('queue-count').innerText()).toMatch(/^[2-9] applications|^\d{2,} applications/);
+    await page.getByLabel('Status').selectOption('SUBMITTED');
+    await expect.poll(() => page.getByTestId('queue-count').innerText()).toMatch(/^1 application/);
+
+    await rows.first().getByRole('link').click();
+    await page.waitForURL(/\/applications\/[0-9a-f-]+$/);
+    const checklist = page.getByTestId('checklist-row');
+    await expect.poll(() => checklist.count()).toBeGreaterThanOrEqual(5);
+    const age = checklist.filter({ hasText: 'Minimum age' });
+    expect(await age.count()).toBe(1);
+    expect(await age.getByTestId('checklist-met').innerText()).toMatch(/Met|Not met/);
+    expect(await page.getByTestId('fees').innerText()).toContain('$');
+    expect(await page.getByTestId('timeline').innerText()).toContain('Submitted');
+    await page.close();
+  });
+
+  it('says someone else changed the case when acting on a stale version', async () => {
+    const first = await signIn('reviewer@demo.cpss');
+    await first.goto(`${gateway}/applications`);
+    await first.getByLabel('Status').selectOption('SUBMITTED');
+    const link = first.getByTestId('queue-row').first().getByRole('link');
+    await link.waitFor();
+    const href = (await link.getAttribute('href'))!;
+    await first.goto(`${gateway}${href}`);
+    const second = await signIn('reviewer@demo.cpss');
+    await second.goto(`${gateway}${href}`);
+    await second.getByTestId('application-actions').waitFor();
+
+    await first.getByRole('button', { name: 'Start review' }).click();
+    await expect.poll(() => first.getByTestId('application-status').innerText()).toBe('In review');
+
+    await second.getByLabel('Missing items, one a line').fill('Second Personal Reference Form');
+    await second.getByRole('button', { name: 'Request missing items' }).click();
+    await expect.poll(() => second.getByRole('alert').first().innerText()).toContain('Someone else changed this case');
+    await second.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => second.getByTestId('application-status').innerText()).toBe('In review');
+    await first.close();
+    await second.close();
+  });
+});

@@ -6,6 +6,8 @@ import { Layout } from './components/Layout';
 import { PublicLayout } from './components/PublicLayout';
 import { ErrorAlert, Loading } from './components/Status';
 import { createGraphqlClient } from './graphql';
+import { ApplicationPage } from './pages/ApplicationPage';
+import { ApplicationQueuePage } from './pages/ApplicationQueuePage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
@@ -14,7 +16,7 @@ import { RegistryPage } from './pages/public/RegistryPage';
 import { TrainingCatalogPage } from './pages/public/TrainingCatalogPage';
 import { VerifyCertificatePage } from './pages/public/VerifyCertificatePage';
 import { SignInPage, type SignInLocationState } from './pages/SignInPage';
-import { isStaff, roleLabels } from './roles';
+import { APPLICATION_REVIEWER_ROLES, hasAnyRole, isStaff, roleLabels, type Role } from './roles';
 import { useSession, useUser } from './session';
 
 export function App() {
@@ -44,6 +46,22 @@ export function App() {
             <RequireStaff what="The people directory">
               <PeoplePage />
             </RequireStaff>
+          }
+        />
+        <Route
+          path="applications"
+          element={
+            <RequireRoles what="The application queue" roles={APPLICATION_REVIEWER_ROLES}>
+              <ApplicationQueuePage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="applications/:id"
+          element={
+            <RequireRoles what="Reviewing applications" roles={APPLICATION_REVIEWER_ROLES}>
+              <ApplicationPage />
+            </RequireRoles>
           }
         />
         <Route path="*" element={<NotFoundPage />} />
@@ -98,13 +116,24 @@ function GraphqlProvider({ children }: { children: ReactNode }) {
 function RequireStaff({ what, children }: { what: string; children: ReactNode }) {
   const user = useUser();
   if (isStaff(user.roles)) return children;
+  return <NotAllowed what={what} who="program staff" />;
+}
+
+function RequireRoles({ what, roles, children }: { what: string; roles: readonly Role[]; children: ReactNode }) {
+  const user = useUser();
+  if (hasAnyRole(user.roles, roles)) return children;
+  return <NotAllowed what={what} who={roles.map((r) => roleLabels([r])).join(' or ')} />;
+}
+
+function NotAllowed({ what, who }: { what: string; who: string }) {
+  const user = useUser();
   return (
     <section aria-labelledby="not-allowed-title">
       <title>Not available · CPSS Platform</title>
       <h1 id="not-allowed-title">Not available</h1>
       <div role="alert" className="alert alert--error">
         <p>
-          {what} is for program staff. Your roles: {roleLabels(user.roles)}.
+          {what} is for {who}. Your roles: {roleLabels(user.roles)}.
         </p>
       </div>
     </section>

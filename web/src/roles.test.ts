@@ -9,11 +9,19 @@ describe('navLinksFor', () => {
 
   it('adds People for each staff role, and only for staff', () => {
     for (const role of ['ADMIN', 'CERTIFICATION_REVIEWER', 'TRAINING_REVIEWER', 'ETHICS_STAFF']) {
-      expect(navLinksFor([role]).map((l) => l.to)).toEqual(['/', '/people']);
+      expect(navLinksFor([role]).map((l) => l.to)).toContain('/people');
+    }
+    for (const role of ['TRAINING_REVIEWER', 'ETHICS_STAFF']) {
+      expect(navLinksFor([role]).map((l) => l.to)).not.toContain('/applications');
     }
     for (const role of ['CURRICULUM_DEVELOPER', 'TRAINER', 'APPLICANT', 'SUPERVISOR']) {
       expect(navLinksFor([role]).map((l) => l.to)).toEqual(['/']);
     }
+  });
+
+  it('gives certification reviewers and admins the application queue', () => {
+    expect(navLinksFor(['CERTIFICATION_REVIEWER']).map((l) => l.to)).toEqual(['/', '/people', '/applications']);
+    expect(navLinksFor(['ADMIN']).map((l) => l.to)).toContain('/applications');
   });
 
   it('counts an account as staff when any one of its roles is', () => {

@@ -26,9 +26,19 @@ export interface NavLink {
   testId: string;
 }
 
-/** The navigation a signed-in account gets: everyone has their record; staff also list people. */
+/** Who works the certification queue and decides applications. */
+export const APPLICATION_REVIEWER_ROLES: readonly Role[] = ['CERTIFICATION_REVIEWER', 'ADMIN'];
+
+/** Who works the complaint queue. */
+export const ETHICS_STAFF_ROLES: readonly Role[] = ['ETHICS_STAFF', 'ADMIN'];
+
+/**
+ * The navigation a signed-in account gets: everyone has their record; staff also list people;
+ * certification reviewers get the application queue.
+ */
 export function navLinksFor(roles: readonly string[]): NavLink[] {
   const links: NavLink[] = [{ to: '/', label: 'My record', testId: 'nav-home' }];
   if (isStaff(roles)) links.push({ to: '/people', label: 'People', testId: 'nav-people' });
+  if (hasAnyRole(roles, APPLICATION_REVIEWER_ROLES)) links.push({ to: '/applications', label: 'Applications', testId: 'nav-applications' });
   return links;
 }

@@ -1,0 +1,26 @@
+import { enumWords } from '../labels';
+
+export interface TimelineItem {
+  id: string;
+  fromStatus?: string | null;
+  toStatus: string;
+  actor: string;
+  reason?: string | null;
+  at: string;
+}
+
+/** Every change of status of a case, oldest first as the API sends it. */
+export function Timeline({ entries, testId = 'timeline' }: { entries: readonly TimelineItem[]; testId?: string }) {
+  if (entries.length === 0) return <p className="muted">No changes recorded yet.</p>;
+  return (
+    <ol className="timeline" data-testid={testId}>
+      {entries.map((t) => (
+        <li key={t.id}>
+          <time dateTime={t.at}>{new Date(t.at).toLocaleString()}</time> · <strong>{t.fromStatus ? `${enumWords(t.fromStatus)} → ${enumWords(t.toStatus)}` : enumWords(t.toStatus)}</strong>{' '}
+          <span className="muted">by {t.actor}</span>
+          {t.reason && <div>{t.reason}</div>}
+        </li>
+      ))}
+    </ol>
+  );
+}
