@@ -20,3 +20,5 @@ export * from './audit';
 export * from './timeline';
 export * from './documents';
 export * from './jobs';
+export * from './input';
+export * from './policy-resolver';

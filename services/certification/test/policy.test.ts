@@ -48,7 +48,7 @@ describe('certification policy versions', () => {
     const dup = await gql(app, ADD, { input: { effectiveFrom: '2023-07-01', values: NC_CERTIFICATION_POLICY, note: 'dup' } }, await as([Role.Admin]));
     expect(fieldsOf(dup)).toEqual(['input.effectiveFrom']);
     const empty = await gql(app, ADD, { input: { effectiveFrom: '2029-01-01', values: NC_CERTIFICATION_POLICY, note: '' } }, await as([Role.Admin]));
-    expect(fieldsOf(empty)).toEqual(['note']);
+    expect(fieldsOf(empty)).toEqual(['input.note']);
     expect(await t.snapshot('policy_version')).toBe(before);
   });
 });

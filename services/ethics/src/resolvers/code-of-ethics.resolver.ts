@@ -9,7 +9,7 @@ import { EthicsAcknowledgment } from '../entities/ethics-acknowledgment';
 import type { AcknowledgmentService } from '../services/acknowledgment.service';
 import type { CodeOfEthicsService } from '../services/code-of-ethics.service';
 import { AddCodeOfEthicsVersionInput } from './types/code-of-ethics.input';
-import { validateInput, withFieldPrefix } from './types/validate';
+import { validateInput, withFieldPrefix } from '@cpss/server-kit';
 
 @Resolver(() => CodeOfEthicsVersion)
 export class CodeOfEthicsResolver {

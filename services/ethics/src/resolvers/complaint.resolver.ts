@@ -27,7 +27,7 @@ import {
   TriageComplaintInput,
 } from './types/complaint.input';
 import { ComplaintClock, ComplaintConnection, ComplaintReceipt } from './types/complaint.types';
-import { validateInput } from './types/validate';
+import { validateInput } from '@cpss/server-kit';
 
 const CASE_READERS = [Role.EthicsStaff, Role.Admin];
 const CASE_WORKERS = [Role.EthicsStaff];

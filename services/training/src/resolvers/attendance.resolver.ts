@@ -10,7 +10,7 @@ import { Attendance, CompletionCertificate, Enrollment } from '../entities/sessi
 import { CourseKindEnum, TrainingCompletion } from '../entities/training-completion';
 import type { AttendanceService } from '../services/attendance.service';
 import type { TrainingRecordService } from '../services/training-record.service';
-import { DocumentUploadInput } from './types/common';
+import { DocumentUploadInput } from '@cpss/server-kit';
 
 @InputType()
 export class AttendanceEntryInput {

@@ -4,7 +4,7 @@ import { ConnectionArgs } from '@cpss/server-kit';
 import { GraphQLID } from 'graphql';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { ApplicationChannelEnum, ApplicationStatusEnum, DesignationKindEnum, EducationProofKindEnum, PaymentMethodEnum } from '../../entities/enums';
-import { DocumentUploadInput } from './common';
+import { DocumentUploadInput } from '@cpss/server-kit';
 
 @InputType()
 export class CreateApplicationInput {

@@ -5,7 +5,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { CourseMaterialKindEnum, CourseStatusEnum, CourseSubmissionPurposeEnum, CourseSubmissionStatusEnum } from '../../entities/enums';
 import { CourseKindEnum } from '../../entities/training-completion';
-import { DocumentUploadInput } from './common';
+import { DocumentUploadInput } from '@cpss/server-kit';
 
 @InputType()
 export class CreateCourseInput {

@@ -1,8 +1,9 @@
-// Input validation with the argument's name in every field path (`input.allegations.0.principle`):
-// type-graphql's own validation reports paths without it, so ethics arguments are validated here.
-import { badInput, type FieldProblem } from '@cpss/server-kit';
-import { validate, type ValidationError } from 'class-validator';
+// Input handling every subgraph shares: validation whose field paths start with the argument's name
+// (`input.allegations.0.principle`; type-graphql's own reports omit it), and the upload input type.
+import { IsNotEmpty, MaxLength, validate, type ValidationError } from 'class-validator';
 import { GraphQLError } from 'graphql';
+import { Field, InputType } from 'type-graphql';
+import { badInput, type FieldProblem } from './errors';
 
 function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((e) => {
@@ -12,7 +13,7 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   });
 }
 
-/** Validates an input object (class instance) and throws BAD_USER_INPUT listing every problem. */
+/** Validates an input object (class instance) and throws BAD_USER_INPUT listing every problem, with `extra` ones. */
 export async function validateInput(name: string, value: object, extra: FieldProblem[] = []): Promise<void> {
   const problems = [...flatten(await validate(value, { forbidUnknownValues: false }), name), ...extra];
   if (problems.length) throw badInput(problems);
@@ -28,4 +29,19 @@ export async function withFieldPrefix<T>(prefix: string, run: () => Promise<T>):
     }
     throw err;
   }
+}
+
+@InputType({ description: 'A file sent base64-encoded inside the mutation' })
+export class DocumentUploadInput {
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fileName: string;
+
+  @Field()
+  @MaxLength(200)
+  contentType: string;
+
+  @Field({ description: 'The file, base64-encoded' })
+  contentBase64: string;
 }
