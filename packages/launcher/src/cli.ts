@@ -60,7 +60,13 @@ async function main(): Promise<void> {
       seedDemo: env.SEED_DEMO,
       logLevel: env.LOG_LEVEL,
       logDir: join(root, '.data', 'logs'),
-      extraEnv: { OIDC_ISSUER: env.OIDC_ISSUER, OIDC_JWKS_URL: env.OIDC_JWKS_URL, OIDC_AUDIENCE: env.OIDC_AUDIENCE },
+      extraEnv: {
+        OIDC_ISSUER: env.OIDC_ISSUER,
+        OIDC_JWKS_URL: env.OIDC_JWKS_URL,
+        OIDC_AUDIENCE: env.OIDC_AUDIENCE,
+        SMTP_URL: env.SMTP_URL,
+        MAIL_FROM: env.MAIL_FROM,
+      },
       watch: dev,
     });
     if (dev) devTools = startDevTools();

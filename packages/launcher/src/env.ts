@@ -17,6 +17,9 @@ export const launcherEnvSchema = z.object({
   OIDC_ISSUER: z.string().optional(),
   OIDC_JWKS_URL: z.string().optional(),
   OIDC_AUDIENCE: z.string().optional(),
+  /** Certification's reminders and notices go by SMTP when set; otherwise they are logged. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
 });
 
 export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
