@@ -148,3 +148,16 @@ describe('certification reviewer', () => {
     await second.close();
   });
 });
+
+describe('applicant', () => {
+  it('sees their own applications with status on the home page', async () => {
+    const page = await signIn('applicant@demo.cpss');
+    const mine = page.getByTestId('my-application');
+    await expect.poll(() => mine.count()).toBe(1);
+    expect(await mine.getByTestId('my-application-status').innerText()).toMatch(/Submitted|In review|Incomplete/);
+    expect(await page.getByTestId('nav').innerText()).not.toContain('Applications');
+    await page.goto(`${gateway}/applications`);
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('is for');
+    await page.close();
+  });
+});

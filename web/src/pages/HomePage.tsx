@@ -2,9 +2,10 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Loading, ErrorAlert } from '../components/Status';
 import { EthicsStatus } from '../components/EthicsStatus';
+import { MyApplications } from '../components/MyApplications';
 import { courseKindLabel, displayName, formatHours } from '../format';
 import { graphql } from '../gql';
-import { isStaff, roleLabels } from '../roles';
+import { APPLICATION_REVIEWER_ROLES, hasAnyRole, isStaff, roleLabels } from '../roles';
 import { useUser } from '../session';
 
 // No dateOfBirth here: it is staff-only, and this page is for everyone.
@@ -48,10 +49,18 @@ export function HomePage() {
             Find applicants and certified peer support specialists, with their training and Code of Ethics status, in{' '}
             <Link to="/people">People</Link>.
           </p>
+          {hasAnyRole(user.roles, APPLICATION_REVIEWER_ROLES) && (
+            <p>
+              Review and decide certification applications in <Link to="/applications">Applications</Link>.
+            </p>
+          )}
         </section>
       )}
       {user.personId ? (
-        <MyRecord />
+        <>
+          <MyApplications personId={user.personId} narrow={isStaff(user.roles)} />
+          <MyRecord />
+        </>
       ) : (
         <p className="muted" data-testid="no-person">
           Your account is not linked to a person record, so there is no record of training or ethics to show.
