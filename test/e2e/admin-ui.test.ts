@@ -161,3 +161,20 @@ describe('applicant', () => {
     await page.close();
   });
 });
+
+describe('ethics staff', () => {
+  it('works the complaint queue and opens a case with its clocks and timeline', async () => {
+    const page = await signIn('ethics@demo.cpss');
+    await page.getByTestId('nav-complaints').click();
+    await page.waitForURL(/\/complaints$/);
+    const rows = page.getByTestId('complaint-row');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
+    const reference = await rows.first().getByRole('link').innerText();
+    await rows.first().getByRole('link').click();
+    await page.waitForURL(/\/complaints\/[0-9a-f-]+$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(reference);
+    await expect.poll(() => page.getByTestId('complaint-timeline').innerText()).toMatch(/Received/);
+    expect(await page.getByTestId('complaint-summary').innerText()).not.toBe('');
+    await page.close();
+  });
+});

@@ -8,6 +8,8 @@ import { ErrorAlert, Loading } from './components/Status';
 import { createGraphqlClient } from './graphql';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { ApplicationQueuePage } from './pages/ApplicationQueuePage';
+import { ComplaintPage } from './pages/ComplaintPage';
+import { ComplaintQueuePage } from './pages/ComplaintQueuePage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
@@ -16,7 +18,7 @@ import { RegistryPage } from './pages/public/RegistryPage';
 import { TrainingCatalogPage } from './pages/public/TrainingCatalogPage';
 import { VerifyCertificatePage } from './pages/public/VerifyCertificatePage';
 import { SignInPage, type SignInLocationState } from './pages/SignInPage';
-import { APPLICATION_REVIEWER_ROLES, hasAnyRole, isStaff, roleLabels, type Role } from './roles';
+import { APPLICATION_REVIEWER_ROLES, ETHICS_STAFF_ROLES, hasAnyRole, isStaff, roleLabels, type Role } from './roles';
 import { useSession, useUser } from './session';
 
 export function App() {
@@ -61,6 +63,22 @@ export function App() {
           element={
             <RequireRoles what="Reviewing applications" roles={APPLICATION_REVIEWER_ROLES}>
               <ApplicationPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="complaints"
+          element={
+            <RequireRoles what="The complaint queue" roles={ETHICS_STAFF_ROLES}>
+              <ComplaintQueuePage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="complaints/:id"
+          element={
+            <RequireRoles what="Complaint cases" roles={ETHICS_STAFF_ROLES}>
+              <ComplaintPage />
             </RequireRoles>
           }
         />

@@ -24,6 +24,12 @@ describe('navLinksFor', () => {
     expect(navLinksFor(['ADMIN']).map((l) => l.to)).toContain('/applications');
   });
 
+  it('gives ethics staff and admins the complaint queue', () => {
+    expect(navLinksFor(['ETHICS_STAFF']).map((l) => l.to)).toEqual(['/', '/people', '/complaints']);
+    expect(navLinksFor(['ADMIN']).map((l) => l.to)).toEqual(['/', '/people', '/applications', '/complaints']);
+    expect(navLinksFor(['CERTIFICATION_REVIEWER', 'TRAINING_REVIEWER']).map((l) => l.to)).not.toContain('/complaints');
+  });
+
   it('counts an account as staff when any one of its roles is', () => {
     expect(isStaff(['TRAINER', 'APPLICANT'])).toBe(false);
     expect(isStaff(['APPLICANT', 'ETHICS_STAFF'])).toBe(true);

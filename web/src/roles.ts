@@ -34,11 +34,12 @@ export const ETHICS_STAFF_ROLES: readonly Role[] = ['ETHICS_STAFF', 'ADMIN'];
 
 /**
  * The navigation a signed-in account gets: everyone has their record; staff also list people;
- * certification reviewers get the application queue.
+ * certification reviewers get the application queue, ethics staff the complaint queue.
  */
 export function navLinksFor(roles: readonly string[]): NavLink[] {
   const links: NavLink[] = [{ to: '/', label: 'My record', testId: 'nav-home' }];
   if (isStaff(roles)) links.push({ to: '/people', label: 'People', testId: 'nav-people' });
   if (hasAnyRole(roles, APPLICATION_REVIEWER_ROLES)) links.push({ to: '/applications', label: 'Applications', testId: 'nav-applications' });
+  if (hasAnyRole(roles, ETHICS_STAFF_ROLES)) links.push({ to: '/complaints', label: 'Complaints', testId: 'nav-complaints' });
   return links;
 }

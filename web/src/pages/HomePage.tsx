@@ -5,7 +5,7 @@ import { EthicsStatus } from '../components/EthicsStatus';
 import { MyApplications } from '../components/MyApplications';
 import { courseKindLabel, displayName, formatHours } from '../format';
 import { graphql } from '../gql';
-import { APPLICATION_REVIEWER_ROLES, hasAnyRole, isStaff, roleLabels } from '../roles';
+import { APPLICATION_REVIEWER_ROLES, ETHICS_STAFF_ROLES, hasAnyRole, isStaff, roleLabels } from '../roles';
 import { useUser } from '../session';
 
 // No dateOfBirth here: it is staff-only, and this page is for everyone.
@@ -52,6 +52,11 @@ export function HomePage() {
           {hasAnyRole(user.roles, APPLICATION_REVIEWER_ROLES) && (
             <p>
               Review and decide certification applications in <Link to="/applications">Applications</Link>.
+            </p>
+          )}
+          {hasAnyRole(user.roles, ETHICS_STAFF_ROLES) && (
+            <p>
+              Work ethics complaints, with their clocks, in <Link to="/complaints">Complaints</Link>.
             </p>
           )}
         </section>
