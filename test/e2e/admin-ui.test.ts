@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '@cpss/domain';
 
 const gateway = inject('gatewayUrl');
+// The page renders after network round trips; under a loaded machine that can take over the default 1 s.
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 let browser: Browser;
 
 beforeAll(async () => {
@@ -37,7 +39,7 @@ describe('public pages', () => {
     await page.getByLabel('County', { exact: true }).fill('Durham');
     await page.getByRole('button', { name: 'Search registry' }).click();
     const row = page.getByTestId('registry-row').filter({ hasText: 'NC-CPSS-000101' });
-    await expect.poll(() => row.count()).toBe(1);
+    await poll(() => row.count()).toBe(1);
     const text = await row.innerText();
     expect(text).toContain('Okafor');
     expect(text).toContain('Durham');
@@ -49,7 +51,7 @@ describe('public pages', () => {
     // And by number, with an unknown number answered plainly.
     await page.getByLabel('Certification number', { exact: true }).fill('NC-CPSS-999999');
     await page.getByRole('button', { name: 'Look up number' }).click();
-    await expect.poll(() => page.getByTestId('registry-empty').innerText()).toContain('NC-CPSS-999999');
+    await poll(() => page.getByTestId('registry-empty').innerText()).toContain('NC-CPSS-999999');
     await page.close();
   });
 
@@ -57,15 +59,15 @@ describe('public pages', () => {
     const page = await browser.newPage();
     await page.goto(`${gateway}/training`);
     const rows = page.getByTestId('catalog-row');
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    await poll(() => rows.count()).toBeGreaterThanOrEqual(2);
     await page.getByLabel('Delivery').selectOption('virtual');
-    await expect.poll(() => page.getByTestId('catalog-count').innerText()).toMatch(/of 1 session/);
+    await poll(() => page.getByTestId('catalog-count').innerText()).toMatch(/of 1 session/);
     expect(await rows.first().innerText()).toContain('Virtual');
 
     await page.getByTestId('nav-verify').click();
     await page.getByLabel('Verification code').fill('NO-SUCH-CODE');
     await page.getByRole('button', { name: 'Verify' }).click();
-    await expect.poll(() => page.getByTestId('verify-unknown').innerText()).toContain('NO-SUCH-CODE');
+    await poll(() => page.getByTestId('verify-unknown').innerText()).toContain('NO-SUCH-CODE');
     await page.close();
   });
 
@@ -78,11 +80,11 @@ describe('public pages', () => {
     await page.getByLabel('Your name').fill('Pat Browser');
     await page.getByRole('button', { name: 'File the complaint' }).click();
     // No way to reach the complainant: the server's reason shows next to the contact fields.
-    await expect.poll(() => page.getByTestId('complainant-error').innerText()).toContain('email');
+    await poll(() => page.getByTestId('complainant-error').innerText()).toContain('email');
     expect(await page.getByRole('alert').first().innerText()).toContain('correct');
     await page.getByLabel('Email').fill('pat.browser@example.org');
     await page.getByRole('button', { name: 'File the complaint' }).click();
-    await expect.poll(() => page.getByTestId('complaint-reference').innerText()).toMatch(/\S+/);
+    await poll(() => page.getByTestId('complaint-reference').innerText()).toMatch(/\S+/);
     await page.close();
   });
 });
@@ -103,19 +105,19 @@ describe('certification reviewer', () => {
     await page.getByTestId('nav-applications').click();
     await page.waitForURL(/\/applications$/);
     const rows = page.getByTestId('queue-row');
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(1);
+    await poll(() => rows.count()).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId('queue-clock').first().innerText()).toMatch(/business days/);
     await page.getByLabel('Status').selectOption('INCOMPLETE');
-    await expect.poll(() => page.getByTestId('queue-count').innerText()).toMatch(/^1 application/);
+    await poll(() => page.getByTestId('queue-count').innerText()).toMatch(/^1 application/);
     await page.getByLabel('Status').selectOption('all');
-    await expect.poll(() => page.getByTestId('queue-count').innerText()).toMatch(/^[2-9] applications|^\d{2,} applications/);
+    await poll(() => page.getByTestId('queue-count').innerText()).toMatch(/^[2-9] applications|^\d{2,} applications/);
     await page.getByLabel('Status').selectOption('SUBMITTED');
-    await expect.poll(() => page.getByTestId('queue-count').innerText()).toMatch(/^1 application/);
+    await poll(() => page.getByTestId('queue-count').innerText()).toMatch(/^1 application/);
 
     await rows.first().getByRole('link').click();
     await page.waitForURL(/\/applications\/[0-9a-f-]+$/);
     const checklist = page.getByTestId('checklist-row');
-    await expect.poll(() => checklist.count()).toBeGreaterThanOrEqual(5);
+    await poll(() => checklist.count()).toBeGreaterThanOrEqual(5);
     const age = checklist.filter({ hasText: 'Minimum age' });
     expect(await age.count()).toBe(1);
     expect(await age.getByTestId('checklist-met').innerText()).toMatch(/Met|Not met/);
@@ -137,13 +139,13 @@ describe('certification reviewer', () => {
     await second.getByTestId('application-actions').waitFor();
 
     await first.getByRole('button', { name: 'Start review' }).click();
-    await expect.poll(() => first.getByTestId('application-status').innerText()).toBe('In review');
+    await poll(() => first.getByTestId('application-status').innerText()).toBe('In review');
 
     await second.getByLabel('Missing items, one a line').fill('Second Personal Reference Form');
     await second.getByRole('button', { name: 'Request missing items' }).click();
-    await expect.poll(() => second.getByRole('alert').first().innerText()).toContain('Someone else changed this case');
+    await poll(() => second.getByRole('alert').first().innerText()).toContain('Someone else changed this case');
     await second.getByRole('button', { name: 'Try again' }).click();
-    await expect.poll(() => second.getByTestId('application-status').innerText()).toBe('In review');
+    await poll(() => second.getByTestId('application-status').innerText()).toBe('In review');
     await first.close();
     await second.close();
   });
@@ -153,11 +155,11 @@ describe('applicant', () => {
   it('sees their own applications with status on the home page', async () => {
     const page = await signIn('applicant@demo.cpss');
     const mine = page.getByTestId('my-application');
-    await expect.poll(() => mine.count()).toBe(1);
+    await poll(() => mine.count()).toBe(1);
     expect(await mine.getByTestId('my-application-status').innerText()).toMatch(/Submitted|In review|Incomplete/);
     expect(await page.getByTestId('nav').innerText()).not.toContain('Applications');
     await page.goto(`${gateway}/applications`);
-    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('is for');
+    await poll(() => page.getByRole('alert').first().innerText()).toContain('is for');
     await page.close();
   });
 });
@@ -168,12 +170,12 @@ describe('ethics staff', () => {
     await page.getByTestId('nav-complaints').click();
     await page.waitForURL(/\/complaints$/);
     const rows = page.getByTestId('complaint-row');
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
+    await poll(() => rows.count()).toBeGreaterThanOrEqual(3);
     const reference = await rows.first().getByRole('link').innerText();
     await rows.first().getByRole('link').click();
     await page.waitForURL(/\/complaints\/[0-9a-f-]+$/);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(reference);
-    await expect.poll(() => page.getByTestId('complaint-timeline').innerText()).toMatch(/Received/);
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(reference);
+    await poll(() => page.getByTestId('complaint-timeline').innerText()).toMatch(/Received/);
     expect(await page.getByTestId('complaint-summary').innerText()).not.toBe('');
     await page.close();
   });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_COMPLETIONS, DEMO_PASSWORD, DEMO_PEOPLE } from '@cpss/domain';
 
 const gateway = inject('gatewayUrl');
+// The page renders after network round trips; under a loaded machine that can take over the default 1 s.
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 let browser: Browser;
 
 // playwright gives each launch a fresh, throwaway profile.
@@ -40,9 +42,9 @@ describe('the web UI', () => {
     const table = page.getByTestId('people-table');
     const ben = DEMO_PEOPLE[1]!;
     const row = table.getByRole('row').filter({ hasText: ben.legalName });
-    await expect.poll(() => row.count()).toBe(1);
+    await poll(() => row.count()).toBe(1);
     const hours = DEMO_COMPLETIONS.filter((c) => c.personId === ben.id).reduce((s, c) => s + c.hours, 0);
-    await expect.poll(() => row.innerText()).toContain(String(hours));
+    await poll(() => row.innerText()).toContain(String(hours));
     expect(await row.innerText()).toContain('2019');
     expect(await page.getByTestId('signed-in-as').innerText()).toContain('Admin');
     await page.close();
@@ -54,7 +56,7 @@ describe('the web UI', () => {
     await page.getByLabel('Email').fill('admin@demo.cpss');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('Email or password is incorrect');
+    await poll(() => page.getByRole('alert').first().innerText()).toContain('Email or password is incorrect');
     expect(page.url()).toContain('/signin');
     await page.close();
   });
