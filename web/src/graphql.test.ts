@@ -123,3 +123,14 @@ describe('errors for forms', () => {
     expect(fieldProblems(undefined)).toEqual([]);
   });
 });
+
+describe('errorRequestId', () => {
+  it('quotes the API request id of an internal error, else the response header', async () => {
+    const { errorRequestId } = await import('./graphql');
+    const { CombinedError } = await import('urql');
+    expect(errorRequestId(new CombinedError({ graphQLErrors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' } }] }))).toBe('req-1');
+    const response = new Response('{}', { status: 502, headers: { 'x-request-id': 'req-2' } });
+    expect(errorRequestId(new CombinedError({ networkError: new Error('bad gateway'), response }))).toBe('req-2');
+    expect(errorRequestId(new CombinedError({ networkError: new Error('offline') }))).toBeUndefined();
+  });
+});

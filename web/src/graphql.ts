@@ -104,3 +104,14 @@ export function fieldProblems(error: CombinedError | undefined): FieldProblem[] 
   }
   return problems;
 }
+
+/** The request id to quote to support: the API's, on an internal error, else the response header. */
+export function errorRequestId(error: CombinedError): string | undefined {
+  for (const e of error.graphQLErrors) {
+    const id = e.extensions?.['requestId'];
+    if (typeof id === 'string' && id) return id;
+  }
+  const response = error.response as Response | undefined;
+  const header = typeof response?.headers?.get === 'function' ? response.headers.get('x-request-id') : null;
+  return header || undefined;
+}

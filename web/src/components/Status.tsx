@@ -1,6 +1,6 @@
 // Loading and error states, shared so every page announces them the same way to assistive tech.
 import type { CombinedError } from 'urql';
-import { errorMessages } from '../graphql';
+import { errorMessages, errorRequestId } from '../graphql';
 
 export function Loading({ children = 'Loading…' }: { children?: string }) {
   return (
@@ -23,6 +23,7 @@ export function ErrorAlert({
   onRetry?: () => void;
 }) {
   const lines = [...(messages ?? []), ...(error ? errorMessages(error) : [])];
+  const requestId = error ? errorRequestId(error) : undefined;
   return (
     <div role="alert" className="alert alert--error">
       <p className="alert__title">{title}</p>
@@ -32,6 +33,11 @@ export function ErrorAlert({
             <li key={line}>{line}</li>
           ))}
         </ul>
+      )}
+      {requestId && (
+        <p className="alert__request-id" data-testid="error-request-id">
+          Request id: <code>{requestId}</code>
+        </p>
       )}
       {onRetry && (
         <button type="button" className="button button--secondary" onClick={onRetry}>
