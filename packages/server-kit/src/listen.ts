@@ -17,6 +17,8 @@ export function stopOnSignals(logger: Logger, steps: (() => Promise<unknown>)[],
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // A step that hangs (a pool whose database is already gone) must not keep the process alive.
+    setTimeout(() => process.exit(0), 5000).unref();
     for (const step of steps) {
       try {
         await step();
