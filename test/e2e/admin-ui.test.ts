@@ -1,37 +1,15 @@
 // The admin UI in a real Chromium against the running platform: the public pages work without
 // signing in, and a certification reviewer works a case from the queue.
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { poll, useBrowser } from '../support/browser';
 import { DEMO_PASSWORD } from '@cpss/domain';
 
 const gateway = inject('gatewayUrl');
-// The page renders after network round trips; under a loaded machine that can take over the default 1 s.
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('public pages', () => {
   it('looks a certified person up in the registry without signing in, from the sign-in page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${gateway}/signin`);
     await page.getByTestId('public-nav').getByRole('link', { name: 'Registry look-up' }).click();
     await page.waitForURL(/\/registry$/);
@@ -56,7 +34,7 @@ describe('public pages', () => {
   });
 
   it('lists upcoming training, filtered, and answers an unknown certificate code', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${gateway}/training`);
     const rows = page.getByTestId('catalog-row');
     await poll(() => rows.count()).toBeGreaterThanOrEqual(2);
@@ -72,7 +50,7 @@ describe('public pages', () => {
   });
 
   it('shows the server\'s field reasons on the complaint form, then the reference number', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${gateway}/complaint`);
     await page.getByLabel('Name, role and workplace of the person').fill('A peer support specialist at a Raleigh clinic');
     await page.getByLabel('When did it happen?').fill('2026-10-01');
@@ -90,7 +68,7 @@ describe('public pages', () => {
 });
 
 async function signIn(email: string) {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await page.goto(`${gateway}/signin`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);

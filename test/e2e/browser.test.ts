@@ -1,38 +1,15 @@
 // A person signs in through the UI in a real Chromium and sees the people page, whose rows carry
 // fields from all three subgraphs.
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { poll, useBrowser } from '../support/browser';
 import { DEMO_COMPLETIONS, DEMO_PASSWORD, DEMO_PEOPLE } from '@cpss/domain';
 
 const gateway = inject('gatewayUrl');
-// The page renders after network round trips; under a loaded machine that can take over the default 1 s.
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
-let browser: Browser;
-
-// playwright gives each launch a fresh, throwaway profile.
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the web UI', () => {
   it('signs in and shows the people page with fields from all three subgraphs', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${gateway}/people`);
     await page.waitForURL(/\/signin/);
     await page.getByLabel('Email').fill('admin@demo.cpss');
@@ -51,7 +28,7 @@ describe('the web UI', () => {
   });
 
   it('shows a wrong password as an error on the sign-in page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${gateway}/signin`);
     await page.getByLabel('Email').fill('admin@demo.cpss');
     await page.getByLabel('Password').fill('not-the-password');
