@@ -49,3 +49,21 @@ export async function gql(
 export function errorCodes(result: GqlResult): unknown[] {
   return (result.body.errors ?? []).map((e) => e.extensions?.['code']);
 }
+
+
+/** Auth options for gql(): a token for these roles (and person). */
+export async function as(roles: Role[], personId: string | null = null, subject = 'test-account'): Promise<{ token: string }> {
+  return { token: await tokenFor(roles, personId, subject) };
+}
+
+type ErrorsBody = { body: { errors?: { extensions?: Record<string, unknown> }[] } };
+
+/** The field paths a BAD_USER_INPUT response names. */
+export function fieldsOf(res: ErrorsBody): string[] {
+  return (res.body.errors ?? []).flatMap((e) => ((e.extensions?.['fields'] as { field: string }[] | undefined) ?? []).map((f) => f.field));
+}
+
+/** The rules a FAILED_PRECONDITION response names. */
+export function unmetRules(res: ErrorsBody): string[] {
+  return (res.body.errors ?? []).flatMap((e) => ((e.extensions?.['unmet'] as { rule: string }[] | undefined) ?? []).map((f) => f.rule));
+}

@@ -1,59 +1,35 @@
-// One throwaway database per test file, and servers standing on any date over it.
-import { afterAll, beforeAll, inject } from 'vitest';
-import { fixedClock, initializeAndMigrate } from '@cpss/server-kit';
-import { capturingLogger, createThrowawayDatabase, errorCodes, gql, testVerifier, tokenFor, type ThrowawayDatabase } from '@cpss/testkit';
-import type { Role } from '@cpss/domain';
-import type { DataSource } from 'typeorm';
+// Servers standing on any date over the test file's own migrated database.
+import { fixedClock } from '@cpss/server-kit';
+import { capturingLogger, gql, testVerifier } from '@cpss/testkit';
+import { useMigratedDatabase } from '@cpss/testkit/vitest';
 import { createEthicsDataSource } from '../src/data-source';
 import { createServer } from '../src/server';
 
 export type App = Awaited<ReturnType<typeof createServer>>['app'];
 
 export function useEthicsDatabase() {
-  const state = { db: null as ThrowawayDatabase | null, ds: null as unknown as DataSource };
+  const db = useMigratedDatabase(createEthicsDataSource);
   const captured = capturingLogger('ethics');
   const apps = new Map<string, App>();
-  beforeAll(async () => {
-    state.db = await createThrowawayDatabase(inject('pgAdminUrl'));
-    state.ds = await initializeAndMigrate(createEthicsDataSource(state.db.url));
-  });
-  afterAll(async () => {
-    await state.ds?.destroy();
-    await state.db?.drop();
-  });
   return {
     get ds() {
-      return state.ds;
+      return db.ds;
     },
     logLines: captured.lines,
     /** The subgraph with "today" fixed at `date`. */
     async appOn(date: string): Promise<App> {
       let app = apps.get(date);
       if (!app) {
-        ({ app } = await createServer({ dataSource: state.ds, logger: captured.logger, verifier: testVerifier(), clock: fixedClock(date) }));
+        ({ app } = await createServer({ dataSource: db.ds, logger: captured.logger, verifier: testVerifier(), clock: fixedClock(date) }));
         apps.set(date, app);
       }
       return app;
     },
-    count: async (table: string) => Number(((await state.ds.query(`select count(*)::int as n from ${table}`)) as { n: number }[])[0]!.n),
+    count: db.count,
   };
 }
 
-export async function as(roles: Role[], personId: string | null = null, subject = 'test-account') {
-  return { token: await tokenFor(roles, personId, subject) };
-}
-
-export { errorCodes, gql };
-
-type Res = { body: { errors?: { extensions?: Record<string, unknown> }[] } };
-
-export function fieldsOf(res: Res): string[] {
-  return (res.body.errors ?? []).flatMap((e) => ((e.extensions?.['fields'] as { field: string }[] | undefined) ?? []).map((f) => f.field));
-}
-
-export function unmetRules(res: Res): string[] {
-  return (res.body.errors ?? []).flatMap((e) => ((e.extensions?.['unmet'] as { rule: string }[] | undefined) ?? []).map((f) => f.rule));
-}
+export { as, errorCodes, fieldsOf, gql, unmetRules } from '@cpss/testkit';
 
 export const STEP_FIELDS = 'id referenceNumber status version';
 
