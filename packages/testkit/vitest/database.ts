@@ -1,7 +1,8 @@
 // Loaded by vitest as TypeScript source (ESM): vitest itself cannot be required from the CommonJS build in dist/.
 // A test file's own migrated database: created before its tests, dropped after, on the server the
 // vitest global setup provides (`pgAdminUrl`). Each service's test harness builds its servers on it.
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, inject, vi } from 'vitest';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type { DataSource } from 'typeorm';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@cpss/devdb';
 import { initializeAndMigrate } from '@cpss/server-kit';
@@ -41,4 +42,15 @@ export function useMigratedDatabase(createDataSource: (url: string) => DataSourc
       return JSON.stringify(out);
     },
   };
+}
+
+/** Runs `run` and counts the SQL statements it sent: list fields must batch, so this must not grow with a list's length. */
+export async function sqlStatementsOf<T>(run: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const spy = vi.spyOn(PostgresQueryRunner.prototype, 'query');
+  try {
+    const result = await run();
+    return { result, statements: spy.mock.calls.length };
+  } finally {
+    spy.mockRestore();
+  }
 }

@@ -1,7 +1,7 @@
 // Complaint detail and complainant identity: never visible to other roles or to the respondent,
 // through any field path; ethics staff and admins read them, and every read is audited.
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sqlStatementsOf } from '@cpss/testkit/vitest';
 import { DEMO_PEOPLE, Role } from '@cpss/domain';
 import { as, errorCodes, gql, staffComplaint, step, useEthicsDatabase, type App } from './harness';
 
@@ -138,13 +138,8 @@ describe('complaint detail and complainant identity', () => {
     const staff = await as([Role.EthicsStaff]);
     for (let i = 0; i < 3; i += 1) await step(app, 'recordComplaint', 'RecordComplaintInput', staffComplaint(), staff);
     const Q = `query($first: Int) { complaints(first: $first) { edges { node { summary complainant { name } allegations { description } clocks { dueOn } timeline { toStatus } } } } }`;
-    const spy = vi.spyOn(PostgresQueryRunner.prototype, 'query');
-    await gql(app, Q, { first: 2 }, staff);
-    const forTwo = spy.mock.calls.length;
-    spy.mockClear();
-    await gql(app, Q, { first: 4 }, staff);
-    const forFour = spy.mock.calls.length;
-    spy.mockRestore();
+    const { statements: forTwo } = await sqlStatementsOf(() => gql(app, Q, { first: 2 }, staff));
+    const { statements: forFour } = await sqlStatementsOf(() => gql(app, Q, { first: 4 }, staff));
     expect(forFour).toBe(forTwo);
   });
 });

@@ -1,5 +1,5 @@
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sqlStatementsOf } from '@cpss/testkit/vitest';
 import { DEMO_PEOPLE, Role } from '@cpss/domain';
 import { as, errorCodes, fieldsOf, gql, staffComplaint, step, useEthicsDatabase } from './harness';
 
@@ -97,13 +97,8 @@ describe("a person's complaint and sanction history", () => {
   it('reads many people’s history in the same number of statements as one person’s', async () => {
     const app = await t.appOn('2026-11-23');
     const staff = await as([Role.EthicsStaff]);
-    const spy = vi.spyOn(PostgresQueryRunner.prototype, 'query');
-    await gql(app, HISTORY, reps([carmen!]), staff);
-    const forOne = spy.mock.calls.length;
-    spy.mockClear();
-    await gql(app, HISTORY, reps(DEMO_PEOPLE.map((p) => p.id)), staff);
-    const forAll = spy.mock.calls.length;
-    spy.mockRestore();
+    const { statements: forOne } = await sqlStatementsOf(() => gql(app, HISTORY, reps([carmen!]), staff));
+    const { statements: forAll } = await sqlStatementsOf(() => gql(app, HISTORY, reps(DEMO_PEOPLE.map((p) => p.id)), staff));
     expect(forAll).toBe(forOne);
   });
 

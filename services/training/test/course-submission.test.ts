@@ -1,5 +1,5 @@
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sqlStatementsOf } from '@cpss/testkit/vitest';
 import { Role } from '@cpss/domain';
 import { errorCodes } from '@cpss/testkit';
 import { NC_TRAINING_POLICY } from '../src/policy/training-policy';
@@ -301,13 +301,8 @@ describe('batching', () => {
     // Approved submissions all have every nested list, so the same loaders run for 1 or many.
     const query = `query($first: Int) { courseSubmissions(first: $first, status: APPROVED) { edges { node { id course { title } agenda { hours } crosswalk { conceptId } materials { kind } conceptReviews { met } timeline { toStatus } reviewClock { businessDaysElapsed } } } } }`;
     const token = await reviewer();
-    const spy = vi.spyOn(PostgresQueryRunner.prototype, 'query');
-    await gql(app, query, { first: 1 }, token);
-    const forOne = spy.mock.calls.length;
-    spy.mockClear();
-    const many = await gql(app, query, { first: 100 }, token);
-    const forMany = spy.mock.calls.length;
-    spy.mockRestore();
+    const { statements: forOne } = await sqlStatementsOf(() => gql(app, query, { first: 1 }, token));
+    const { result: many, statements: forMany } = await sqlStatementsOf(() => gql(app, query, { first: 100 }, token));
     expect((many.body.data!['courseSubmissions'] as { edges: unknown[] }).edges.length).toBeGreaterThan(3);
     expect(forMany).toBe(forOne);
   });

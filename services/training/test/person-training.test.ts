@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sqlStatementsOf } from '@cpss/testkit/vitest';
 import { DEMO_COMPLETIONS, DEMO_PEOPLE, Role } from '@cpss/domain';
 import { initializeAndMigrate } from '@cpss/server-kit';
 import { capturingLogger, createThrowawayDatabase, errorCodes, gql, testVerifier, tokenFor, type ThrowawayDatabase } from '@cpss/testkit';
@@ -47,13 +47,8 @@ describe("training's fields on Person", () => {
 
   it('reads the completions of many people in one SQL statement', async () => {
     const token = await tokenFor([Role.Admin]);
-    const spy = vi.spyOn(PostgresQueryRunner.prototype, 'query');
-    await gql(app, ENTITIES, reps(DEMO_PEOPLE.slice(0, 2).map((p) => p.id)), { token });
-    const forTwo = spy.mock.calls.length;
-    spy.mockClear();
-    await gql(app, ENTITIES, reps(DEMO_PEOPLE.map((p) => p.id)), { token });
-    const forAll = spy.mock.calls.length;
-    spy.mockRestore();
+    const { statements: forTwo } = await sqlStatementsOf(() => gql(app, ENTITIES, reps(DEMO_PEOPLE.slice(0, 2).map((p) => p.id)), { token }));
+    const { statements: forAll } = await sqlStatementsOf(() => gql(app, ENTITIES, reps(DEMO_PEOPLE.map((p) => p.id)), { token }));
     expect(forTwo).toBe(1);
     expect(forAll).toBe(forTwo);
   });

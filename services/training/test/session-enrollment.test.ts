@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sqlStatementsOf } from '@cpss/testkit/vitest';
 import { errorCodes } from '@cpss/testkit';
 import { approvedCourse, createCourse, dev, reviewer } from './course-fixtures';
 import { fieldsOf, gql, unmetRules, useTrainingDatabase, type App } from './harness';
@@ -179,13 +179,8 @@ describe('batching', () => {
   it('reads a page of sessions with their course, days, counts and rosters in the same number of statements for 1 or many (all with rosters)', async () => {
     const query = `query($first: Int) { trainingSessions(first: $first, from: "2027-02-01") { edges { node { id course { title trainers { personId } } days { date } enrolledCount waitlistCount roster { status waitlistPosition attendedHours certificate { hours } } } } } }`;
     const token = await reviewer();
-    const spy = vi.spyOn(PostgresQueryRunner.prototype, 'query');
-    const one = await gql(app, query, { first: 1 }, token);
-    const forOne = spy.mock.calls.length;
-    spy.mockClear();
-    const many = await gql(app, query, { first: 100 }, token);
-    const forMany = spy.mock.calls.length;
-    spy.mockRestore();
+    const { result: one, statements: forOne } = await sqlStatementsOf(() => gql(app, query, { first: 1 }, token));
+    const { result: many, statements: forMany } = await sqlStatementsOf(() => gql(app, query, { first: 100 }, token));
     expect(errorCodes(one)).toEqual([]);
     expect((many.body.data!['trainingSessions'] as { edges: unknown[] }).edges.length).toBeGreaterThan(3);
     expect(forMany).toBe(forOne);
