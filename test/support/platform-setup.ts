@@ -25,6 +25,8 @@ export default async function setup(ctx: SetupContext): Promise<() => Promise<vo
     seedDemo: true,
     logLevel: 'info',
     logDir,
+    // A UI built elsewhere (e.g. `vite build --outDir /tmp/web-x`) can be served instead of web/dist.
+    extraEnv: process.env['WEB_DIST_DIR'] ? { WEB_DIST_DIR: process.env['WEB_DIST_DIR'] } : undefined,
   }).catch((err: Error) => {
     throw new Error(`${err.message} (service logs in ${logDir})`);
   });

@@ -13,12 +13,34 @@ import { ComplaintQueuePage } from './pages/ComplaintQueuePage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
+import { PoliciesPage } from './pages/admin/PoliciesPage';
+import { ApplyPage } from './pages/apply/ApplyPage';
+import { RecertificationPage } from './pages/apply/RecertificationPage';
+import { CoursePage } from './pages/courses/CoursePage';
+import { CourseReviewPage } from './pages/courses/CourseReviewPage';
+import { CourseReviewQueuePage } from './pages/courses/CourseReviewQueuePage';
+import { CoursesPage } from './pages/courses/CoursesPage';
+import { NewCoursePage } from './pages/courses/NewCoursePage';
+import { NewComplaintPage } from './pages/NewComplaintPage';
+import { NewSessionPage } from './pages/sessions/NewSessionPage';
+import { SessionPage } from './pages/sessions/SessionPage';
+import { SessionsPage } from './pages/sessions/SessionsPage';
 import { FileComplaintPage } from './pages/public/FileComplaintPage';
 import { RegistryPage } from './pages/public/RegistryPage';
 import { TrainingCatalogPage } from './pages/public/TrainingCatalogPage';
 import { VerifyCertificatePage } from './pages/public/VerifyCertificatePage';
 import { SignInPage, type SignInLocationState } from './pages/SignInPage';
-import { APPLICATION_REVIEWER_ROLES, ETHICS_STAFF_ROLES, hasAnyRole, isStaff, roleLabels, type Role } from './roles';
+import {
+  APPLICANT_ROLES,
+  APPLICATION_REVIEWER_ROLES,
+  COURSE_AUTHOR_ROLES,
+  COURSE_READER_ROLES,
+  ETHICS_STAFF_ROLES,
+  POLICY_ADMIN_ROLES,
+  SESSION_READER_ROLES,
+  TRAINER_ROLES,
+  TRAINING_REVIEWER_ROLES,
+  hasAnyRole, isStaff, roleLabels, type Role } from './roles';
 import { useSession, useUser } from './session';
 
 export function App() {
@@ -79,6 +101,102 @@ export function App() {
           element={
             <RequireRoles what="Complaint cases" roles={ETHICS_STAFF_ROLES}>
               <ComplaintPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="complaints/new"
+          element={
+            <RequireRoles what="Recording a complaint" roles={ETHICS_STAFF_ROLES}>
+              <NewComplaintPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="courses"
+          element={
+            <RequireRoles what="Courses" roles={COURSE_READER_ROLES}>
+              <CoursesPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="courses/new"
+          element={
+            <RequireRoles what="Creating a course" roles={COURSE_AUTHOR_ROLES}>
+              <NewCoursePage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="courses/:id"
+          element={
+            <RequireRoles what="Courses" roles={COURSE_READER_ROLES}>
+              <CoursePage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="course-reviews"
+          element={
+            <RequireRoles what="The course review queue" roles={TRAINING_REVIEWER_ROLES}>
+              <CourseReviewQueuePage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="course-reviews/:id"
+          element={
+            <RequireRoles what="Reviewing a course submission" roles={TRAINING_REVIEWER_ROLES}>
+              <CourseReviewPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="sessions"
+          element={
+            <RequireRoles what="Sessions" roles={SESSION_READER_ROLES}>
+              <SessionsPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="sessions/new"
+          element={
+            <RequireRoles what="Scheduling a session" roles={TRAINER_ROLES}>
+              <NewSessionPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="sessions/:id"
+          element={
+            <RequireRoles what="Sessions" roles={SESSION_READER_ROLES}>
+              <SessionPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="apply"
+          element={
+            <RequireRoles what="Applying for certification" roles={APPLICANT_ROLES}>
+              <ApplyPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="recertification"
+          element={
+            <RequireRoles what="Renewing a certification" roles={APPLICANT_ROLES}>
+              <RecertificationPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="policies"
+          element={
+            <RequireRoles what="Policy versions" roles={POLICY_ADMIN_ROLES}>
+              <PoliciesPage />
             </RequireRoles>
           }
         />

@@ -4,7 +4,7 @@ import { isStaff, navLinksFor, roleLabel, roleLabels } from './roles';
 describe('navLinksFor', () => {
   it('gives every account its own record', () => {
     expect(navLinksFor([])).toEqual([{ to: '/', label: 'My record', testId: 'nav-home' }]);
-    expect(navLinksFor(['APPLICANT']).map((l) => l.label)).toEqual(['My record']);
+    expect(navLinksFor(['APPLICANT']).map((l) => l.label)).toEqual(['My record', 'Apply', 'Renewal']);
   });
 
   it('adds People for each staff role, and only for staff', () => {
@@ -15,8 +15,17 @@ describe('navLinksFor', () => {
       expect(navLinksFor([role]).map((l) => l.to)).not.toContain('/applications');
     }
     for (const role of ['CURRICULUM_DEVELOPER', 'TRAINER', 'APPLICANT', 'SUPERVISOR']) {
-      expect(navLinksFor([role]).map((l) => l.to)).toEqual(['/']);
+      expect(navLinksFor([role]).map((l) => l.to)).not.toContain('/people');
     }
+  });
+
+  it('gives each role the screens of its job, and no other', () => {
+    expect(navLinksFor(['CURRICULUM_DEVELOPER']).map((l) => l.to)).toEqual(['/', '/courses']);
+    expect(navLinksFor(['TRAINER', 'APPLICANT']).map((l) => l.to)).toEqual(['/', '/sessions', '/apply', '/recertification']);
+    expect(navLinksFor(['TRAINING_REVIEWER']).map((l) => l.to)).toEqual(['/', '/people', '/courses', '/course-reviews', '/sessions']);
+    expect(navLinksFor(['SUPERVISOR']).map((l) => l.to)).toEqual(['/']);
+    expect(navLinksFor(['ADMIN']).map((l) => l.to)).toContain('/policies');
+    expect(navLinksFor(['TRAINING_REVIEWER']).map((l) => l.to)).not.toContain('/policies');
   });
 
   it('gives certification reviewers and admins the application queue', () => {
@@ -26,7 +35,7 @@ describe('navLinksFor', () => {
 
   it('gives ethics staff and admins the complaint queue', () => {
     expect(navLinksFor(['ETHICS_STAFF']).map((l) => l.to)).toEqual(['/', '/people', '/complaints']);
-    expect(navLinksFor(['ADMIN']).map((l) => l.to)).toEqual(['/', '/people', '/applications', '/complaints']);
+    expect(navLinksFor(['ADMIN']).map((l) => l.to).slice(0, 4)).toEqual(['/', '/people', '/applications', '/complaints']);
     expect(navLinksFor(['CERTIFICATION_REVIEWER', 'TRAINING_REVIEWER']).map((l) => l.to)).not.toContain('/complaints');
   });
 

@@ -32,6 +32,23 @@ export const APPLICATION_REVIEWER_ROLES: readonly Role[] = ['CERTIFICATION_REVIE
 /** Who works the complaint queue. */
 export const ETHICS_STAFF_ROLES: readonly Role[] = ['ETHICS_STAFF', 'ADMIN'];
 
+/** Who writes courses and submits them for approval (staff may read them). */
+export const COURSE_AUTHOR_ROLES: readonly Role[] = ['CURRICULUM_DEVELOPER'];
+export const COURSE_READER_ROLES: readonly Role[] = ['CURRICULUM_DEVELOPER', 'TRAINING_REVIEWER', 'ADMIN'];
+
+/** Who reviews course submissions against the training standards. */
+export const TRAINING_REVIEWER_ROLES: readonly Role[] = ['TRAINING_REVIEWER', 'ADMIN'];
+
+/** Who schedules sessions (trainers) and who may look at every session (training staff). */
+export const TRAINER_ROLES: readonly Role[] = ['TRAINER'];
+export const SESSION_READER_ROLES: readonly Role[] = ['TRAINER', 'TRAINING_REVIEWER', 'ADMIN'];
+
+/** Applicants and certified people: apply, follow their applications, renew. */
+export const APPLICANT_ROLES: readonly Role[] = ['APPLICANT'];
+
+/** Who reads and adds effective-dated policy versions. */
+export const POLICY_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
+
 /**
  * The navigation a signed-in account gets: everyone has their record; staff also list people;
  * certification reviewers get the application queue, ethics staff the complaint queue.
@@ -41,5 +58,13 @@ export function navLinksFor(roles: readonly string[]): NavLink[] {
   if (isStaff(roles)) links.push({ to: '/people', label: 'People', testId: 'nav-people' });
   if (hasAnyRole(roles, APPLICATION_REVIEWER_ROLES)) links.push({ to: '/applications', label: 'Applications', testId: 'nav-applications' });
   if (hasAnyRole(roles, ETHICS_STAFF_ROLES)) links.push({ to: '/complaints', label: 'Complaints', testId: 'nav-complaints' });
+  if (hasAnyRole(roles, COURSE_READER_ROLES)) links.push({ to: '/courses', label: 'Courses', testId: 'nav-courses' });
+  if (hasAnyRole(roles, TRAINING_REVIEWER_ROLES)) links.push({ to: '/course-reviews', label: 'Course reviews', testId: 'nav-course-reviews' });
+  if (hasAnyRole(roles, SESSION_READER_ROLES)) links.push({ to: '/sessions', label: 'Sessions', testId: 'nav-sessions' });
+  if (hasAnyRole(roles, APPLICANT_ROLES)) {
+    links.push({ to: '/apply', label: 'Apply', testId: 'nav-apply' });
+    links.push({ to: '/recertification', label: 'Renewal', testId: 'nav-recertification' });
+  }
+  if (hasAnyRole(roles, POLICY_ADMIN_ROLES)) links.push({ to: '/policies', label: 'Policies', testId: 'nav-policies' });
   return links;
 }
