@@ -1,3 +1,4 @@
+import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -6,6 +7,8 @@ import { displayName } from '../format';
 import { graphql } from '../gql';
 import type { ComplaintFilterInput } from '../gql/graphql';
 import { enumWords } from '../labels';
+import { hasAnyRole } from '../roles';
+import { useUser } from '../session';
 
 const PAGE_SIZE = 50;
 
@@ -54,11 +57,20 @@ export function ComplaintQueuePage() {
   const filter = ref ? { open: null, referenceNumber: ref } : base;
   const [result, reexecute] = useQuery({ query: ComplaintQueueQuery, variables: { first: PAGE_SIZE, filter } });
   const queue = result.data?.complaints;
+  // Admins read the queue; ethics staff also enter complaints that came by phone, email or mail.
+  const canRecord = hasAnyRole(useUser().roles, ['ETHICS_STAFF']);
 
   return (
     <>
       <title>Complaints · CPSS Platform</title>
-      <h1>Complaints</h1>
+      <Group justify="space-between" align="center" wrap="wrap">
+        <h1>Complaints</h1>
+        {canRecord && (
+          <Button component={Link} to="/complaints/new" data-testid="record-complaint">
+            Record a complaint
+          </Button>
+        )}
+      </Group>
       <p className="lede">Open cases oldest first, with the age of each and the next target due.</p>
       <div className="toolbar">
         <div className="field field--inline">
