@@ -1,0 +1,148 @@
+// The session page's documents: one query for the session with its roster, and the mutations that
+// return the fields they change, so the normalized cache updates the page without a refetch.
+import { graphql } from '../../gql';
+
+export const TrainingSessionDocument = graphql(`
+  query TrainingSession($id: ID!) {
+    trainingSession(id: $id) {
+      id
+      status
+      delivery
+      address
+      county
+      meetingUrl
+      capacity
+      registrationOpensOn
+      registrationClosesOn
+      firstDay
+      lastDay
+      version
+      trainerPersonId
+      enrolledCount
+      waitlistCount
+      course {
+        id
+        title
+        kind
+        faceToFaceHours
+        preWorkHours
+        childAndFamily
+        expiresOn
+      }
+      days {
+        date
+        hours
+      }
+      roster {
+        id
+        personId
+        status
+        registeredAt
+        version
+        waitlistPosition
+        attendedHours
+        attendance {
+          date
+          hours
+        }
+        certificate {
+          id
+          courseTitle
+          courseKind
+          hours
+          completedOn
+          verificationCode
+          issuedAt
+        }
+      }
+      timeline {
+        id
+        fromStatus
+        toStatus
+        actor
+        reason
+        at
+      }
+    }
+  }
+`);
+
+export const RecordAttendanceDocument = graphql(`
+  mutation RecordTrainingAttendance($input: RecordTrainingAttendanceInput!) {
+    recordTrainingAttendance(input: $input) {
+      id
+      personId
+      status
+      version
+      attendedHours
+      attendance {
+        date
+        hours
+      }
+      certificate {
+        id
+        courseTitle
+        courseKind
+        hours
+        completedOn
+        verificationCode
+        issuedAt
+      }
+    }
+  }
+`);
+
+export const RescheduleSessionDocument = graphql(`
+  mutation RescheduleTrainingSession($input: RescheduleTrainingSessionInput!) {
+    rescheduleTrainingSession(input: $input) {
+      id
+      status
+      version
+      firstDay
+      lastDay
+      registrationOpensOn
+      registrationClosesOn
+      days {
+        date
+        hours
+      }
+      timeline {
+        id
+        fromStatus
+        toStatus
+        actor
+        reason
+        at
+      }
+    }
+  }
+`);
+
+export const CancelSessionDocument = graphql(`
+  mutation CancelTrainingSession($input: CancelTrainingSessionInput!) {
+    cancelTrainingSession(input: $input) {
+      id
+      status
+      version
+      timeline {
+        id
+        fromStatus
+        toStatus
+        actor
+        reason
+        at
+      }
+    }
+  }
+`);
+
+export const RegisterForSessionDocument = graphql(`
+  mutation RegisterForTrainingSession($input: RegisterForTrainingSessionInput!) {
+    registerForTrainingSession(input: $input) {
+      id
+      personId
+      status
+      waitlistPosition
+    }
+  }
+`);
