@@ -1,0 +1,221 @@
+// What the course screens share: status words and badges (text, not colour alone), the review
+// clock, the API's error shapes (CONFLICT, FAILED_PRECONDITION's unmet rules, BAD_USER_INPUT's
+// fields) and the labels of course materials.
+import { Alert, Badge, Button, List, Text } from '@mantine/core';
+import type { CombinedError } from 'urql';
+import { ErrorAlert } from '../../components/Status';
+import { errorCode, errorMessages, errorRequestId, fieldProblems, type FieldProblem } from '../../graphql';
+import type { CourseMaterialKind, CourseStatus, CourseSubmissionStatus } from '../../gql/graphql';
+import { enumWords, label } from '../../labels';
+
+/** Mantine's default teal with white text is under 4.5:1; these shades pass WCAG AA (4.5:1) with white. */
+export const PRIMARY = 'teal.9';
+export const GOOD = '#237032';
+export const WARN = '#b03a06';
+export const BAD = 'red.9';
+
+export const COURSE_STATUS_LABELS: Record<CourseStatus, string> = {
+  DRAFT: 'Draft',
+  IN_REVIEW: 'In review',
+  APPROVED: 'Approved',
+  DENIED: 'Denied',
+  EXPIRED: 'Expired',
+};
+
+export const SUBMISSION_STATUS_LABELS: Record<CourseSubmissionStatus, string> = {
+  DRAFT: 'Draft (not submitted)',
+  RECEIVED: 'Received (format check)',
+  TEAM_REVIEW: 'Team review',
+  TECHNICAL_ASSISTANCE: 'Technical assistance',
+  APPROVED: 'Approved',
+  DENIED: 'Denied',
+};
+
+export const MATERIAL_LABELS: Record<CourseMaterialKind, string> = {
+  INSTRUCTOR_MANUAL: 'Instructor manual',
+  PARTICIPANT_MANUAL: 'Participant manual',
+  DAILY_AGENDA: 'Daily agenda',
+  TOT_MANUAL: 'Training-of-trainers (TOT) manual',
+  OTHER: 'Other material',
+};
+
+export const MATERIAL_KINDS = Object.keys(MATERIAL_LABELS) as CourseMaterialKind[];
+/** The materials every submission needs (the domain's REQUIRED_COURSE_MATERIALS). */
+export const REQUIRED_MATERIALS: CourseMaterialKind[] = ['INSTRUCTOR_MANUAL', 'PARTICIPANT_MANUAL', 'DAILY_AGENDA', 'TOT_MANUAL'];
+
+/** Submissions the review team still has to work (and the owner cannot start another beside). */
+export const OPEN_SUBMISSION: CourseSubmissionStatus[] = ['DRAFT', 'RECEIVED', 'TEAM_REVIEW', 'TECHNICAL_ASSISTANCE'];
+
+const TONE: Record<string, string> = {
+  DRAFT: 'gray.7',
+  IN_REVIEW: 'blue.9',
+  RECEIVED: 'blue.9',
+  TEAM_REVIEW: 'blue.9',
+  TECHNICAL_ASSISTANCE: WARN,
+  APPROVED: GOOD,
+  DENIED: BAD,
+  EXPIRED: BAD,
+};
+
+export function CourseStatusBadge({ status, testId }: { status: CourseStatus; testId?: string }) {
+  return (
+    <Badge color={TONE[status] ?? 'gray.7'} variant="filled" data-testid={testId}>
+      {label(COURSE_STATUS_LABELS, status)}
+    </Badge>
+  );
+}
+
+export function SubmissionStatusBadge({ status, testId }: { status: CourseSubmissionStatus; testId?: string }) {
+  return (
+    <Badge color={TONE[status] ?? 'gray.7'} variant="filled" data-testid={testId}>
+      {label(SUBMISSION_STATUS_LABELS, status)}
+    </Badge>
+  );
+}
+
+export interface ReviewClockShape {
+  businessDaysElapsed: number;
+  targetMinBusinessDays: number;
+  targetMaxBusinessDays: number;
+  dueBy: string;
+  overdue: boolean;
+}
+
+/** Business days under review against the policy's target (e.g. 12 of 60-90 business days). */
+export function ReviewClock({ clock, testId }: { clock: ReviewClockShape | null | undefined; testId?: string }) {
+  if (!clock) return <span data-testid={testId}>Not started (starts when submitted)</span>;
+  return (
+    <span data-testid={testId}>
+      {clock.businessDaysElapsed} of {clock.targetMinBusinessDays}–{clock.targetMaxBusinessDays} business days · due by <time dateTime={clock.dueBy}>{clock.dueBy}</time>
+      {clock.overdue && (
+        <>
+          {' '}
+          <Badge color={BAD} variant="filled">
+            Overdue
+          </Badge>
+        </>
+      )}
+    </span>
+  );
+}
+
+export interface UnmetRule {
+  rule: string;
+  reason: string;
+}
+
+/** FAILED_PRECONDITION's list of the rules that are not met. */
+export function unmetRules(error: CombinedError | undefined): UnmetRule[] {
+  const rules: UnmetRule[] = [];
+  for (const e of error?.graphQLErrors ?? []) {
+    if (e.extensions?.['code'] !== 'FAILED_PRECONDITION') continue;
+    const unmet = e.extensions['unmet'];
+    if (!Array.isArray(unmet)) continue;
+    for (const u of unmet as unknown[]) {
+      if (typeof u !== 'object' || u === null) continue;
+      const { rule, reason } = u as Record<string, unknown>;
+      if (typeof rule === 'string' && typeof reason === 'string') rules.push({ rule, reason });
+    }
+  }
+  return rules;
+}
+
+const RULE_LABELS: Record<string, string> = {
+  submissionWindow: 'Submission window',
+  submissionsPaused: 'Submissions paused',
+  materials: 'Materials',
+  submissionStatus: 'Submission status',
+  courseStatus: 'Course status',
+  openSubmission: 'Open submission',
+  conceptReview: 'Concept review',
+};
+
+/** Reasons the server gave for fields, matching a field and anything under it (`agenda` takes `agenda.2.hours`). */
+export function reasonsFor(problems: readonly FieldProblem[], field: string): string[] {
+  return problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`)).map((p) => p.reason);
+}
+
+/**
+ * A mutation's error the way every course screen shows it: CONFLICT says someone else changed it
+ * and offers a reload; FAILED_PRECONDITION lists the unmet rules; field reasons that no field on
+ * the screen took are listed; anything else shows the server's message and request id.
+ */
+export function MutationError({
+  error,
+  what,
+  onReload,
+  placedFields = [],
+  testId = 'mutation-error',
+}: {
+  error: CombinedError | undefined;
+  what: string;
+  onReload: () => void;
+  placedFields?: readonly string[];
+  testId?: string;
+}) {
+  if (!error) return null;
+  const code = errorCode(error);
+  const requestId = errorRequestId(error);
+  if (code === 'CONFLICT') {
+    return (
+      <Alert color={WARN} variant="outline" title={`${what}: not saved`} role="alert" data-testid={testId}>
+        <Text size="sm">Someone else changed this while you were working on it. Reload to see their change, then try again.</Text>
+        <Button mt="xs" size="xs" variant="outline" color={PRIMARY} onClick={onReload}>
+          Reload
+        </Button>
+      </Alert>
+    );
+  }
+  if (code === 'FAILED_PRECONDITION') {
+    const rules = unmetRules(error);
+    return (
+      <Alert color={BAD} variant="outline" title={`${what}: not done`} role="alert" data-testid={testId}>
+        <Text size="sm">{errorMessages(error)[0]}</Text>
+        {rules.length > 0 && (
+          <List size="sm" data-testid={`${testId}-unmet`}>
+            {rules.map((r) => (
+              <List.Item key={`${r.rule}:${r.reason}`}>
+                <strong>{RULE_LABELS[r.rule] ?? enumWords(r.rule)}</strong>: {r.reason}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {requestId && (
+          <Text size="xs" mt="xs">
+            Request id: <code>{requestId}</code>
+          </Text>
+        )}
+      </Alert>
+    );
+  }
+  if (code === 'BAD_USER_INPUT') {
+    const problems = fieldProblems(error);
+    const unplaced = problems.filter((p) => !placedFields.some((f) => p.field === f || p.field.startsWith(`${f}.`)));
+    return (
+      <Alert color={BAD} variant="outline" title={`${what}: please correct the fields marked below`} role="alert" data-testid={testId}>
+        {unplaced.length > 0 && (
+          <List size="sm">
+            {unplaced.map((p) => (
+              <List.Item key={`${p.field}:${p.reason}`}>
+                {p.field}: {p.reason}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Alert>
+    );
+  }
+  return <ErrorAlert error={error} title={`${what}: not saved`} />;
+}
+
+export function formatUsd(usd: number | null | undefined): string {
+  return usd == null ? '—' : `$${usd.toFixed(2)}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export const totalHours = (c: { faceToFaceHours: number; preWorkHours: number }) => Math.round((c.faceToFaceHours + c.preWorkHours) * 100) / 100;
