@@ -18,6 +18,7 @@ import { graphql } from '../../gql';
 import type { SessionDelivery } from '../../gql/graphql';
 import { DaysEditor, newDay, type DayRow } from './DaysEditor';
 import { fieldReasons, RefusalAlert } from './serverErrors';
+import { SessionsFrame } from './SessionsFrame';
 import { todayInNc } from './sessionFormat';
 
 const TeachableCoursesDocument = graphql(`
@@ -125,7 +126,7 @@ export function NewSessionPage() {
   const hasLocal = Object.keys(local).length > 0;
 
   return (
-    <>
+    <SessionsFrame>
       <title>Schedule a session · CPSS Platform</title>
       <p>
         <Link to="/sessions">← My sessions</Link>
@@ -235,6 +236,6 @@ export function NewSessionPage() {
           </Group>
         </Stack>
       </form>
-    </>
+    </SessionsFrame>
   );
 }

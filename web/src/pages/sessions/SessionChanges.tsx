@@ -95,7 +95,7 @@ export function CancelForm({ session, onDone, onClose, onReload }: { session: Se
     <form onSubmit={submit} noValidate aria-busy={cancelling.fetching} aria-labelledby="cancel-title" data-testid="cancel-form">
       <Stack gap="sm">
         <h3 id="cancel-title">Cancel the session</h3>
-        <Alert color="yellow">Cancelling cannot be undone. {waiting > 0 ? `The ${waiting} people enrolled or waitlisted are told, with your reason.` : 'No one has registered yet.'}</Alert>
+        <Alert color="red">Cancelling cannot be undone. {waiting > 0 ? `The ${waiting} people enrolled or waitlisted are told, with your reason.` : 'No one has registered yet.'}</Alert>
         <Textarea
           label="Reason for cancelling"
           value={reason}

@@ -2,7 +2,7 @@
 // and the waitlist in its order, attendance day by day, the completions with their certificates'
 // verification codes, moving or cancelling with a reason, and the session's timeline. Staff can also
 // register a person for the session.
-import { Alert, Anchor, Badge, Button, Group, List, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -12,6 +12,7 @@ import { courseKindLabel, formatHours } from '../../format';
 import type { TrainingSessionQuery } from '../../gql/graphql';
 import { isStaff } from '../../roles';
 import { useUser } from '../../session';
+import { SessionsFrame } from './SessionsFrame';
 import { AttendancePanel } from './AttendancePanel';
 import { CancelForm, RescheduleForm } from './SessionChanges';
 import { RefusalAlert } from './serverErrors';
@@ -58,14 +59,14 @@ export function SessionPage() {
   };
 
   return (
-    <>
+    <SessionsFrame>
       <title>{`${session.course.title}, ${session.firstDay} · CPSS Platform`}</title>
       <p>
         <Link to="/sessions">← Sessions</Link>
       </p>
       <h1>{session.course.title}</h1>
       <Group gap="xs" mb="sm">
-        <Badge color={scheduled ? 'teal' : 'gray'} variant="light" size="lg" data-testid="session-status">
+        <Badge color={scheduled ? 'teal' : 'gray'} variant="light" size="lg" tt="none" data-testid="session-status">
           {SESSION_STATUS_LABELS[session.status]}
         </Badge>
         {scheduled && <Text size="sm">{sessionPhase(session, today)}</Text>}
@@ -221,9 +222,7 @@ export function SessionPage() {
         )}
         <Text size="sm" mt="xs">
           Anyone can check a code on the public{' '}
-          <Anchor component={Link} to="/verify">
-            certificate verification page
-          </Anchor>
+          <Link to="/verify">certificate verification page</Link>
           .
         </Text>
       </section>
@@ -239,7 +238,7 @@ export function SessionPage() {
         <h2 id="timeline-title">Timeline</h2>
         <Timeline entries={session.timeline} testId="session-timeline" />
       </section>
-    </>
+    </SessionsFrame>
   );
 }
 
@@ -270,7 +269,7 @@ function Roster({ session, name, required }: { session: Session; name: (personId
                 {name(e.personId)}
               </Table.Th>
               <Table.Td>
-                <Badge color={ENROLLMENT_STATUS_COLORS[e.status]} variant="light" data-testid="roster-status">
+                <Badge color={ENROLLMENT_STATUS_COLORS[e.status]} variant="light" tt="none" data-testid="roster-status">
                   {ENROLLMENT_STATUS_LABELS[e.status]}
                   {e.waitlistPosition != null && ` #${e.waitlistPosition}`}
                 </Badge>

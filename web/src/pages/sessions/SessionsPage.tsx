@@ -1,7 +1,7 @@
 // The trainer's sessions (staff see every trainer's): upcoming, past or all, by first day, with
 // status, seats taken against capacity and the waitlist. Pages of the connection are appended by
 // "Load more" (the cursor of the last row asks for the next page).
-import { Anchor, Badge, Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -11,6 +11,7 @@ import { graphql } from '../../gql';
 import type { TrainingSessionsQuery } from '../../gql/graphql';
 import { hasAnyRole, isStaff, TRAINER_ROLES } from '../../roles';
 import { useUser } from '../../session';
+import { SessionsFrame } from './SessionsFrame';
 import { DELIVERY_LABELS, SESSION_STATUS_LABELS, sessionPhase, shortId, todayInNc } from './sessionFormat';
 
 export const TrainingSessionsDocument = graphql(`
@@ -56,7 +57,7 @@ export function SessionsPage() {
   const [view, setView] = useState<View>('upcoming');
 
   return (
-    <>
+    <SessionsFrame>
       <title>Sessions · CPSS Platform</title>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
@@ -83,7 +84,7 @@ export function SessionsPage() {
       />
       {/* A new view starts from its first page. */}
       <SessionList key={view} view={view} staff={staff} />
-    </>
+    </SessionsFrame>
   );
 }
 
@@ -139,9 +140,7 @@ function SessionList({ view, staff }: { view: View; staff: boolean }) {
               {shown.map((s) => (
                 <Table.Tr key={s.id} data-testid="session-row" data-session-id={s.id}>
                   <Table.Th scope="row" fw="normal">
-                    <Anchor component={Link} to={`/sessions/${s.id}`}>
-                      {s.course.title}
-                    </Anchor>
+                    <Link to={`/sessions/${s.id}`}>{s.course.title}</Link>
                     <Text size="xs" c="dimmed">
                       {courseKindLabel(s.course.kind)}
                     </Text>
@@ -159,7 +158,7 @@ function SessionList({ view, staff }: { view: View; staff: boolean }) {
                     {s.delivery === 'VIRTUAL' ? DELIVERY_LABELS.VIRTUAL : `${s.address ?? ''}${s.county ? ` (${s.county} County)` : ''}`}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={s.status === 'CANCELLED' ? 'gray' : 'teal'} variant="light" data-testid="session-status">
+                    <Badge color={s.status === 'CANCELLED' ? 'gray' : 'teal'} variant="light" tt="none" data-testid="session-status">
                       {SESSION_STATUS_LABELS[s.status]}
                     </Badge>
                     {s.status !== 'CANCELLED' && (

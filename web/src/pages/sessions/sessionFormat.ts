@@ -42,7 +42,7 @@ export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
 
 export const ENROLLMENT_STATUS_COLORS: Record<EnrollmentStatus, string> = {
   ENROLLED: 'blue',
-  WAITLISTED: 'yellow',
+  WAITLISTED: 'grape',
   WITHDRAWN: 'gray',
   COMPLETED: 'teal',
 };
