@@ -191,7 +191,8 @@ describe('trainer', () => {
     const roster = page.getByTestId('roster-row');
     await poll(() => roster.count()).toBe(3);
     expect(await roster.nth(0).getAttribute('data-person-id')).toBe(first);
-    expect(await roster.nth(2).getByTestId('roster-status').innerText()).toBe('Waitlisted #1');
+    expect(await roster.nth(2).getByTestId('roster-status').innerText()).toBe('Waitlisted');
+    expect(await roster.nth(2).getByTestId('roster-place').innerText()).toBe('place 1');
     expect(await page.getByTestId('session-seats').innerText()).toBe('2 of 2');
     expect(await page.getByTestId('waitlist').innerText()).toContain('Participant 3');
     expect(await page.getByTestId('completions-empty').innerText()).toContain('50');
@@ -226,6 +227,60 @@ describe('trainer', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'session page at tablet width');
     await screenshot(page, 'sessions-session-tablet');
+    await page.close();
+  });
+});
+
+describe('trainer, completion (server answer stubbed)', () => {
+  // On a fresh platform every session's days are ahead (the API schedules only days after today,
+  // and records a day only once it has happened), so no participant can reach the course's hours
+  // against the real server. This checks what the page does with a completing answer: the
+  // recordTrainingAttendance response (only that one) is replaced by what the server returns when a
+  // participant reaches the required hours. The public verification of a real code is not covered.
+  it('shows the completion and the certificate code when the answer completes a participant', async () => {
+    const session = await scheduleCoreSession(2);
+    const personId = DEMO_PEOPLE[2]!.id;
+    expect(await registerPerson(session.id, personId)).toBe('ENROLLED');
+    const roster = await graphql<{ trainingSession: { roster: { id: string }[] } }>(api, `query ($id: ID!) { trainingSession(id: $id) { roster { id } } }`, { id: session.id }, trainerToken);
+    const enrollmentId = roster.data!.trainingSession.roster[0]!.id;
+    const lastDay = addDays(session.firstDay, 4);
+    const code = `NC-STUB-${suffix.slice(0, 4).toUpperCase()}-TEST`;
+
+    const page = await signIn('trainer@demo.cpss');
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string } | null;
+      if (body?.operationName !== 'RecordTrainingAttendance') return route.continue();
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          data: {
+            recordTrainingAttendance: [
+              {
+                __typename: 'Enrollment',
+                id: enrollmentId,
+                personId,
+                status: 'COMPLETED',
+                version: 2,
+                attendedHours: 50,
+                attendance: [null, ...[0, 1, 2, 3, 4].map((i) => addDays(session.firstDay, i))].map((date) => ({ __typename: 'Attendance', date, hours: date ? 8 : 10 })),
+                certificate: { __typename: 'CompletionCertificate', id: '00000000-0000-4000-8000-000000000001', courseTitle: core.title, courseKind: 'CORE_PSS', hours: 50, completedOn: lastDay, verificationCode: code, issuedAt: new Date().toISOString() },
+              },
+            ],
+          },
+        }),
+      });
+    });
+    await page.goto(`${gateway}/sessions/${session.id}`);
+    await poll(() => page.getByTestId('roster-row').count()).toBe(1);
+    await choose(page, 'Day', new RegExp(lastDay));
+    await page.getByRole('button', { name: 'Everyone: 8 hours' }).click();
+    await page.getByRole('button', { name: 'Record attendance' }).click();
+    await poll(() => page.getByTestId('attendance-done').innerText()).toContain(`Participant 1 (…${personId.slice(-8)}) completed the course (certificate ${code})`);
+    expect(await page.getByTestId('certificate-code').innerText()).toBe(code);
+    expect(await page.getByTestId('completion-row').innerText()).toContain(lastDay);
+    expect(await page.getByTestId('roster-status').innerText()).toBe('Completed');
+    expect(await page.getByTestId('roster-hours').innerText()).toBe('50 of 50');
+    await screenshot(page, 'sessions-completion-stubbed');
     await page.close();
   });
 });

@@ -113,7 +113,7 @@ export function AttendancePanel({ session, today, arrival }: { session: Session;
           </Text>
         )}
         <Table.ScrollContainer minWidth={560}>
-          <Table data-testid="attendance-table">
+          <Table captionSide="top" data-testid="attendance-table">
             <Table.Caption>Hours per participant for {date ? dayLabel(date) : 'the pre-work'}; {formatHours(required)} hours complete the course</Table.Caption>
             <Table.Thead>
               <Table.Tr>

@@ -192,7 +192,7 @@ export function SessionPage() {
           </p>
         ) : (
           <Table.ScrollContainer minWidth={560}>
-            <Table data-testid="completions">
+            <Table captionSide="top" data-testid="completions">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Participant</Table.Th>
@@ -252,7 +252,7 @@ function Roster({ session, name, required }: { session: Session; name: (personId
   }
   return (
     <Table.ScrollContainer minWidth={640}>
-      <Table striped data-testid="roster">
+      <Table striped captionSide="top" data-testid="roster">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Participant</Table.Th>
@@ -271,8 +271,12 @@ function Roster({ session, name, required }: { session: Session; name: (personId
               <Table.Td>
                 <Badge color={ENROLLMENT_STATUS_COLORS[e.status]} variant="light" tt="none" data-testid="roster-status">
                   {ENROLLMENT_STATUS_LABELS[e.status]}
-                  {e.waitlistPosition != null && ` #${e.waitlistPosition}`}
                 </Badge>
+                {e.waitlistPosition != null && (
+                  <Text size="sm" span ml={6} data-testid="roster-place">
+                    place {e.waitlistPosition}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <time dateTime={e.registeredAt}>{new Date(e.registeredAt).toLocaleString()}</time>

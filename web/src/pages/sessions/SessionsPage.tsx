@@ -123,7 +123,7 @@ function SessionList({ view, staff }: { view: View; staff: boolean }) {
         </p>
       ) : (
         <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover data-testid="sessions-table">
+          <Table striped highlightOnHover captionSide="top" data-testid="sessions-table">
             <Table.Caption>Sessions by first day</Table.Caption>
             <Table.Thead>
               <Table.Tr>

@@ -104,7 +104,7 @@ export function RefusalAlert({
     if (problems.length === 0) return <ErrorAlert error={error} title={title} />;
     return (
       <Alert color="red" title={title} role="alert" data-testid={testId}>
-        <p>Please correct the fields marked below.</p>
+        <p>Please correct the fields marked above.</p>
         {rest.length > 0 && (
           <List size="sm">
             {rest.map((p) => (
