@@ -7,7 +7,7 @@ import { badInput, type FieldProblem } from './errors';
 
 function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((e) => {
-    const field = `${prefix}.${e.property}`;
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((reason) => ({ field, reason }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
@@ -15,9 +15,16 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
 
 /** Validates an input object (class instance) and throws BAD_USER_INPUT listing every problem, with `extra` ones. */
 export async function validateInput(name: string, value: object, extra: FieldProblem[] = []): Promise<void> {
-  const problems = [...flatten(await validate(value, { forbidUnknownValues: false }), name), ...extra];
+  // Missing or null properties are GraphQL's to refuse (non-null) or allowed (nullable), as type-graphql does.
+  const problems = [...flatten(await validate(value, { forbidUnknownValues: false, skipMissingProperties: true }), name), ...extra];
   if (problems.length) throw badInput(problems);
 }
+
+/**
+ * For `@Arg(name, { validateFn: validatedInside })`: the resolver calls validateInput itself, with
+ * problems of its own, so that one answer lists every field at once.
+ */
+export const validatedInside = (): void => undefined;
 
 /** Rewrites BAD_USER_INPUT field paths `x` as `${prefix}.x`; any other error passes unchanged. */
 export async function withFieldPrefix<T>(prefix: string, run: () => Promise<T>): Promise<T> {

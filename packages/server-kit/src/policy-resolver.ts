@@ -7,7 +7,7 @@ import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } fro
 import type { z } from 'zod';
 import type { Clock } from './clock';
 import type { RequestContext } from './context';
-import { validateInput, withFieldPrefix } from './input';
+import { validatedInside, validateInput, withFieldPrefix } from './input';
 import { PolicyVersion, type PolicyStore } from './policy';
 
 /** `domain` names the operations: `${domain}PolicyVersions`, `${domain}PolicyInForce`, `add${Domain}PolicyVersion`. */
@@ -50,7 +50,7 @@ export function policyResolver(domain: string) {
 
     @Authorized([Role.Admin])
     @Mutation(() => PolicyVersion, { name: `add${Domain}PolicyVersion`, description: `Adds ${article} ${domain} policy version taking effect on a date (admin)` })
-    async add(@Arg('input', () => AddPolicyVersionInput, { validate: false }) input: AddPolicyVersionInput, @Ctx() ctx: RequestContext) {
+    async add(@Arg('input', () => AddPolicyVersionInput, { validateFn: validatedInside }) input: AddPolicyVersionInput, @Ctx() ctx: RequestContext) {
       const parsed = this.policy.schema.safeParse(input.values);
       const valueProblems = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: ['input', 'values', ...i.path.map(String)].join('.'), reason: i.message }));
       await validateInput('input', input, valueProblems);

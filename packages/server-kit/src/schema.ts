@@ -2,12 +2,13 @@
 // print with directives, link the federation spec, merge reference resolvers, buildSubgraphSchema).
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { getNamedType, isInputObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, registerEnumType, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
 import { authChecker } from './auth';
 import type { RequestContext } from './context';
 import { unauthenticated } from './errors';
+import { validateInput } from './input';
 
 const FEDERATION_LINK = `extend schema
   @link(
@@ -35,12 +36,34 @@ export interface FederatedSchema {
   sdl: string;
 }
 
+/**
+ * The argument an input object came in: the one whose GraphQL type is named after its class (our
+ * input classes keep their class names). None for an @ArgsType class, whose properties are arguments.
+ */
+function argumentName(info: GraphQLResolveInfo, typeName: string | undefined): string | null {
+  const args = info.parentType.getFields()[info.fieldName]?.args ?? [];
+  return args.find((a) => isInputObjectType(getNamedType(a.type)) && getNamedType(a.type).name === typeName)?.name ?? null;
+}
+
+async function validateArgument(value: unknown, typeName: string | undefined, info: GraphQLResolveInfo): Promise<void> {
+  if (value === null || typeof value !== 'object') return;
+  // @Args() classes spread over several arguments: their properties are the argument names.
+  const name = argumentName(info, typeName);
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) if (item && typeof item === 'object') await validateInput(`${name ?? ''}.${i}`.replace(/^\./, ''), item);
+    return;
+  }
+  await validateInput(name ?? '', value);
+}
+
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<FederatedSchema> {
   const typeGraphqlSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     authChecker,
-    validate: { forbidUnknownValues: false },
+    // class-validator, with field paths that start at the argument (`input.domains.0.concepts`), so
+    // a client can put the reason next to the field it sent; type-graphql's own reports omit it.
+    validateFn: (value, type, { info }) => validateArgument(value, typeof type === 'function' ? type.name : undefined, info),
     skipCheck: true,
     container: options.container,
   });

@@ -96,7 +96,7 @@ describe('error masking', () => {
     const res = await gql(app, 'mutation($i: ContactInput!) { contact(input: $i) { value } }', { i: { email: 'nope', name: 'x' } });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     const fields = (res.body.errors![0]!.extensions!['fields'] as { field: string }[]).map((f) => f.field).sort();
-    expect(fields).toEqual(['email', 'name']);
+    expect(fields).toEqual(['input.email', 'input.name']);
   });
 
   it('refuses a request with an expired token as a whole, with 401', async () => {

@@ -3,12 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cpss/domain';
 import { errorCodes } from '@cpss/testkit';
 import { approvedCourse, PDF, reviewer } from './course-fixtures';
-import { as, fieldsOf, gql, useTrainingDatabase, type App } from './harness';
+import { as, fieldsOf, gql, unmetRules, useTrainingDatabase, type App } from './harness';
 import { participant, plan, REGISTER, registerTrainer, schedule, TODAY, totTrainedPerson, trainer } from './session-fixtures';
 
 const t = useTrainingDatabase();
 let sessionId: string;
 let trainerId: string;
+let courseId: string;
 const [ana, bo] = [randomUUID(), randomUUID()];
 const DAYS = ['2027-01-11', '2027-01-12', '2027-01-13', '2027-01-14', '2027-01-15'];
 let after: App;
@@ -18,7 +19,7 @@ type Result = { personId: string; status: string; attendedHours: number; certifi
 
 beforeAll(async () => {
   const app = await t.appOn(TODAY);
-  const courseId = await approvedCourse(await t.appOn('2026-04-02'), 'dev-1', { title: 'Peer Support Specialist Training (core)', childAndFamily: false });
+  courseId = await approvedCourse(await t.appOn('2026-04-02'), 'dev-1', { title: 'Peer Support Specialist Training (core)', childAndFamily: false });
   trainerId = await totTrainedPerson(t.ds);
   await registerTrainer(app, courseId, trainerId);
   sessionId = (await schedule(app, trainerId, plan(courseId))).id;
@@ -106,5 +107,40 @@ describe('external completions', () => {
     expect(fieldsOf(future)).toEqual(['input.completedOn']);
     expect([await t.count('training_completion'), await t.count('document')]).toEqual(before);
     expect(errorCodes(await gql(after, ADD, { input: input() }, await participant(bo)))).toEqual(['FORBIDDEN']);
+  });
+
+  it("takes one of the program's courses only within its approval term, writing nothing otherwise", async () => {
+    const who = randomUUID();
+    const ofCourse = (over: Record<string, unknown>) => input({ personId: who, courseId, kind: 'CORE_PSS', courseTitle: 'Peer Support Specialist Training (core)', childAndFamily: false, ...over });
+    const before = [await t.count('training_completion'), await t.count('document')];
+    const early = await gql(after, ADD, { input: ofCourse({ completedOn: '2026-04-01' }) }, await reviewer());
+    expect(errorCodes(early)).toEqual(['FAILED_PRECONDITION']);
+    expect(unmetRules(early)).toEqual(['courseApprovedOnCompletionDate']);
+    const wrongKind = await gql(after, ADD, { input: ofCourse({ kind: 'ELECTIVE' }) }, await reviewer());
+    expect(fieldsOf(wrongKind)).toEqual(['input.kind']);
+    const unknown = await gql(after, ADD, { input: ofCourse({ courseId: randomUUID() }) }, await reviewer());
+    expect(fieldsOf(unknown)).toEqual(['input.courseId']);
+    expect([await t.count('training_completion'), await t.count('document')]).toEqual(before);
+
+    const onApprovalDay = await gql(after, ADD, { input: ofCourse({ completedOn: '2026-04-02', hours: 40 }) }, await reviewer());
+    expect(errorCodes(onApprovalDay)).toEqual([]);
+  });
+
+  it('keeps a completion dated after its course expired on the record but does not count its hours', async () => {
+    const who = randomUUID();
+    const expired = await approvedCourse(await t.appOn('2026-04-02'), 'dev-1', { title: 'Expired elective', kind: 'ELECTIVE', childAndFamily: false });
+    await t.ds.query(`update course set status = 'EXPIRED', expires_on = '2026-06-30' where id = $1`, [expired]);
+    // As an import of the legacy record would write them: one inside the term, one after it.
+    await t.ds.query(
+      `insert into training_completion (person_id, course_title, kind, hours, completed_on, course_id) values ($1, 'Expired elective', 'ELECTIVE', 10, '2026-06-30', $2), ($1, 'Expired elective', 'ELECTIVE', 12, '2026-07-01', $2)`,
+      [who, expired],
+    );
+    const res = await gql(after, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { trainingHours trainingHoursByKind { kind hours } trainingCompletions { hours completedOn countsTowardCertification } } } }`,
+      { r: [{ __typename: 'Person', id: who }] }, await as([Role.Admin]));
+    expect(res.body.data!['_entities']).toEqual([{
+      trainingHours: 10,
+      trainingHoursByKind: [{ kind: 'ELECTIVE', hours: 10 }],
+      trainingCompletions: [{ hours: 12, completedOn: '2026-07-01', countsTowardCertification: false }, { hours: 10, completedOn: '2026-06-30', countsTowardCertification: true }],
+    }]);
   });
 });

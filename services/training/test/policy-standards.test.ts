@@ -76,6 +76,41 @@ describe('training standards', () => {
     }
   });
 
+  const ADD_STANDARDS = `mutation($input: AddTrainingStandardsVersionInput!) { addTrainingStandardsVersion(input: $input) { version effectiveFrom domains { number name coreConcepts { code statement } } } }`;
+  const domains = (n: number) => Array.from({ length: n }, (_, i) => ({ number: i + 1, name: `Domain ${i + 1}`, concepts: [`Concept ${i + 1}a`, `Concept ${i + 1}b`] }));
+
+  it('lets an admin adopt a new version from a future date; today keeps the version in force', async () => {
+    const app = await t.appOn('2026-11-23');
+    const res = await gql(app, ADD_STANDARDS, { input: { version: '2027', effectiveFrom: '2027-07-01', note: 'Revised by the program office', domains: domains(10) } }, await as([Role.Admin]));
+    expect(errorCodes(res)).toEqual([]);
+    const added = res.body.data!['addTrainingStandardsVersion'] as { domains: { number: number; coreConcepts: { code: string; statement: string }[] }[] };
+    expect(added.domains).toHaveLength(10);
+    expect(added.domains[9]!.coreConcepts).toEqual([{ code: '10.1', statement: 'Concept 10a' }, { code: '10.2', statement: 'Concept 10b' }]);
+    const token = await as([Role.CurriculumDeveloper]);
+    const today = await gql(app, `{ trainingStandards { version } }`, {}, token);
+    expect(today.body.data!['trainingStandards']).toEqual({ version: '2012' });
+    const later = await gql(await t.appOn('2027-07-01'), `{ trainingStandards { version } trainingStandardsVersions { version } }`, {}, token);
+    expect(later.body.data).toEqual({ trainingStandards: { version: '2027' }, trainingStandardsVersions: [{ version: '2027' }, { version: '2012' }] });
+    expect(await t.count(`status_change where subject_type = 'TrainingStandards' and to_status = 'ADOPTED'`)).toBe(1);
+  });
+
+  it('rejects a version in force today, gaps in the numbering or a repeated name, writing nothing; admins only', async () => {
+    const app = await t.appOn('2026-11-23');
+    const admin = await as([Role.Admin]);
+    const before = [await t.count('standards_version'), await t.count('standards_domain'), await t.count('core_concept')];
+    const today = await gql(app, ADD_STANDARDS, { input: { version: 'x', effectiveFrom: '2026-11-23', domains: domains(2) } }, admin);
+    expect(fieldsOf(today)).toEqual(['input.effectiveFrom']);
+    const gap = await gql(app, ADD_STANDARDS, { input: { version: 'x', effectiveFrom: '2028-01-01', domains: [...domains(2), { number: 4, name: 'Four', concepts: ['c'] }] } }, admin);
+    expect(fieldsOf(gap)).toEqual(['input.domains']);
+    const repeated = await gql(app, ADD_STANDARDS, { input: { version: '2012', effectiveFrom: '2028-01-01', domains: domains(2) } }, admin);
+    expect(fieldsOf(repeated)).toEqual(['input.version']);
+    const empty = await gql(app, ADD_STANDARDS, { input: { version: 'y', effectiveFrom: '2028-01-01', domains: [{ number: 1, name: 'One', concepts: [] }] } }, admin);
+    expect(fieldsOf(empty)).toEqual(['input.domains.0.concepts']);
+    expect([await t.count('standards_version'), await t.count('standards_domain'), await t.count('core_concept')]).toEqual(before);
+    const reviewer = await gql(app, ADD_STANDARDS, { input: { version: 'z', effectiveFrom: '2028-01-01', domains: domains(1) } }, await as([Role.TrainingReviewer]));
+    expect(errorCodes(reviewer)).toEqual(['FORBIDDEN']);
+  });
+
   it('answers NOT_FOUND for an unknown version', async () => {
     const app = await t.appOn('2026-11-23');
     const res = await gql(app, `{ trainingStandards(version: "1999") { version } }`, {}, await as([Role.Admin]));

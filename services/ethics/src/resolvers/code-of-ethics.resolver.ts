@@ -9,7 +9,7 @@ import { EthicsAcknowledgment } from '../entities/ethics-acknowledgment';
 import type { AcknowledgmentService } from '../services/acknowledgment.service';
 import type { CodeOfEthicsService } from '../services/code-of-ethics.service';
 import { AddCodeOfEthicsVersionInput } from './types/code-of-ethics.input';
-import { validateInput, withFieldPrefix } from '@cpss/server-kit';
+import { withFieldPrefix } from '@cpss/server-kit';
 
 @Resolver(() => CodeOfEthicsVersion)
 export class CodeOfEthicsResolver {
@@ -36,8 +36,7 @@ export class CodeOfEthicsResolver {
 
   @Authorized([Role.Admin])
   @Mutation(() => CodeOfEthicsVersion, { description: 'Adds a version of the Code of Ethics taking effect on a date (admin)' })
-  async addCodeOfEthicsVersion(@Arg('input', { validate: false }) input: AddCodeOfEthicsVersionInput) {
-    await validateInput('input', input);
+  async addCodeOfEthicsVersion(@Arg('input') input: AddCodeOfEthicsVersionInput) {
     return withFieldPrefix('input', () => this.codes.add(input));
   }
 

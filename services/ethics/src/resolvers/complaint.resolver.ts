@@ -27,7 +27,6 @@ import {
   TriageComplaintInput,
 } from './types/complaint.input';
 import { ComplaintClock, ComplaintConnection, ComplaintReceipt } from './types/complaint.types';
-import { validateInput } from '@cpss/server-kit';
 
 const CASE_READERS = [Role.EthicsStaff, Role.Admin];
 const CASE_WORKERS = [Role.EthicsStaff];
@@ -67,16 +66,14 @@ export class ComplaintResolver {
   // ---- intake ----
 
   @Mutation(() => ComplaintReceipt, { description: 'Files a complaint from the public online form (no sign-in); answers with its reference number only' })
-  async fileComplaint(@Arg('input', { validate: false }) input: FileComplaintInput, @Ctx() ctx: RequestContext): Promise<ComplaintReceipt> {
-    await validateInput('input', input);
+  async fileComplaint(@Arg('input') input: FileComplaintInput, @Ctx() ctx: RequestContext): Promise<ComplaintReceipt> {
     const c = await this.s.complaints.intake({ ...input, channel: 'ONLINE_FORM', receivedOn: null, respondentPersonId: null }, ctx.principal, ctx.requestId);
     return { referenceNumber: c.referenceNumber };
   }
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: 'Enters a complaint received by phone, email or mail (ethics staff)' })
-  async recordComplaint(@Arg('input', { validate: false }) input: RecordComplaintInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async recordComplaint(@Arg('input') input: RecordComplaintInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.intake(input, ctx.principal, ctx.requestId);
   }
 
@@ -84,78 +81,67 @@ export class ComplaintResolver {
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: 'Records that the complainant was acknowledged (target: policy business days from receipt)' })
-  async acknowledgeComplaint(@Arg('input', { validate: false }) input: ComplaintStepInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async acknowledgeComplaint(@Arg('input') input: ComplaintStepInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.acknowledge(input.id, input.expectedVersion, ctx.principal!, input.note, ctx.requestId);
   }
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: 'Decides the level of response; may link the respondent and map the allegations' })
-  async triageComplaint(@Arg('input', { validate: false }) input: TriageComplaintInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async triageComplaint(@Arg('input') input: TriageComplaintInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.triage(input.id, input.expectedVersion, ctx.principal!, input, ctx.requestId);
   }
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: 'Refers the complaint for investigation' })
-  async referComplaint(@Arg('input', { validate: false }) input: ReferComplaintInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async referComplaint(@Arg('input') input: ReferComplaintInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.refer(input.id, input.expectedVersion, ctx.principal!, input, ctx.requestId);
   }
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: 'Records that the respondent was notified of the complaint' })
-  async notifyRespondent(@Arg('input', { validate: false }) input: ComplaintStepInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async notifyRespondent(@Arg('input') input: ComplaintStepInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.notifyRespondent(input.id, input.expectedVersion, ctx.principal!, input.note, ctx.requestId);
   }
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: "Records the respondent's response" })
-  async recordRespondentResponse(@Arg('input', { validate: false }) input: RespondentResponseInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async recordRespondentResponse(@Arg('input') input: RespondentResponseInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.recordRespondentResponse(input.id, input.expectedVersion, ctx.principal!, input, ctx.requestId);
   }
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: 'Records whether the respondent cooperates with the investigation' })
-  async recordRespondentCooperation(@Arg('input', { validate: false }) input: CooperationInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async recordRespondentCooperation(@Arg('input') input: CooperationInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.recordCooperation(input.id, input.expectedVersion, ctx.principal!, input, ctx.requestId);
   }
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: 'Records the findings of the investigation (or desk review)' })
-  async recordComplaintFindings(@Arg('input', { validate: false }) input: FindingsInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async recordComplaintFindings(@Arg('input') input: FindingsInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.recordFindings(input.id, input.expectedVersion, ctx.principal!, input, ctx.requestId);
   }
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: 'Decides the outcome (and any sanction); notice today opens the appeal window' })
-  async decideComplaintOutcome(@Arg('input', { validate: false }) input: OutcomeInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async decideComplaintOutcome(@Arg('input') input: OutcomeInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.decideOutcome(input.id, input.expectedVersion, ctx.principal!, input, ctx.requestId);
   }
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: 'Records an appeal of the outcome, within the appeal window' })
-  async appealComplaint(@Arg('input', { validate: false }) input: AppealInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async appealComplaint(@Arg('input') input: AppealInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.appeal(input.id, input.expectedVersion, ctx.principal!, input, ctx.requestId);
   }
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: 'Decides an appeal: upheld (the sanction stands) or overturned' })
-  async decideComplaintAppeal(@Arg('input', { validate: false }) input: AppealDecisionInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async decideComplaintAppeal(@Arg('input') input: AppealDecisionInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.decideAppeal(input.id, input.expectedVersion, ctx.principal!, input, ctx.requestId);
   }
 
   @Authorized(CASE_WORKERS)
   @Mutation(() => Complaint, { description: 'Closes a decided case once no appeal can change it; its sanctions become final and public' })
-  async closeComplaint(@Arg('input', { validate: false }) input: ComplaintStepInput, @Ctx() ctx: RequestContext) {
-    await validateInput('input', input);
+  async closeComplaint(@Arg('input') input: ComplaintStepInput, @Ctx() ctx: RequestContext) {
     return this.s.complaints.close(input.id, input.expectedVersion, ctx.principal!, input.note, ctx.requestId);
   }
 

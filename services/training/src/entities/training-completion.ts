@@ -67,4 +67,12 @@ export class TrainingCompletion {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /**
+   * False when the completion is of one of the program's courses on a date outside that course's
+   * approval term (after it expired): it stays on the record but no longer counts toward certification.
+   * Filled when read (TrainingRecordService.completionsOf).
+   */
+  @Field({ description: "Whether the hours count toward certification: false for a course completed outside its approval term (e.g. after it expired)" })
+  countsTowardCertification: boolean;
 }

@@ -58,6 +58,9 @@ export class RecordExternalTrainingCompletionInput {
   @Field(() => LocalDateResolver)
   completedOn: string;
 
+  @Field(() => ID, { nullable: true, description: 'The approved course taken, when it is one of the program\'s courses taught by another provider: the completion date must fall within its approval term' })
+  courseId?: string | null;
+
   @Field({ defaultValue: false })
   childAndFamily: boolean;
 

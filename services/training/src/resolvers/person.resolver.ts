@@ -5,7 +5,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, ObjectType, Quer
 import { Person } from '../entities/person';
 import { CourseKindEnum, TrainingCompletion } from '../entities/training-completion';
 import { LocalDateResolver } from 'graphql-scalars';
-import { completedSince, hoursByKind, totalHours, TrainingRecordService } from '../services/training-record.service';
+import { completedSince, countingCompletions, hoursByKind, totalHours, TrainingRecordService } from '../services/training-record.service';
 
 @ObjectType({ description: 'Completed hours of one course kind' })
 export class TrainingHoursByKind {
@@ -39,23 +39,23 @@ export class PersonTrainingResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => Float, { description: 'Total hours of completed training (completed on or after `since` when given)' })
+  @FieldResolver(() => Float, { description: 'Total hours of completed training that count toward certification (completed on or after `since` when given)' })
   async trainingHours(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
-    return totalHours(completedSince(await completionsLoader(ctx, this.records).load(person.id), since));
+    return totalHours(completedSince(countingCompletions(await completionsLoader(ctx, this.records).load(person.id)), since));
   }
 
   @Authorized()
-  @FieldResolver(() => [TrainingHoursByKind], { description: 'Completed hours per course kind, kinds with hours only (completed on or after `since` when given: recertification counts hours since the last certification)' })
+  @FieldResolver(() => [TrainingHoursByKind], { description: 'Completed hours that count toward certification per course kind, kinds with hours only (completed on or after `since` when given: recertification counts hours since the last certification)' })
   async trainingHoursByKind(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
-    return hoursByKind(completedSince(await completionsLoader(ctx, this.records).load(person.id), since));
+    return hoursByKind(completedSince(countingCompletions(await completionsLoader(ctx, this.records).load(person.id)), since));
   }
 
   @Authorized()
   @FieldResolver(() => Float, { description: 'Completed hours about children and families (completed on or after `since` when given)' })
   async childAndFamilyTrainingHours(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
-    return totalHours(completedSince(await completionsLoader(ctx, this.records).load(person.id), since).filter((c) => c.childAndFamily));
+    return totalHours(completedSince(countingCompletions(await completionsLoader(ctx, this.records).load(person.id)), since).filter((c) => c.childAndFamily));
   }
 }

@@ -1,6 +1,8 @@
 // The training standards are public program information: anyone signed in may read them.
-import type { Clock } from '@cpss/server-kit';
-import { Arg, Authorized, Query, Resolver } from 'type-graphql';
+import { Role } from '@cpss/domain';
+import type { Clock, RequestContext } from '@cpss/server-kit';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { AddTrainingStandardsVersionInput } from './types/standards.input';
 import { TrainingStandards } from '../entities/standards';
 import { StandardsService } from '../services/standards.service';
 
@@ -21,5 +23,11 @@ export class StandardsResolver {
   @Query(() => [TrainingStandards], { description: 'Every version of the training standards, newest first' })
   trainingStandardsVersions() {
     return this.standards.list();
+  }
+
+  @Authorized([Role.Admin])
+  @Mutation(() => TrainingStandards, { description: 'Adopts a new version of the training standards, effective on a future date (admin)' })
+  addTrainingStandardsVersion(@Arg('input') input: AddTrainingStandardsVersionInput, @Ctx() ctx: RequestContext) {
+    return this.standards.add(ctx.principal!, input, this.clock.today());
   }
 }

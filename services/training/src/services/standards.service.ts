@@ -1,11 +1,50 @@
 // Training standards: the version in force on a date (the one a new submission is judged by) and
 // its concepts, each version read whole in one statement.
-import { failedPrecondition, notFound } from '@cpss/server-kit';
+import { badInput, failedPrecondition, notFound, recordStatusChange, type FieldProblem, type Principal } from '@cpss/server-kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CoreConcept, TrainingStandards } from '../entities/standards';
+import { CoreConcept, TrainingDomain, TrainingStandards } from '../entities/standards';
+
+export interface StandardsVersionIn {
+  version: string;
+  effectiveFrom: string;
+  note: string;
+  domains: { number: number; name: string; concepts: string[] }[];
+}
 
 export class StandardsService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Adopts a new version of the standards, taking effect on a future date: submissions already
+   * created keep the version they were judged against, so nothing in force today changes.
+   */
+  async add(principal: Principal, input: StandardsVersionIn, today: string): Promise<TrainingStandards> {
+    const problems: FieldProblem[] = [];
+    if (input.effectiveFrom <= today) problems.push({ field: 'input.effectiveFrom', reason: `must be after today (${today}): a version in force may not change` });
+    const numbers = input.domains.map((d) => d.number);
+    input.domains.forEach((d, i) => {
+      if (numbers.indexOf(d.number) !== i) problems.push({ field: `input.domains.${i}.number`, reason: `domain ${d.number} is listed twice` });
+    });
+    const sorted = [...numbers].sort((a, b) => a - b);
+    if (sorted.some((n, i) => n !== i + 1)) problems.push({ field: 'input.domains', reason: 'domains must be numbered 1, 2, 3, … without gaps' });
+    if (problems.length) throw badInput(problems);
+
+    return this.dataSource.transaction(async (tx) => {
+      const versions = tx.getRepository(TrainingStandards);
+      if (await versions.existsBy({ version: input.version.trim() })) throw badInput({ field: 'input.version', reason: `version ${input.version.trim()} already exists` });
+      if (await versions.existsBy({ effectiveFrom: input.effectiveFrom })) throw badInput({ field: 'input.effectiveFrom', reason: `a version already takes effect on ${input.effectiveFrom}` });
+      const saved = await versions.save(versions.create({ version: input.version.trim(), effectiveFrom: input.effectiveFrom, note: input.note.trim() }));
+      for (const d of input.domains) {
+        const domain = await tx.getRepository(TrainingDomain).save({ standardsVersionId: saved.id, number: d.number, name: d.name.trim() });
+        await tx.getRepository(CoreConcept).insert(d.concepts.map((statement, i) => ({ domainId: domain.id, code: `${d.number}.${i + 1}`, statement: statement.trim() })));
+      }
+      await recordStatusChange(tx, {
+        subjectType: 'TrainingStandards', subjectId: saved.id, from: null, to: 'ADOPTED', actor: principal.subject,
+        facts: { version: saved.version, effectiveFrom: saved.effectiveFrom, domains: input.domains.length, concepts: input.domains.reduce((n, d) => n + d.concepts.length, 0) },
+      });
+      return this.byId(saved.id, tx);
+    });
+  }
 
   private query(manager: EntityManager = this.dataSource.manager) {
     return manager

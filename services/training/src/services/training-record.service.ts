@@ -2,8 +2,9 @@
 // with evidence, or the legacy record), batched across the people of one request, and the totals
 // certification needs (hours by kind, child/family hours).
 import { CompletionSource, COURSE_KINDS, DEMO_COMPLETIONS, type CourseKind } from '@cpss/domain';
-import { badInput, checkUpload, manyByKey, recordAudit, recordStatusChange, storeDocument, type Clock, type DocumentUpload, type FieldProblem, type Logger, type Principal } from '@cpss/server-kit';
-import { In, type DataSource, type Repository } from 'typeorm';
+import { badInput, checkUpload, failedPrecondition, manyByKey, recordAudit, recordStatusChange, storeDocument, type Clock, type DocumentUpload, type FieldProblem, type Logger, type Principal } from '@cpss/server-kit';
+import type { DataSource, Repository } from 'typeorm';
+import { Course } from '../entities/course';
 import { TrainingCompletion } from '../entities/training-completion';
 import type { TrainingPolicyStore } from '../policy/training-policy';
 import { isUuid } from './access';
@@ -11,6 +12,7 @@ import { isUuid } from './access';
 export interface ExternalCompletionIn {
   personId: string;
   courseTitle: string;
+  courseId?: string | null;
   kind: CourseKind;
   hours: number;
   completedOn: string;
@@ -30,13 +32,21 @@ export class TrainingRecordService {
     this.completions = dataSource.getRepository(TrainingCompletion);
   }
 
-  /** Completions per person, newest first, in the order of `personIds`. */
+  /**
+   * Completions per person, newest first, in the order of `personIds`, each marked whether it counts
+   * toward certification (its course's approval term covers its date), in one statement.
+   */
   async completionsOf(personIds: readonly string[]): Promise<TrainingCompletion[][]> {
-    const rows = await this.completions.find({
-      where: { personId: In([...personIds]) },
-      order: { completedOn: 'DESC', id: 'ASC' },
-    });
-    return manyByKey(personIds, rows, (c) => c.personId);
+    const { entities, raw } = await this.completions
+      .createQueryBuilder('t')
+      .leftJoin(Course, 'c', 'c.id = t.course_id')
+      .addSelect(COUNTS_SQL, 'counts')
+      .where('t.person_id in (:...ids)', { ids: [...personIds] })
+      .orderBy('t.completed_on', 'DESC')
+      .addOrderBy('t.id', 'ASC')
+      .getRawAndEntities<{ counts: boolean }>();
+    entities.forEach((e, i) => (e.countsTowardCertification = raw[i]!.counts));
+    return manyByKey(personIds, entities, (c) => c.personId);
   }
 
   /** Staff enter training completed elsewhere (college coursework, other providers) with its evidence. */
@@ -46,7 +56,15 @@ export class TrainingRecordService {
     const problems: FieldProblem[] = [];
     if (!isUuid(input.personId)) problems.push({ field: 'input.personId', reason: 'is not a person id' });
     if (input.completedOn > today) problems.push({ field: 'input.completedOn', reason: 'must not be in the future' });
+    if (input.courseId != null && !isUuid(input.courseId)) problems.push({ field: 'input.courseId', reason: 'is not a course id' });
+    const course = input.courseId && isUuid(input.courseId) ? await this.dataSource.getRepository(Course).findOneBy({ id: input.courseId }) : null;
+    if (input.courseId && isUuid(input.courseId) && !course) problems.push({ field: 'input.courseId', reason: 'is not a course of the program' });
+    if (course && course.kind !== input.kind) problems.push({ field: 'input.kind', reason: `must be the course's kind (${course.kind})` });
     if (problems.length) throw badInput(problems);
+    if (course) {
+      const term = approvalTermProblem(course, input.completedOn);
+      if (term) throw failedPrecondition(`${course.title} was not approved on ${input.completedOn}`, [{ rule: 'courseApprovedOnCompletionDate', reason: term }]);
+    }
     const checked = checkUpload(input.evidence, { allowed: ['PDF', 'WORD', 'IMAGE'], maxBytes: values.maxUploadBytes, field: 'input.evidence' });
     return this.dataSource.transaction(async (tx) => {
       const doc = await storeDocument(tx, input.evidence, checked, { ownerPersonId: input.personId, purpose: 'TRAINING_EVIDENCE', uploadedBy: principal.subject });
@@ -54,14 +72,33 @@ export class TrainingRecordService {
       const repo = tx.getRepository(TrainingCompletion);
       const completion = await repo.save(
         repo.create({
-          personId: input.personId, courseTitle: input.courseTitle.trim(), kind: input.kind, hours: input.hours, completedOn: input.completedOn,
+          personId: input.personId, courseTitle: input.courseTitle.trim(), courseId: course?.id ?? null, kind: input.kind, hours: input.hours, completedOn: input.completedOn,
           source: CompletionSource.External, childAndFamily: input.childAndFamily, provider: input.provider.trim(), evidenceDocumentId: doc.id, enteredBy: principal.subject,
         }),
       );
       await recordStatusChange(tx, { subjectType: 'TrainingCompletion', subjectId: completion.id, from: null, to: 'RECORDED', actor: principal.subject, facts: { source: 'EXTERNAL', provider: completion.provider, evidenceDocumentId: doc.id } });
+      completion.countsTowardCertification = true;
       return completion;
     });
   }
+}
+
+/**
+ * A completion counts toward certification unless it is of one of the program's courses and falls
+ * outside that course's approval term: before its approval, or after its expiration date.
+ */
+const COUNTS_SQL = `(t.course_id is null or (c.approved_on is not null and t.completed_on >= c.approved_on and (c.expires_on is null or t.completed_on <= c.expires_on)))`;
+
+/** Why a course was not approved on a date, or null when it was (the same rule as COUNTS_SQL). */
+export function approvalTermProblem(course: Pick<Course, 'approvedOn' | 'expiresOn'>, on: string): string | null {
+  if (!course.approvedOn || on < course.approvedOn) return course.approvedOn ? `the course was approved on ${course.approvedOn}` : 'the course has never been approved';
+  if (course.expiresOn && on > course.expiresOn) return `the course's approval ended ${course.expiresOn}`;
+  return null;
+}
+
+/** The completions whose hours count toward certification. */
+export function countingCompletions(completions: readonly TrainingCompletion[]): TrainingCompletion[] {
+  return completions.filter((c) => c.countsTowardCertification);
 }
 
 export function totalHours(completions: readonly TrainingCompletion[]): number {
