@@ -8,6 +8,7 @@ import { enumWords, label } from '../labels';
 import { hasAnyRole } from '../roles';
 import { useUser } from '../session';
 import { ComplaintActions } from './ethics/ComplaintActions';
+import { Readable } from './ethics/Readable';
 import { CLOCK_STEP_LABELS, ComplaintCaseFragmentDoc, OUTCOME_LABELS, TRIAGE_LEVEL_LABELS } from './ethics/complaintCase';
 
 // Reading the confidential fields here is audited by the ethics service. The case's fields are one
@@ -76,7 +77,7 @@ export function ComplaintPage() {
   ];
 
   return (
-    <>
+    <Readable>
       <title>{`Complaint ${c.referenceNumber} · CPSS Platform`}</title>
       {back}
       <h1>
@@ -292,7 +293,7 @@ export function ComplaintPage() {
         <h2 id="complaint-timeline-title">Timeline</h2>
         <Timeline entries={c.timeline} testId="complaint-timeline" />
       </section>
-    </>
+    </Readable>
   );
 }
 

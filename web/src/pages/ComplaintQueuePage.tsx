@@ -9,6 +9,7 @@ import type { ComplaintFilterInput } from '../gql/graphql';
 import { enumWords } from '../labels';
 import { hasAnyRole } from '../roles';
 import { useUser } from '../session';
+import { Readable } from './ethics/Readable';
 
 const PAGE_SIZE = 50;
 
@@ -61,7 +62,7 @@ export function ComplaintQueuePage() {
   const canRecord = hasAnyRole(useUser().roles, ['ETHICS_STAFF']);
 
   return (
-    <>
+    <Readable>
       <title>Complaints · CPSS Platform</title>
       <Group justify="space-between" align="center" wrap="wrap">
         <h1>Complaints</h1>
@@ -137,6 +138,6 @@ export function ComplaintQueuePage() {
           </table>
         </div>
       )}
-    </>
+    </Readable>
   );
 }

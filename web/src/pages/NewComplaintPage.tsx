@@ -11,6 +11,7 @@ import type { ComplaintChannel, ComplaintSubjectKind, EthicsPrinciple } from '..
 import { COMPLAINT_SUBJECT_LABELS } from '../labels';
 import { AllegationsEditor, type AllegationDraft } from './ethics/AllegationsEditor';
 import { PersonPicker } from './ethics/PersonPicker';
+import { Readable } from './ethics/Readable';
 import { fieldReasons, RefusalAlert, todayIso } from './ethics/serverErrors';
 
 export const IntakeCodeOfEthicsQuery = graphql(`
@@ -103,7 +104,7 @@ export function NewComplaintPage() {
   }
 
   return (
-    <>
+    <Readable>
       <title>Record a complaint · CPSS Platform</title>
       <p>
         <Link to="/complaints">← Complaints</Link>
@@ -197,11 +198,11 @@ export function NewComplaintPage() {
                 At least one way to reach them (email, phone or postal address), so the program can acknowledge the complaint.
               </Text>
               <TextInput label="Complainant’s name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={reasonsFor('complainant.name')} />
-              <TextInput type="email" label="Email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={reasonsFor('complainant.email')} />
-              <TextInput type="tel" label="Phone" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={reasonsFor('complainant.phone')} />
+              <TextInput type="email" label="Complainant’s email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={reasonsFor('complainant.email')} />
+              <TextInput type="tel" label="Complainant’s phone" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={reasonsFor('complainant.phone')} />
               <Textarea label="Postal address" autosize minRows={2} value={postalAddress} onChange={(e) => setPostalAddress(e.currentTarget.value)} error={reasonsFor('complainant.postalAddress')} />
               {complainantWhole.length > 0 && (
-                <Text size="sm" c="red.8" data-testid="complainant-error">
+                <Text size="sm" c="red.9" data-testid="complainant-error">
                   {complainantWhole.join('; ')}
                 </Text>
               )}
@@ -218,6 +219,6 @@ export function NewComplaintPage() {
           </Group>
         </Stack>
       </form>
-    </>
+    </Readable>
   );
 }

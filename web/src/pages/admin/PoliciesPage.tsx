@@ -9,14 +9,15 @@ import { ErrorAlert, Loading } from '../../components/Status';
 import { CertificationPoliciesQuery, EthicsPoliciesQuery, POLICY_DOMAINS, TrainingPoliciesQuery, type PolicyDomain, type PolicyVersionRow } from './policyDocuments';
 import { PolicyVersionForm } from './PolicyVersionForm';
 import { formatValue, valueRows, type Json, type JsonObject } from './policyValues';
+import { Readable } from '../ethics/Readable';
 import { todayIso } from '../ethics/serverErrors';
 
 const QUERIES = { certification: CertificationPoliciesQuery, training: TrainingPoliciesQuery, ethics: EthicsPoliciesQuery } as const;
 
 function statusOf(v: PolicyVersionRow, inForceId: string | undefined, today: string): { text: string; color: string } {
-  if (v.id === inForceId) return { text: 'In force today', color: 'teal' };
-  if (v.effectiveFrom > today) return { text: 'Scheduled', color: 'blue' };
-  return { text: 'Superseded', color: 'gray' };
+  if (v.id === inForceId) return { text: 'In force today', color: 'teal.9' };
+  if (v.effectiveFrom > today) return { text: 'Scheduled', color: 'blue.9' };
+  return { text: 'Superseded', color: 'gray.7' };
 }
 
 function VersionCard({ v, inForceId, today, previous }: { v: PolicyVersionRow; inForceId: string | undefined; today: string; previous?: PolicyVersionRow }) {
@@ -41,7 +42,7 @@ function VersionCard({ v, inForceId, today, previous }: { v: PolicyVersionRow; i
         <h3 id={headingId} style={{ margin: 0 }}>
           Effective from <time dateTime={v.effectiveFrom}>{v.effectiveFrom}</time>
         </h3>
-        <Badge color={status.color} variant={current ? 'filled' : 'light'} data-testid="policy-version-status" size="lg" autoContrast>
+        <Badge color={status.color} variant={current ? 'filled' : 'outline'} data-testid="policy-version-status" size="lg">
           {status.text}
         </Badge>
       </Group>
@@ -157,7 +158,7 @@ export function PoliciesPage() {
   const asked = params.get('domain');
   const domain: PolicyDomain = POLICY_DOMAINS.some((d) => d.value === asked) ? (asked as PolicyDomain) : 'certification';
   return (
-    <>
+    <Readable>
       <title>Policies · CPSS Platform</title>
       <h1>Program policies</h1>
       <p className="lede">Every program number is an effective-dated version: a case is judged by the version in force on the day it was submitted or received.</p>
@@ -175,6 +176,6 @@ export function PoliciesPage() {
           </Tabs.Panel>
         ))}
       </Tabs>
-    </>
+    </Readable>
   );
 }

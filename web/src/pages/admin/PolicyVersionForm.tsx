@@ -75,7 +75,7 @@ function ValueField({
             <ValueField key={k} name={keyLabel(k)} path={[...path, k]} value={v} original={getAt(original ?? null, [k])} reasonsFor={reasonsFor} onChange={onChange} />
           ))}
           {whole && (
-            <Text size="sm" c="red.8">
+            <Text size="sm" c="red.9">
               {whole}
             </Text>
           )}
@@ -101,7 +101,7 @@ function ValueField({
             </Group>
           ))}
           {whole && (
-            <Text size="sm" c="red.8">
+            <Text size="sm" c="red.9">
               {whole}
             </Text>
           )}

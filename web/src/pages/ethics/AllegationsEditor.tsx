@@ -76,7 +76,7 @@ export function AllegationsEditor({
           );
         })}
         {whole && !allegations.some((_, i) => reasonsFor(`allegations.${i}`)) && (
-          <Text size="sm" c="red.8" role="alert">
+          <Text size="sm" c="red.9" role="alert">
             {whole}
           </Text>
         )}
