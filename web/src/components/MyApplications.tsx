@@ -1,6 +1,10 @@
+import { VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { APPLICATION_STATUS_LABELS, enumWords, label } from '../labels';
+import { APPLICANT_ROLES, hasAnyRole } from '../roles';
+import { useUser } from '../session';
 import { ErrorAlert, Loading } from './Status';
 
 export const MyApplicationsQuery = graphql(`
@@ -30,6 +34,8 @@ export const MyApplicationsQuery = graphql(`
  * so for them it is narrowed to their own person record.
  */
 export function MyApplications({ personId, narrow }: { personId: string; narrow: boolean }) {
+  // Applicants follow (and finish) their own applications on /apply and renewals on /recertification.
+  const canOpen = hasAnyRole(useUser().roles, APPLICANT_ROLES);
   const [result, reexecute] = useQuery({ query: MyApplicationsQuery, variables: { personId: narrow ? personId : undefined } });
   const apps = result.data?.applications.edges.map((e) => e.node) ?? [];
 
@@ -49,7 +55,17 @@ export function MyApplications({ personId, narrow }: { personId: string; narrow:
                   {a.submittedOn ? ` · submitted ${a.submittedOn}` : ` · started ${a.createdAt.slice(0, 10)}`}
                   {a.decidedOn ? ` · decided ${a.decidedOn}` : ''}
                 </span>
+                {canOpen && (
+                  <>
+                    {' · '}
+                    <Link to={a.kind === 'RECERTIFICATION' ? '/recertification' : `/apply?application=${a.id}`} data-testid="my-application-link">
+                      {a.status === 'DRAFT' || a.status === 'INCOMPLETE' ? 'Continue' : 'View'}
+                      <VisuallyHidden>{` the ${enumWords(a.kind).toLowerCase()} application started ${a.createdAt.slice(0, 10)}`}</VisuallyHidden>
+                    </Link>
+                  </>
+                )}
               </p>
+              {a.status === 'DRAFT' && <p className="muted">Not submitted yet.</p>}
               {a.missingItems.length > 0 && (
                 <div className="alert alert--info">
                   <p className="alert__title">The program needs{a.incompleteSince ? ` (asked ${a.incompleteSince})` : ''}:</p>

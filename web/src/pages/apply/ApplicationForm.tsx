@@ -47,6 +47,7 @@ import {
   type TrainingLogRow,
 } from './model';
 import { RefusalAlert, reasonsFor } from './serverErrors';
+import { ACTION, GOOD, BAD, INFO, ATTENTION, MUTED } from './ui';
 
 type Me = NonNullable<ApplicantRecordQuery['me']>;
 type StepId = 'personal' | 'recovery' | 'training' | 'references' | 'documents' | 'review';
@@ -216,7 +217,7 @@ export function ApplicationForm({
 
   return (
     <Paper withBorder p="md" radius="md" data-testid="application-form">
-      <Stepper active={active} onStepClick={(i) => void goTo(i)} size="sm" wrap aria-label="Application steps" mb="md">
+      <Stepper color={ACTION} active={active} onStepClick={(i) => void goTo(i)} size="sm" wrap aria-label="Application steps" mb="md">
         {steps.map((s) => (
           <Stepper.Step key={s} label={STEP_LABELS[s].label} description={STEP_LABELS[s].description} />
         ))}
@@ -233,17 +234,17 @@ export function ApplicationForm({
           <Button variant="default" onClick={() => void goTo(active - 1)} disabled={active === 0}>
             Back
           </Button>
-          {active < steps.length - 1 && <Button onClick={() => void goTo(active + 1)}>Next: {STEP_LABELS[steps[active + 1]!].label}</Button>}
+          {active < steps.length - 1 && <Button color={ACTION} onClick={() => void goTo(active + 1)}>Next: {STEP_LABELS[steps[active + 1]!].label}</Button>}
         </Group>
         <Group gap="sm">
           <SaveStatus state={saveState} />
-          <Button
+          <Button color={ACTION}
             variant="light"
             onClick={() => {
               dirty.current = true;
               void save();
             }}
-            loading={saveState.kind === 'saving'}
+            disabled={saveState.kind === 'saving'}
           >
             Save draft
           </Button>
@@ -278,7 +279,7 @@ function SaveStatus({ state }: { state: SaveState }) {
           ? 'Not saved'
           : 'Your answers are saved as you go';
   return (
-    <Text size="sm" c={state.kind === 'error' ? 'red' : 'dimmed'} role="status" aria-live="polite" data-testid="save-status" data-state={state.kind}>
+    <Text size="sm" c={state.kind === 'error' ? BAD : MUTED} role="status" aria-live="polite" data-testid="save-status" data-state={state.kind} data-saved-at={state.kind === 'saved' ? state.at.getTime() : undefined}>
       {text}
     </Text>
   );
@@ -289,7 +290,7 @@ type Change = (patch: Partial<DraftForm>) => void;
 function PersonalStep({ me, form, change, problems }: { me: Me; form: DraftForm; change: Change; problems: FieldProblem[] }) {
   return (
     <Stack>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c={MUTED}>
         Your name and county come from your record with the program. Keep your contact details current so the program can reach you about this application.
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -357,11 +358,11 @@ function ProfileForm({ me }: { me: Me }) {
         </Group>
       </SimpleGrid>
       <Group mt="sm">
-        <Button variant="light" onClick={onSave} loading={result.fetching}>
+        <Button color={ACTION} variant="light" onClick={onSave} loading={result.fetching}>
           Save contact details
         </Button>
         {saved && (
-          <Text size="sm" role="status" c="teal">
+          <Text size="sm" role="status" c={GOOD}>
             Contact details saved.
           </Text>
         )}
@@ -376,7 +377,7 @@ function ProfileForm({ me }: { me: Me }) {
 function RecoveryStep({ form, change, problems, recoveryMonths }: { form: DraftForm; change: Change; problems: FieldProblem[]; recoveryMonths?: number }) {
   return (
     <Stack>
-      <Alert variant="light" color="blue" title="Private">
+      <Alert variant="light" color={INFO} title="Private">
         Your recovery start date and statement are health information: only you and the program&apos;s certification reviewers can read them, and every read is recorded.
       </Alert>
       <Radio.Group
@@ -456,7 +457,7 @@ function TrainingStep({
           {renewal && lastCertifiedOn ? `Training on your record since ${lastCertifiedOn}` : 'Training on your record with the program'}
         </Title>
         {completions.length === 0 ? (
-          <Text size="sm" c="dimmed" data-testid="training-records-empty">
+          <Text size="sm" c={MUTED} data-testid="training-records-empty">
             The platform has no completed training for you{renewal ? ' since your last certification' : ''} yet. Training from sessions on the platform appears here; add training done elsewhere below.
           </Text>
         ) : (
@@ -502,7 +503,7 @@ function TrainingStep({
           <Title order={3} size="h5">
             Core Peer Support Specialist course
           </Title>
-          <Text size="sm" c="dimmed" mb="xs">
+          <Text size="sm" c={MUTED} mb="xs">
             {`A Division-approved course of at least ${policy.coreHours ?? 40} face-to-face hours; its certificate can be used for ${policy.coreValidYears ?? 2} years after completion.`}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -530,7 +531,7 @@ function TrainingStep({
             />
           </SimpleGrid>
           {core && (
-            <Button
+            <Button color={ACTION}
               mt="xs"
               size="xs"
               variant="light"
@@ -546,7 +547,7 @@ function TrainingStep({
         <Title order={3} size="h5">
           {renewal ? 'Training log since your last certification' : 'Training log: additional hours'}
         </Title>
-        <Text size="sm" c="dimmed" mb="xs">
+        <Text size="sm" c={MUTED} mb="xs">
           {renewal
             ? `At least ${policy.recertificationHours ?? 20} hours since your last certification, ${policy.recertificationEthicsHours ?? 3} of them Ethics and Peer Support Boundaries.`
             : `At least ${policy.additionalHours ?? 20} additional hours with valid certificates; at most ${policy.childFamilyMaxHours ?? 8} about children and families count${policy.initialEthicsTrainingRequired ? '; Ethics and Peer Support Boundaries training must be among them' : ''}.`}
@@ -583,7 +584,7 @@ function TrainingStep({
                   error={rowReason(i, 'evidenceDocumentId')}
                   w={320}
                 />
-                <Button variant="subtle" color="red" onClick={() => change({ trainingLog: form.trainingLog.filter((x) => x.key !== r.key) })}>
+                <Button variant="subtle" color={BAD} onClick={() => change({ trainingLog: form.trainingLog.filter((x) => x.key !== r.key) })}>
                   Remove training {i + 1}
                 </Button>
               </Group>
@@ -591,11 +592,11 @@ function TrainingStep({
           ))}
         </Stack>
         <Group mt="sm">
-          <Button variant="light" onClick={() => change({ trainingLog: [...form.trainingLog, emptyTrainingRow()] })}>
+          <Button color={ACTION} variant="light" onClick={() => change({ trainingLog: [...form.trainingLog, emptyTrainingRow()] })}>
             Add a training entry
           </Button>
           {importable.length > 0 && (
-            <Button
+            <Button color={ACTION}
               variant="light"
               onClick={() =>
                 change({
@@ -629,7 +630,7 @@ function ReferencesStep({ form, change, problems, renewal }: { form: DraftForm; 
   const rowReason = (i: number, field: string) => reasonsFor(problems, `references.${sentIndex(form.references, blankReference, i)}.${field}`);
   return (
     <Stack>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c={MUTED}>
         {renewal
           ? 'Two Personal Reference Forms, as evidence of your continuous, current recovery.'
           : 'Two Personal Reference Forms: one referee has known you at least a year, and one knows about your recovery.'}
@@ -646,12 +647,12 @@ function ReferencesStep({ form, change, problems, renewal }: { form: DraftForm; 
         </Paper>
       ))}
       {form.references.length < REFERENCES_REQUIRED && (
-        <Button variant="light" onClick={() => change({ references: [...form.references, emptyReference()] })} w="fit-content">
+        <Button color={ACTION} variant="light" onClick={() => change({ references: [...form.references, emptyReference()] })} w="fit-content">
           Add a reference
         </Button>
       )}
       {reasonsFor(problems, 'references') && !form.references.some((_, i) => rowReason(i, 'name') || rowReason(i, 'relation') || rowReason(i, 'yearsKnown') || rowReason(i, 'contact')) && (
-        <Text c="red" size="sm">
+        <Text c={BAD} size="sm">
           {reasonsFor(problems, 'references')}
         </Text>
       )}
@@ -695,7 +696,7 @@ function DocumentsStep({
             {educationDoc ? `Attached: ${educationDoc.fileName}` : 'No proof attached yet.'}
           </Text>
           {reasonsFor(problems, 'educationProofDocumentId') && (
-            <Text c="red" size="sm">
+            <Text c={BAD} size="sm">
               {reasonsFor(problems, 'educationProofDocumentId')}
             </Text>
           )}
@@ -726,7 +727,7 @@ export function UploadedDocuments({ documents }: { documents: ApplicantApplicati
         Your uploaded documents
       </Title>
       {documents.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="documents-empty">
+        <Text size="sm" c={MUTED} data-testid="documents-empty">
           You have not uploaded any documents yet.
         </Text>
       ) : (
@@ -793,13 +794,13 @@ function ReviewStep({
   const missing = app.checklist.filter((c) => c.required && !c.met);
   return (
     <Stack>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c={MUTED}>
         The checklist below is the program&apos;s own check of your saved answers, by the rules in force {app.submittedOn ? `on ${app.submittedOn}` : 'today'}.
         {saveState.kind === 'saving' ? ' Saving your latest changes…' : ''}
       </Text>
       <EligibilityChecklist lines={app.checklist} eligible={app.eligible} />
       {missing.length > 0 && (
-        <Alert color="yellow" variant="light" title="Still missing" data-testid="still-missing">
+        <Alert color={ATTENTION} variant="light" title="Still missing" data-testid="still-missing">
           <Text size="sm">You can submit now; the program will hold the application and ask for what is missing. Or go back and complete it first:</Text>
           <Group gap="xs" mt="xs">
             {!renewal && (
@@ -846,7 +847,7 @@ function ReviewStep({
       )}
       <RefusalAlert error={submitError} title="Not submitted" onReload={onReload} testId="submit-error" />
       <Group>
-        <Button size="md" onClick={onSubmit} loading={submitting} data-testid="submit-application">
+        <Button color={ACTION} size="md" onClick={onSubmit} loading={submitting} data-testid="submit-application">
           {resubmit ? 'Resubmit with what was missing' : renewal ? 'Submit my renewal' : 'Submit my application'}
         </Button>
       </Group>

@@ -13,17 +13,18 @@ import { DocumentUpload } from './DocumentUpload';
 import { WithdrawApplicationMutation } from './documents';
 import { isEditable, isOpen } from './model';
 import { RefusalAlert } from './serverErrors';
+import { ACTION, ATTENTION, BAD, GOOD, INFO, MUTED, NEUTRAL } from './ui';
 
 const STATUS_COLORS: Record<string, string> = {
-  DRAFT: 'gray',
-  SUBMITTED: 'blue',
-  INCOMPLETE: 'yellow',
-  ON_HOLD: 'orange',
-  IN_REVIEW: 'blue',
-  APPROVED: 'teal',
-  DENIED: 'red',
-  WITHDRAWN: 'gray',
-  CLOSED: 'gray',
+  DRAFT: NEUTRAL,
+  SUBMITTED: INFO,
+  INCOMPLETE: ATTENTION,
+  ON_HOLD: ATTENTION,
+  IN_REVIEW: INFO,
+  APPROVED: GOOD,
+  DENIED: BAD,
+  WITHDRAWN: NEUTRAL,
+  CLOSED: NEUTRAL,
 };
 
 const STATUS_EXPLAINED: Record<string, string> = {
@@ -40,7 +41,7 @@ const STATUS_EXPLAINED: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Badge size="lg" color={STATUS_COLORS[status] ?? 'gray'} variant="light" data-testid="applicant-status">
+    <Badge size="lg" color={STATUS_COLORS[status] ?? NEUTRAL} variant="light" data-testid="applicant-status">
       {label(APPLICATION_STATUS_LABELS, status)}
     </Badge>
   );
@@ -71,7 +72,7 @@ export function ApplicationStatusView({
             <Text fw={600}>{renewal ? `Renewal${app.certification ? ` of ${app.certification.number}` : ''}` : 'Application for certification'}</Text>
             <StatusBadge status={app.status} />
           </Group>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c={MUTED}>
             {app.submittedOn ? `Submitted ${app.submittedOn}` : `Started ${app.createdAt.slice(0, 10)}`}
             {app.decidedOn ? ` · decided ${app.decidedOn}` : ''}
             {app.late ? ' · late renewal' : ''}
@@ -86,7 +87,7 @@ export function ApplicationStatusView({
       </Paper>
 
       {app.missingItems.length > 0 && (
-        <Alert color="yellow" title={`The program asked for${app.incompleteSince ? ` (on ${app.incompleteSince})` : ''}:`} data-testid="applicant-missing-items">
+        <Alert color={ATTENTION} title={`The program asked for${app.incompleteSince ? ` (on ${app.incompleteSince})` : ''}:`} data-testid="applicant-missing-items">
           <List size="sm">
             {app.missingItems.map((m) => (
               <List.Item key={m}>{m}</List.Item>
@@ -108,7 +109,7 @@ export function ApplicationStatusView({
       )}
 
       {app.status === 'DENIED' && (
-        <Alert color="red" title="Reasons for the decision" data-testid="decision-reasons">
+        <Alert color={BAD} title="Reasons for the decision" data-testid="decision-reasons">
           <List size="sm">
             {app.decisionReasons.map((r) => (
               <List.Item key={r}>{r}</List.Item>
@@ -153,7 +154,7 @@ export function ApplicationStatusView({
 }
 
 function Fees({ fees }: { fees: ApplicantApplicationFieldsFragment['fees'] }) {
-  if (fees.length === 0) return <Text size="sm" c="dimmed">No fees yet: the fee becomes due when you submit.</Text>;
+  if (fees.length === 0) return <Text size="sm" c={MUTED}>No fees yet: the fee becomes due when you submit.</Text>;
   return (
     <Table.ScrollContainer minWidth={400}>
       <Table withTableBorder aria-label="Fees" data-testid="applicant-fees">
@@ -191,7 +192,7 @@ function Withdraw({ app }: { app: ApplicantApplicationFieldsFragment }) {
   return (
     <>
       <Group>
-        <Button variant="subtle" color="red" onClick={() => setOpened(true)}>
+        <Button variant="subtle" color={BAD} onClick={() => setOpened(true)}>
           {app.kind === 'RECERTIFICATION' ? 'Withdraw this renewal' : 'Withdraw this application'}
         </Button>
       </Group>
@@ -205,7 +206,7 @@ function Withdraw({ app }: { app: ApplicantApplicationFieldsFragment }) {
               Keep it
             </Button>
             <Button
-              color="red"
+              color={BAD}
               loading={result.fetching}
               onClick={async () => {
                 const res = await withdraw({ input: { applicationId: app.id, expectedVersion: app.version, reason: reason.trim() || null } });

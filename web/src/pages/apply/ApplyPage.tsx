@@ -14,6 +14,7 @@ import { ApplicantApplicationFields, ApplicantApplicationQuery, ApplicantRecordQ
 import type { ApplicantRecordQuery as ApplicantRecord } from '../../gql/graphql';
 import { isEditable, isOpen } from './model';
 import { RefusalAlert } from './serverErrors';
+import { ACTION, INFO, NEUTRAL, MUTED, READABLE_DIMMED } from './ui';
 
 export function ApplyPage() {
   const user = useUser();
@@ -24,13 +25,13 @@ export function ApplyPage() {
   return (
     <>
       <title>Apply for certification · CPSS Platform</title>
-      <Stack gap="md">
+      <Stack gap="md" style={READABLE_DIMMED}>
         <div>
           <Title order={1}>Apply for certification</Title>
-          <Text c="dimmed">Certified Peer Support Specialist: a first application. Holders renew on the Renewal page.</Text>
+          <Text c={MUTED}>Certified Peer Support Specialist: a first application. Holders renew on the Renewal page.</Text>
         </div>
         {!user.personId ? (
-          <Alert color="gray" data-testid="apply-no-person">
+          <Alert color={NEUTRAL} data-testid="apply-no-person">
             Your account is not linked to a person record, so you cannot apply from it. Contact the program office.
           </Alert>
         ) : record.error && !record.data ? (
@@ -38,7 +39,7 @@ export function ApplyPage() {
         ) : !record.data ? (
           <Loading>Loading your record…</Loading>
         ) : !record.data.me ? (
-          <Alert color="gray">No person record was found for your account.</Alert>
+          <Alert color={NEUTRAL}>No person record was found for your account.</Alert>
         ) : chosen ? (
           <OneApplication id={chosen} record={record.data} />
         ) : (
@@ -82,11 +83,11 @@ function ApplicationChooser({ resume }: { resume: boolean }) {
           come back.
         </Text>
         {open.length > 0 && (
-          <Alert color="blue" variant="light" mb="sm" data-testid="apply-open-note">
+          <Alert color={INFO} variant="light" mb="sm" data-testid="apply-open-note">
             You already have an application in progress (listed below). Start a new one only if the program asked you to.
           </Alert>
         )}
-        <Button onClick={start} loading={created.fetching}>
+        <Button color={ACTION} onClick={start} loading={created.fetching}>
           Start a new application
         </Button>
         <RefusalAlert error={created.error} title="Could not start an application" testId="apply-start-error" />
@@ -96,7 +97,7 @@ function ApplicationChooser({ resume }: { resume: boolean }) {
           Your applications
         </Title>
         {apps.length === 0 ? (
-          <Text size="sm" c="dimmed" data-testid="apply-none">
+          <Text size="sm" c={MUTED} data-testid="apply-none">
             You have no applications yet.
           </Text>
         ) : (
@@ -147,7 +148,7 @@ function OneApplication({ id, record }: { id: string; record: ApplicantRecord })
   if (!app) return <Loading>Loading your application…</Loading>;
   if (app.kind === 'RECERTIFICATION') {
     return (
-      <Alert color="blue">
+      <Alert color={INFO}>
         This is a renewal: follow it on the <Link to="/recertification">Renewal</Link> page.
       </Alert>
     );

@@ -2,6 +2,7 @@
 // colour), and why. The API judges the saved application, so it reflects the last save.
 import { Badge, Table, Text } from '@mantine/core';
 import { ELIGIBILITY_RULE_LABELS, label } from '../../labels';
+import { GOOD, BAD, MUTED } from './ui';
 
 export interface ChecklistLine {
   rule: string;
@@ -16,9 +17,9 @@ export function EligibilityChecklist({ lines, eligible }: { lines: readonly Chec
     <div data-testid="applicant-checklist">
       <Text size="sm" mb="xs" role="status" data-testid="applicant-eligible">
         {eligible ? (
-          <Badge color="teal" variant="light">Every required rule is met</Badge>
+          <Badge color={GOOD} variant="light">Every required rule is met</Badge>
         ) : (
-          <Badge color="red" variant="light">{`${missing.length} required ${missing.length === 1 ? 'rule' : 'rules'} not met yet`}</Badge>
+          <Badge color={BAD} variant="light">{`${missing.length} required ${missing.length === 1 ? 'rule' : 'rules'} not met yet`}</Badge>
         )}
       </Text>
       <Table.ScrollContainer minWidth={480}>
@@ -36,13 +37,13 @@ export function EligibilityChecklist({ lines, eligible }: { lines: readonly Chec
                 <Table.Th scope="row">
                   {label(ELIGIBILITY_RULE_LABELS, c.rule)}
                   {!c.required && (
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c={MUTED}>
                       Designation only
                     </Text>
                   )}
                 </Table.Th>
                 <Table.Td>
-                  <Badge color={c.met ? 'teal' : 'red'} variant="light" data-testid="applicant-checklist-met">
+                  <Badge color={c.met ? GOOD : BAD} variant="light" data-testid="applicant-checklist-met">
                     {c.met ? 'Met' : 'Not met'}
                   </Badge>
                 </Table.Td>

@@ -8,6 +8,7 @@ import { fieldProblems } from '../../graphql';
 import { UploadDocumentMutation } from './documents';
 import { DOCUMENT_PURPOSE_LABELS, formatBytes, readAsBase64 } from './model';
 import { RefusalAlert, reasonsFor } from './serverErrors';
+import { ACTION, GOOD, MUTED } from './ui';
 
 export interface UploadedDocument {
   id: string;
@@ -102,11 +103,11 @@ export function DocumentUpload({
           w={320}
           disabled={busy}
         />
-        <Button onClick={send} disabled={!file || busy} loading={busy}>
+        <Button color={ACTION} onClick={send} disabled={!file || busy} loading={busy}>
           Upload
         </Button>
       </Group>
-      {file && !busy && <Text size="xs" c="dimmed">{`${file.name}, ${formatBytes(file.size)}`}</Text>}
+      {file && !busy && <Text size="xs" c={MUTED}>{`${file.name}, ${formatBytes(file.size)}`}</Text>}
       {busy && (
         <div>
           <Text size="sm" id={progressId}>
@@ -122,7 +123,7 @@ export function DocumentUpload({
         </div>
       )}
       {phase.kind === 'done' && (
-        <Alert color="teal" variant="light" role="status" data-testid={`${testId}-done`}>
+        <Alert color={GOOD} variant="light" role="status" data-testid={`${testId}-done`}>
           {`Uploaded ${phase.fileName}.`}
         </Alert>
       )}

@@ -24,10 +24,11 @@ import {
 } from './documents';
 import { isOpen, policyNumbers, type PolicyNumbers } from './model';
 import { RefusalAlert } from './serverErrors';
+import { ACTION, GOOD, BAD, INFO, ATTENTION, NEUTRAL, MUTED, READABLE_DIMMED } from './ui';
 
 type Certification = NonNullable<MyCertifications['me']>['certifications'][number];
 
-const CERT_STATUS_COLORS: Record<string, string> = { ACTIVE: 'teal', DUE: 'yellow', LATE: 'orange', LAPSED: 'red', SUSPENDED: 'red', REVOKED: 'red', RELINQUISHED: 'gray' };
+const CERT_STATUS_COLORS: Record<string, string> = { ACTIVE: GOOD, DUE: ATTENTION, LATE: ATTENTION, LAPSED: BAD, SUSPENDED: BAD, REVOKED: BAD, RELINQUISHED: NEUTRAL };
 const MILITARY = ['MILITARY_SERVICE_MEMBER', 'VETERAN_SERVICE_MEMBER'];
 
 /** The day after a date: renewal hours count training completed after the last certification. */
@@ -45,14 +46,14 @@ export function RecertificationPage() {
 
   let body;
   if (!user.personId) {
-    body = <Alert color="gray">Your account is not linked to a person record, so there is no certification to renew.</Alert>;
+    body = <Alert color={NEUTRAL}>Your account is not linked to a person record, so there is no certification to renew.</Alert>;
   } else if ((certs.error && !certs.data) || (record.error && !record.data)) {
     body = <ErrorAlert error={certs.error ?? record.error} title="Could not load your certification" onRetry={() => reloadCerts({ requestPolicy: 'network-only' })} />;
   } else if (!certs.data || !record.data) {
     body = <Loading>Loading your certification…</Loading>;
   } else if (!me || me.certifications.length === 0) {
     body = (
-      <Alert color="gray" title="No certification to renew" data-testid="recert-none">
+      <Alert color={NEUTRAL} title="No certification to renew" data-testid="recert-none">
         You do not hold a certification yet. <Link to="/apply">Apply for certification</Link>.
       </Alert>
     );
@@ -70,10 +71,10 @@ export function RecertificationPage() {
   return (
     <>
       <title>Renew my certification · CPSS Platform</title>
-      <Stack gap="md">
+      <Stack gap="md" style={READABLE_DIMMED}>
         <div>
           <Title order={1}>Renew my certification</Title>
-          <Text c="dimmed">A certification lasts two years. Renew it in the window before it falls due, with training hours since your last certification and two references.</Text>
+          <Text c={MUTED}>A certification lasts two years. Renew it in the window before it falls due, with training hours since your last certification and two references.</Text>
         </div>
         {body}
       </Stack>
@@ -88,7 +89,7 @@ function CertificationRenewal({ cert, policy, record }: { cert: Certification; p
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" wrap="wrap">
           <Title order={2} size="h3">{`Certification ${cert.number}`}</Title>
-          <Badge size="lg" variant="light" color={CERT_STATUS_COLORS[cert.status] ?? 'gray'} data-testid="certification-status">
+          <Badge size="lg" variant="light" color={CERT_STATUS_COLORS[cert.status] ?? NEUTRAL} data-testid="certification-status">
             {label(CERTIFICATION_STATUS_LABELS, cert.status)}
           </Badge>
         </Group>
@@ -107,7 +108,7 @@ function CertificationRenewal({ cert, policy, record }: { cert: Certification; p
       {renewable ? (
         <Renewal cert={cert} record={record} />
       ) : (
-        <Alert color="red" title="This certification cannot be renewed" data-testid="recert-not-renewable">
+        <Alert color={BAD} title="This certification cannot be renewed" data-testid="recert-not-renewable">
           {cert.status === 'LAPSED' ? (
             <>
               It lapsed after the late window. Apply again as a new applicant: <Link to="/apply">Apply for certification</Link>.
@@ -124,7 +125,7 @@ function CertificationRenewal({ cert, policy, record }: { cert: Certification; p
 function Fact({ term, value, testId }: { term: string; value: string; testId?: string }) {
   return (
     <div>
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c={MUTED}>
         {term}
       </Text>
       <Text fw={500} data-testid={testId}>
@@ -146,7 +147,7 @@ function RenewalWindow({ cert, policy }: { cert: Certification; policy: PolicyNu
           : null;
   if (!text) return null;
   return (
-    <Alert mt="sm" variant="light" color={cert.status === 'ACTIVE' ? 'blue' : cert.status === 'DUE' ? 'yellow' : 'orange'} title="Renewal window" data-testid="renewal-window">
+    <Alert mt="sm" variant="light" color={cert.status === 'ACTIVE' ? INFO : ATTENTION} title="Renewal window" data-testid="renewal-window">
       {text}
       {policy.recertificationFeeCents !== undefined && ` The renewal fee is ${formatCents(policy.recertificationFeeCents)}.`}
     </Alert>
@@ -188,7 +189,7 @@ function HoursAgainstRequired({ cert, policy }: { cert: Certification; policy: P
       <Title order={2} size="h3">
         Training hours since your last certification
       </Title>
-      <Text size="sm" c="dimmed" mb="sm">
+      <Text size="sm" c={MUTED} mb="sm">
         {`Completed after ${cert.lastCertifiedOn}, from your training record with the program. Training done elsewhere counts too: add it to your renewal's training log with its certificate.`}
       </Text>
       {result.error && !me && <ErrorAlert error={result.error} title="Could not load your training hours" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
@@ -224,7 +225,7 @@ function HoursAgainstRequired({ cert, policy }: { cert: Certification; policy: P
                     <Table.Td miw={160}>
                       {r.required !== null ? (
                         <>
-                          <Progress value={Math.min(100, r.required > 0 ? (r.done / r.required) * 100 : 100)} color={met ? 'teal' : 'yellow'} aria-label={`${r.label}: ${text}`} />
+                          <Progress value={Math.min(100, r.required > 0 ? (r.done / r.required) * 100 : 100)} color={met ? GOOD : ATTENTION} aria-label={`${r.label}: ${text}`} />
                           <Text size="xs" data-testid="hours-text">
                             {text}
                           </Text>
@@ -277,9 +278,9 @@ function Renewal({ cert, record }: { cert: Certification; record: ApplicantRecor
           : 'Start your renewal: your training log since your last certification, two references, your documents, then submit.'}
       </Text>
       {renewals.length > 0 && (
-        <Text size="sm" c="dimmed" mb="xs">{`Earlier renewals of this certification: ${renewals.map((r) => `${r.createdAt.slice(0, 10)} (${r.status.toLowerCase()})`).join(', ')}.`}</Text>
+        <Text size="sm" c={MUTED} mb="xs">{`Earlier renewals of this certification: ${renewals.map((r) => `${r.createdAt.slice(0, 10)} (${r.status.toLowerCase()})`).join(', ')}.`}</Text>
       )}
-      <Button onClick={start} loading={created.fetching}>
+      <Button color={ACTION} onClick={start} loading={created.fetching}>
         Start my renewal
       </Button>
       <RefusalAlert error={created.error} title="Could not start the renewal" testId="renewal-start-error" />

@@ -5,6 +5,7 @@ import { Alert, Button, List, Text } from '@mantine/core';
 import type { CombinedError } from 'urql';
 import { ErrorAlert } from '../../components/Status';
 import { errorCode, errorMessages, fieldProblems, type FieldProblem } from '../../graphql';
+import { BAD, ATTENTION } from './ui';
 
 export interface UnmetRule {
   rule: string;
@@ -53,7 +54,7 @@ export function RefusalAlert({
   const code = errorCode(error);
   if (code === 'CONFLICT') {
     return (
-      <Alert color="yellow" title={title} role="alert" data-testid={testId}>
+      <Alert color={ATTENTION} title={title} role="alert" data-testid={testId}>
         <Text size="sm">Someone else changed this application since you opened it (another tab or program staff); reload to see the change, then try again.</Text>
         {onReload && (
           <Button mt="xs" variant="default" size="xs" onClick={onReload}>
@@ -66,7 +67,7 @@ export function RefusalAlert({
   if (code === 'FAILED_PRECONDITION') {
     const unmet = unmetRules(error);
     return (
-      <Alert color="red" title={title} role="alert" data-testid={testId}>
+      <Alert color={BAD} title={title} role="alert" data-testid={testId}>
         <Text size="sm">{errorMessages(error).join(' ')}</Text>
         {unmet.length > 0 && (
           <List size="sm" data-testid={testId ? `${testId}-unmet` : undefined}>
@@ -83,7 +84,7 @@ export function RefusalAlert({
     const rest = problems.filter((p) => !placed.some((f) => matches(p, f)));
     if (problems.length === 0) return <ErrorAlert error={error} title={title} />;
     return (
-      <Alert color="red" title={title} role="alert" data-testid={testId}>
+      <Alert color={BAD} title={title} role="alert" data-testid={testId}>
         <Text size="sm">Please correct the fields marked.</Text>
         {rest.length > 0 && (
           <List size="sm">

@@ -1,0 +1,188 @@
+// The applicant's and the CPSS's own screens in a real Chromium: a first application through every
+// step (the draft saved as it goes and resumed after a reload, an upload, a refused upload with the
+// server's reason, submit, then the status and the eligibility checklist), and a renewal of a
+// certification (the window, the hours done against the hours required, the renewal started).
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD } from '@cpss/domain';
+import { poll, useBrowser } from '../support/browser';
+import { expectAccessible, screenshot } from '../support/page-checks';
+
+const gateway = inject('gatewayUrl');
+const browser = useBrowser();
+
+async function signIn(email: string): Promise<Page> {
+  const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${gateway}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+  return page;
+}
+
+const stepTitle = (page: Page) => page.getByTestId('step-title').innerText();
+const saveState = (page: Page) => page.getByTestId('save-status').getAttribute('data-state');
+const savedAt = async (page: Page) => Number((await page.getByTestId('save-status').getAttribute('data-saved-at')) ?? 0);
+
+async function chooseFile(page: Page, label: string, file: { name: string; mimeType: string; buffer: Buffer }) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByLabel(label).click()]);
+  await chooser.setFiles(file);
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+describe('applicant', () => {
+  it('applies through every step: saves the draft, resumes it after a reload, uploads, submits, then sees the status and checklist', async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const page = await signIn('applicant@demo.cpss');
+    await page.getByTestId('nav-apply').click();
+    await page.waitForURL(/\/apply$/);
+    await page.getByRole('button', { name: 'Start a new application' }).waitFor();
+    await expectAccessible(page, 'apply: start');
+    await page.getByRole('button', { name: 'Start a new application' }).click();
+    await page.waitForURL(/\/apply\?application=[0-9a-f-]+$/);
+    const applicationUrl = page.url();
+    await poll(() => stepTitle(page)).toContain('Personal details');
+    expect(await page.getByTestId('applicant-status').textContent()).toBe('Draft');
+
+    // Step 1: personal details; moving on saves the draft.
+    await page.getByLabel('Work history (optional)').fill(`Peer volunteer at a recovery center (${suffix})`);
+    await page.getByRole('button', { name: 'Next: Recovery' }).click();
+    await poll(() => stepTitle(page)).toContain('Recovery');
+    await poll(() => saveState(page)).toBe('saved');
+    const savedOnStepChange = await savedAt(page);
+
+    // Step 2: the attestation and the (sensitive) statement, saved a moment after typing stops.
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByLabel('When did your recovery start?').fill('2020-01-15');
+    await page.getByLabel('Your recovery statement').fill(`My recovery began in 2020; peer support helped me and I want to offer the same (${suffix}).`);
+    await page.getByLabel('I attest that this recovery statement is my own work').check();
+    await expectAccessible(page, 'apply: recovery step');
+    await poll(() => savedAt(page)).toBeGreaterThan(savedOnStepChange);
+    await poll(() => saveState(page)).toBe('saved');
+
+    // Leave and come back: the same step, with what was typed.
+    await page.goto(`${gateway}/`);
+    await page.getByTestId('nav-apply').click();
+    await page.waitForURL(applicationUrl);
+    await poll(() => stepTitle(page)).toContain('Recovery');
+    expect(await page.getByLabel('Your recovery statement').inputValue()).toContain(suffix);
+    await page.reload();
+    await poll(() => stepTitle(page)).toContain('Recovery');
+    expect(await page.getByLabel('When did your recovery start?').inputValue()).toBe('2020-01-15');
+    expect(await page.getByLabel('I attest that this recovery statement is my own work').isChecked()).toBe(true);
+
+    // Step 3: training from the platform's record, plus one done elsewhere.
+    await page.getByRole('button', { name: 'Next: Training' }).click();
+    await poll(() => stepTitle(page)).toContain('Training');
+    await poll(() => page.getByTestId('training-record-row').count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole('button', { name: /^Use NC Peer Support Specialist Training/ }).click();
+    await page.getByRole('button', { name: /from my training record$/ }).click();
+    await poll(() => page.getByTestId('training-log-row').count()).toBe(2);
+    await page.getByRole('button', { name: 'Add a training entry' }).click();
+    await page.getByLabel('Training 3: topic').fill('Person Centered Thinking');
+    await page.getByLabel('Training 3: hours').fill('6');
+    await page.getByLabel('Training 3: completed on').fill('2026-02-20');
+    await poll(() => page.getByTestId('training-log-total').innerText()).toContain('25 hours logged in 3 entries');
+
+    // Step 4: two references.
+    await page.getByRole('button', { name: 'Next: References' }).click();
+    await poll(() => stepTitle(page)).toContain('References');
+    await page.getByLabel('Reference 1: name').fill('Renee Carter');
+    await page.getByLabel('Reference 1: relation to you').fill('Former supervisor');
+    await page.getByLabel('Reference 1: years known').fill('4');
+    await page.getByLabel('Reference 2: name').fill('Marcus Hill');
+    await page.getByLabel('Reference 2: relation to you').fill('Peer mentor');
+    await page.getByLabel('Reference 2: years known').fill('2');
+    await page.getByLabel('Reference 2 knows about my recovery').check();
+
+    // Step 5: documents: a refused upload shows the server's reason; a PDF is accepted.
+    await page.getByRole('button', { name: 'Next: Documents' }).click();
+    await poll(() => stepTitle(page)).toContain('Documents');
+    await page.getByRole('textbox', { name: 'Proof of education' }).click();
+    await page.getByRole('option', { name: 'High school diploma' }).click();
+    await chooseFile(page, 'Upload a document', { name: 'certificate.txt', mimeType: 'text/plain', buffer: Buffer.from('not a certificate') });
+    await page.getByTestId('document-upload').getByRole('button', { name: 'Upload' }).click();
+    await poll(() => page.getByTestId('document-upload-error').innerText()).toContain('must be one of PDF, IMAGE, WORD');
+    await chooseFile(page, 'Upload your proof of education', { name: `diploma-${suffix}.pdf`, mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('education-upload').getByRole('button', { name: 'Upload' }).click();
+    await poll(() => page.getByTestId('education-proof-file').innerText()).toContain(`diploma-${suffix}.pdf`);
+    await poll(() => page.getByTestId('uploaded-document').filter({ hasText: `diploma-${suffix}.pdf` }).count()).toBe(1);
+    await expectAccessible(page, 'apply: documents step');
+    await screenshot(page, 'applicant-documents-step');
+
+    // Step 6: review what is missing, sign the Code of Ethics, submit.
+    await page.getByRole('button', { name: 'Next: Review and submit' }).click();
+    await poll(() => stepTitle(page)).toContain('Review and submit');
+    const rows = page.getByTestId('applicant-checklist-row');
+    await poll(() => rows.count()).toBeGreaterThanOrEqual(8);
+    expect(await rows.filter({ hasText: 'Code of Ethics signed' }).getByTestId('applicant-checklist-met').textContent()).toBe('Not met');
+    expect(await rows.filter({ hasText: 'Core PSS course' }).getByTestId('applicant-checklist-met').textContent()).toBe('Met');
+    await page.getByLabel(/^I have read the .* and sign it$/).check();
+    await poll(() => saveState(page)).toBe('saved');
+    await poll(() => rows.filter({ hasText: 'Code of Ethics signed' }).getByTestId('applicant-checklist-met').textContent()).toBe('Met');
+    await expectAccessible(page, 'apply: review step');
+    await screenshot(page, 'applicant-review-step');
+    await page.getByTestId('submit-application').click();
+
+    await poll(() => page.getByTestId('applicant-status').textContent()).toBe('Submitted');
+    expect(await page.getByTestId('applicant-status-explained').innerText()).toContain('queue');
+    await poll(() => page.getByTestId('applicant-checklist-row').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.getByTestId('applicant-eligible').textContent()).toBe('Every required rule is met');
+    expect(await page.getByTestId('applicant-fees').innerText()).toContain('$20.00');
+    expect(await page.getByTestId('applicant-timeline').innerText()).toContain('Draft → Submitted');
+    await page.reload();
+    await poll(() => page.getByTestId('applicant-status').textContent()).toBe('Submitted');
+    await expectAccessible(page, 'apply: submitted');
+    await screenshot(page, 'applicant-submitted');
+
+    // The home page links the application to this view.
+    await page.getByTestId('nav-home').click();
+    const mine = page.getByTestId('my-application').filter({ has: page.locator(`a[href$="${new URL(applicationUrl).search}"]`) });
+    await poll(() => mine.count()).toBe(1);
+    expect(await mine.getByTestId('my-application-status').innerText()).toBe('Submitted');
+    await page.close();
+  });
+});
+
+describe('certified peer support specialist', () => {
+  it('sees the certification, its renewal window and hours against required, and starts the renewal', async () => {
+    const page = await signIn('trainer@demo.cpss');
+    await page.getByTestId('nav-recertification').click();
+    await page.waitForURL(/\/recertification$/);
+    const cert = page.locator('[data-testid="certification"][data-number="NC-CPSS-000101"]');
+    await cert.waitFor();
+    expect(await cert.getByTestId('certification-due').innerText()).toBe('2027-06-30');
+    expect(await cert.getByTestId('certification-status').textContent()).toMatch(/Active|Due for renewal/);
+    expect(await cert.getByTestId('renewal-window').innerText()).toContain('2027-06-30');
+    const total = cert.locator('[data-testid="hours-row"][data-kind="total"]');
+    await total.waitFor();
+    expect(await total.getByTestId('hours-required').innerText()).toBe('20');
+    expect(await total.getByTestId('hours-text').innerText()).toMatch(/^\d+(\.\d+)? of 20 hours/);
+    const ethics = cert.locator('[data-testid="hours-row"][data-kind="ETHICS_AND_BOUNDARIES"]');
+    expect(await ethics.getByTestId('hours-required').innerText()).toBe('3');
+    await expectAccessible(page, 'recertification: before renewal');
+
+    await cert.getByRole('button', { name: 'Start my renewal' }).click();
+    const renewal = cert.getByTestId('renewal');
+    await poll(() => renewal.getByTestId('applicant-status').textContent()).toBe('Draft');
+    await poll(() => stepTitle(page)).toContain('Training');
+    expect(await renewal.getByTestId('applicant-timeline').innerText()).toContain('renewal of NC-CPSS-000101 started');
+
+    // The renewal is kept: after a reload it is shown again, not offered to start.
+    await page.reload();
+    await poll(() => cert.getByTestId('renewal').getByTestId('applicant-status').textContent()).toBe('Draft');
+    expect(await cert.getByRole('button', { name: 'Start my renewal' }).count()).toBe(0);
+    expect(await cert.locator('[data-testid="hours-row"][data-kind="total"]').getByTestId('hours-text').innerText()).toMatch(/of 20 hours/);
+    await expectAccessible(page, 'recertification: renewal started');
+    await screenshot(page, 'cpss-renewal-started');
+
+    // Tablet width: the page fits without sideways scrolling.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    expect(await cert.getByTestId('renewal-hours').isVisible()).toBe(true);
+    await screenshot(page, 'cpss-renewal-tablet');
+    await page.close();
+  });
+});
