@@ -38,8 +38,7 @@ import {
   ReviewClock,
   SubmissionStatusBadge,
   totalHours,
-  WARN,
-} from './shared';
+  WARN, CoursesScope } from './shared';
 
 const EDITABLE_SUBMISSION: CourseSubmissionStatus[] = ['DRAFT', 'TECHNICAL_ASSISTANCE'];
 const EDITABLE_COURSE: CourseStatus[] = ['DRAFT', 'DENIED'];
@@ -77,7 +76,7 @@ export function CoursePage() {
   const standards = standardsResult.data?.trainingStandards;
 
   return (
-    <>
+    <CoursesScope>
       <title>{`${course.title} · CPSS Platform`}</title>
       <p>
         <Link to="/courses">← Courses</Link>
@@ -120,7 +119,7 @@ export function CoursePage() {
         </Paper>
       ) : (
         <>
-          {(canStartInitial || canRecertify) && (
+          {canStartInitial && (
             <Paper withBorder p="lg" mb="lg" data-testid="start-submission">
               <Text mb="sm">
                 {canStartInitial
@@ -135,6 +134,20 @@ export function CoursePage() {
             </Paper>
           )}
           {current && <SubmissionPanel key={current.id} submissionId={current.id} standards={standards ?? null} author={author} onChanged={reload} />}
+          {canRecertify && (
+            <Paper withBorder p="lg" mt="lg" data-testid="start-submission">
+              <Text mb="sm">
+                {canStartInitial
+                  ? current
+                    ? 'The last submission was denied. You can change the course and submit it again as a new submission.'
+                    : 'This course has not been submitted yet. Start its submission: the daily agenda and where each core concept is taught; then upload the materials and submit.'
+                  : 'This approved course recertifies every few years: start a recertification submission when the program asks for it.'}
+              </Text>
+              <Button color={PRIMARY} onClick={() => setStartingPurpose(canStartInitial ? 'INITIAL' : 'RECERTIFICATION')}>
+                {canStartInitial ? 'Start the submission' : 'Start a recertification submission'}
+              </Button>
+            </Paper>
+          )}
           {!current && !canStartInitial && !canRecertify && <p className="muted">No submission yet.</p>}
         </>
       )}
@@ -160,7 +173,7 @@ export function CoursePage() {
         Course approval history
       </Title>
       <Timeline entries={course.timeline} testId="course-timeline" />
-    </>
+    </CoursesScope>
   );
 }
 

@@ -10,7 +10,7 @@ import type { CourseKind, CourseStatus } from '../../gql/graphql';
 import { COURSE_AUTHOR_ROLES, hasAnyRole } from '../../roles';
 import { useUser } from '../../session';
 import { CoursesQuery, MySubmissionsQuery } from './documents';
-import { COURSE_STATUS_LABELS, CourseStatusBadge, PRIMARY, SubmissionStatusBadge, totalHours } from './shared';
+import { COURSE_STATUS_LABELS, CourseStatusBadge, PRIMARY, SubmissionStatusBadge, totalHours, CoursesScope } from './shared';
 
 const PAGE_SIZE = 25;
 
@@ -35,7 +35,7 @@ export function CoursesPage() {
   const resetPaging = () => setCursors([null]);
 
   return (
-    <>
+    <CoursesScope>
       <title>Courses · CPSS Platform</title>
       <Group justify="space-between" align="flex-end">
         <div>
@@ -156,6 +156,6 @@ export function CoursesPage() {
           </Button>
         </Group>
       )}
-    </>
+    </CoursesScope>
   );
 }

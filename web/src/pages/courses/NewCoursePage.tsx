@@ -8,7 +8,7 @@ import { fieldProblems } from '../../graphql';
 import type { CourseKind } from '../../gql/graphql';
 import { CreateCourseMutation } from './documents';
 import { CourseFields, type CourseFieldValues } from './CourseFields';
-import { MutationError, PRIMARY } from './shared';
+import { MutationError, PRIMARY, CoursesScope } from './shared';
 
 export function NewCoursePage() {
   const navigate = useNavigate();
@@ -37,7 +37,7 @@ export function NewCoursePage() {
   }
 
   return (
-    <>
+    <CoursesScope>
       <title>New course · CPSS Platform</title>
       <p>
         <Link to="/courses">← Courses</Link>
@@ -52,12 +52,10 @@ export function NewCoursePage() {
             <Button type="submit" color={PRIMARY} loading={creating.fetching}>
               Create course
             </Button>
-            <Button component={Link} to="/courses" variant="subtle" color={PRIMARY}>
-              Cancel
-            </Button>
+            <Link to="/courses">Cancel</Link>
           </Group>
         </form>
       </Paper>
-    </>
+    </CoursesScope>
   );
 }

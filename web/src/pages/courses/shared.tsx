@@ -2,6 +2,7 @@
 // clock, the API's error shapes (CONFLICT, FAILED_PRECONDITION's unmet rules, BAD_USER_INPUT's
 // fields) and the labels of course materials.
 import { Alert, Badge, Button, List, Text } from '@mantine/core';
+import type { CSSProperties, ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { ErrorAlert } from '../../components/Status';
 import { errorCode, errorMessages, errorRequestId, fieldProblems, type FieldProblem } from '../../graphql';
@@ -219,3 +220,13 @@ export function formatBytes(bytes: number): string {
 }
 
 export const totalHours = (c: { faceToFaceHours: number; preWorkHours: number }) => Math.round((c.faceToFaceHours + c.preWorkHours) * 100) / 100;
+
+/**
+ * Mantine's error red (red.6) and dimmed grey (gray.6) are under 4.5:1 on white; the course
+ * screens set darker ones for everything inside them (field errors, required asterisks).
+ */
+const SCOPE_STYLE = { '--mantine-color-error': 'var(--mantine-color-red-9)', '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' } as CSSProperties;
+
+export function CoursesScope({ children }: { children: ReactNode }) {
+  return <div style={SCOPE_STYLE}>{children}</div>;
+}
