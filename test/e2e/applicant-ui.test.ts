@@ -100,13 +100,13 @@ describe('applicant', () => {
     // Step 5: documents: a refused upload shows the server's reason; a PDF is accepted.
     await page.getByRole('button', { name: 'Next: Documents' }).click();
     await poll(() => stepTitle(page)).toContain('Documents');
-    await page.getByRole('textbox', { name: 'Proof of education' }).click();
+    await page.getByLabel('Proof of education', { exact: true }).first().click();
     await page.getByRole('option', { name: 'High school diploma' }).click();
     await chooseFile(page, 'Upload a document', { name: 'certificate.txt', mimeType: 'text/plain', buffer: Buffer.from('not a certificate') });
-    await page.getByTestId('document-upload').getByRole('button', { name: 'Upload' }).click();
+    await page.getByTestId('document-upload').getByRole('button', { name: 'Upload', exact: true }).click();
     await poll(() => page.getByTestId('document-upload-error').innerText()).toContain('must be one of PDF, IMAGE, WORD');
     await chooseFile(page, 'Upload your proof of education', { name: `diploma-${suffix}.pdf`, mimeType: 'application/pdf', buffer: PDF });
-    await page.getByTestId('education-upload').getByRole('button', { name: 'Upload' }).click();
+    await page.getByTestId('education-upload').getByRole('button', { name: 'Upload', exact: true }).click();
     await poll(() => page.getByTestId('education-proof-file').innerText()).toContain(`diploma-${suffix}.pdf`);
     await poll(() => page.getByTestId('uploaded-document').filter({ hasText: `diploma-${suffix}.pdf` }).count()).toBe(1);
     await expectAccessible(page, 'apply: documents step');

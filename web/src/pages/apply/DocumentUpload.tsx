@@ -100,6 +100,7 @@ export function DocumentUpload({
           error={fileReason ?? readError}
           errorProps={{ 'data-testid': `${testId}-error` }}
           clearable
+          clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
           w={320}
           disabled={busy}
         />

@@ -13,7 +13,7 @@ export const NEUTRAL = '#495057'; // gray 7
 export const MUTED = '#495057';
 
 /**
- * Mantine's secondary text (input and step descriptions) reads --mantine-color-dimmed: set on a
- * page's root, it makes them AA there without touching the shared theme.
+ * Mantine's secondary text (input and step descriptions), placeholders and field errors read these
+ * variables: set on a page's root, they make them AA there without touching the shared theme.
  */
-export const READABLE_DIMMED = { '--mantine-color-dimmed': MUTED } as React.CSSProperties;
+export const READABLE_DIMMED = { '--mantine-color-dimmed': MUTED, '--mantine-color-placeholder': MUTED, '--mantine-color-error': BAD } as React.CSSProperties;
