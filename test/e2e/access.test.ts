@@ -1,7 +1,7 @@
 // Who sees what, asked through the gateway with each role's own sign-in: ownership in every domain,
 // and complaint detail kept from everyone but ethics staff, the respondent included.
 import { describe, expect, inject, it } from 'vitest';
-import { DEMO_PEOPLE } from '@cpss/domain';
+import { DEMO_ACCOUNTS, DEMO_PEOPLE } from '@cpss/domain';
 import { codes, graphql, signIn } from '../support/client';
 
 const gatewayUrl = inject('gatewayUrl');
@@ -44,6 +44,79 @@ describe('ownership through the gateway', () => {
     expect(trainer.data!.trainingSessions.totalCount).toBeGreaterThan(0);
     const applicant = await graphql(gateway, '{ trainingSessions { totalCount } }', {}, await signIn(gatewayUrl, 'applicant@demo.cpss'));
     expect(codes(applicant)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('course owners and trainers through the gateway', () => {
+  const accountId = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!.id;
+  const COURSES = '{ courses(first: 100) { edges { node { id title ownerId } } } }';
+  const SUBMISSIONS = '{ courseSubmissions(first: 100) { edges { node { id course { id ownerId } } } } }';
+  type Courses = { courses: { edges: { node: { id: string; title: string; ownerId: string } }[] } };
+  type Submissions = { courseSubmissions: { edges: { node: { id: string; course: { id: string; ownerId: string } } }[] } };
+
+  it('a curriculum developer sees only their own courses and submissions; another owner’s are refused', async () => {
+    const second = await signIn(gatewayUrl, 'developer2@demo.cpss');
+    // The second owner starts a submission of a course of their own.
+    const created = await graphql<{ createCourse: { id: string } }>(
+      gateway,
+      'mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }',
+      { input: { title: `Peer Mentoring Basics ${Date.now()}`, kind: 'ELECTIVE', faceToFaceHours: 2, preWorkHours: 0 } },
+      second,
+    );
+    expect(created.errors).toBeUndefined();
+    const courseId = created.data!.createCourse.id;
+    const standards = await graphql<{ trainingStandards: { domains: { coreConcepts: { id: string }[] }[] } }>(gateway, '{ trainingStandards { domains { coreConcepts { id } } } }', {}, second);
+    const crosswalk = standards.data!.trainingStandards.domains.flatMap((d) => d.coreConcepts).map((c) => ({ conceptId: c.id, material: 'PARTICIPANT_MANUAL', location: 'Module 1', agendaBlock: 'Morning' }));
+    const draft = await graphql<{ createCourseSubmission: { id: string } }>(
+      gateway,
+      'mutation($input: CreateCourseSubmissionInput!) { createCourseSubmission(input: $input) { id } }',
+      { input: { courseId, agenda: [{ day: 1, title: 'Mentoring in practice', hours: 2 }], crosswalk } },
+      second,
+    );
+    expect(draft.errors).toBeUndefined();
+    const submissionId = draft.data!.createCourseSubmission.id;
+
+    const first = await signIn(gatewayUrl, 'developer@demo.cpss');
+    const own = await graphql<Courses>(gateway, COURSES, {}, first);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.courses.edges.length).toBeGreaterThan(0);
+    expect(new Set(own.data!.courses.edges.map((e) => e.node.ownerId))).toEqual(new Set([accountId('developer@demo.cpss')]));
+    const ownSubmissions = await graphql<Submissions>(gateway, SUBMISSIONS, {}, first);
+    expect(ownSubmissions.data!.courseSubmissions.edges.map((e) => e.node.id)).not.toContain(submissionId);
+    expect(ownSubmissions.data!.courseSubmissions.edges.every((e) => e.node.course.ownerId === accountId('developer@demo.cpss'))).toBe(true);
+    for (const [query, id] of [['query($id: ID!) { course(id: $id) { title } }', courseId], ['query($id: ID!) { courseSubmission(id: $id) { status } }', submissionId]] as const) {
+      const refused = await graphql(gateway, query, { id }, first);
+      expect(codes(refused)).toEqual(['FORBIDDEN']);
+      expect(JSON.stringify(refused.data ?? null)).not.toContain('Peer Mentoring');
+    }
+
+    // The second owner sees theirs (the seeded one and the new one) and none of the first's.
+    const theirs = await graphql<Courses>(gateway, COURSES, {}, second);
+    expect(new Set(theirs.data!.courses.edges.map((e) => e.node.ownerId))).toEqual(new Set([accountId('developer2@demo.cpss')]));
+    expect(theirs.data!.courses.edges.map((e) => e.node.id)).toContain(courseId);
+    const theirSubmissions = await graphql<Submissions>(gateway, SUBMISSIONS, {}, second);
+    expect(theirSubmissions.data!.courseSubmissions.edges.map((e) => e.node.id)).toEqual([submissionId]);
+    // Training staff see both owners' courses.
+    const staff = await graphql<Courses>(gateway, COURSES, {}, await signIn(gatewayUrl, 'training.reviewer@demo.cpss'));
+    expect(new Set(staff.data!.courses.edges.map((e) => e.node.ownerId))).toEqual(new Set([accountId('developer@demo.cpss'), accountId('developer2@demo.cpss')]));
+  });
+
+  it('a trainer sees only their own sessions and rosters; another trainer’s are refused', async () => {
+    const SESSIONS = '{ trainingSessions(first: 100) { edges { node { id trainerPersonId roster { personId } } } } }';
+    type Sessions = { trainingSessions: { edges: { node: { id: string; trainerPersonId: string; roster: { personId: string }[] } }[] } };
+    const [ben, frank] = [DEMO_PEOPLE[1]!.id, DEMO_PEOPLE[5]!.id];
+    const firstToken = await signIn(gatewayUrl, 'trainer@demo.cpss');
+    const secondToken = await signIn(gatewayUrl, 'trainer2@demo.cpss');
+    const first = await graphql<Sessions>(gateway, SESSIONS, {}, firstToken);
+    const second = await graphql<Sessions>(gateway, SESSIONS, {}, secondToken);
+    expect(first.errors).toBeUndefined();
+    expect(new Set(first.data!.trainingSessions.edges.map((e) => e.node.trainerPersonId))).toEqual(new Set([ben]));
+    expect(new Set(second.data!.trainingSessions.edges.map((e) => e.node.trainerPersonId))).toEqual(new Set([frank]));
+    const frankSession = second.data!.trainingSessions.edges[0]!.node;
+    expect(frankSession.roster.length).toBeGreaterThan(0);
+    const refused = await graphql(gateway, 'query($id: ID!) { trainingSession(id: $id) { roster { personId } } }', { id: frankSession.id }, firstToken);
+    expect(codes(refused)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(refused.data ?? null)).not.toContain(frankSession.roster[0]!.personId);
   });
 });
 

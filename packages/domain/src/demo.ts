@@ -43,6 +43,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { id: '7c1d2e3f-0000-4000-8000-000000000006', email: 'trainer@demo.cpss', displayName: 'Ben Okafor (trainer)', roles: [Role.Trainer, Role.Applicant], personId: DEMO_PEOPLE[1]!.id },
   { id: '7c1d2e3f-0000-4000-8000-000000000007', email: 'applicant@demo.cpss', displayName: 'Alicia Moore (applicant)', roles: [Role.Applicant], personId: DEMO_PEOPLE[0]!.id },
   { id: '7c1d2e3f-0000-4000-8000-000000000008', email: 'supervisor@demo.cpss', displayName: 'Sam Supervisor', roles: [Role.Supervisor], personId: null },
+  // A second course owner and a second trainer, so each one's screens show only their own work.
+  { id: '7c1d2e3f-0000-4000-8000-000000000009', email: 'developer2@demo.cpss', displayName: 'Morgan Mills (Recovery Academy)', roles: [Role.CurriculumDeveloper], personId: null },
+  { id: '7c1d2e3f-0000-4000-8000-00000000000a', email: 'trainer2@demo.cpss', displayName: 'Frank Whitfield (trainer)', roles: [Role.Trainer, Role.Applicant], personId: DEMO_PEOPLE[5]!.id },
 ];
 
 export interface DemoCompletion {
@@ -62,6 +65,7 @@ export const DEMO_COMPLETIONS: readonly DemoCompletion[] = [
   { personId: DEMO_PEOPLE[2]!.id, courseTitle: 'Person Centered Thinking', kind: CourseKind.Elective, hours: 12, completedOn: '2024-08-30' },
   { personId: DEMO_PEOPLE[3]!.id, courseTitle: 'Veteran Peer Support', kind: CourseKind.Designation, hours: 8, completedOn: '2023-03-03' },
   { personId: DEMO_PEOPLE[4]!.id, courseTitle: 'Crisis Prevention', kind: CourseKind.Elective, hours: 6, completedOn: '2025-01-22' },
+  { personId: DEMO_PEOPLE[5]!.id, courseTitle: 'Training of Trainers', kind: CourseKind.TrainingOfTrainers, hours: 24, completedOn: '2023-06-16' },
 ];
 
 export interface DemoAcknowledgment {
@@ -80,3 +84,6 @@ export const DEMO_ACKNOWLEDGMENTS: readonly DemoAcknowledgment[] = [
 
 /** The demo curriculum developer's account id (owner of the demo courses). */
 export const DEMO_DEVELOPER_ACCOUNT_ID = DEMO_ACCOUNTS.find((a) => a.email === 'developer@demo.cpss')!.id;
+
+/** The second course owner's account id (owner of one demo course of their own). */
+export const DEMO_SECOND_DEVELOPER_ACCOUNT_ID = DEMO_ACCOUNTS.find((a) => a.email === 'developer2@demo.cpss')!.id;

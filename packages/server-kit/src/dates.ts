@@ -59,12 +59,13 @@ export function isBusinessDay(iso: IsoDate): boolean {
   return !publicHolidays(Number(iso.slice(0, 4))).has(iso);
 }
 
-/** The date `n` business days after `iso` (n >= 0; 0 gives `iso` itself). */
+/** The date `n` business days after `iso` (before it when n < 0; 0 gives `iso` itself). */
 export function addBusinessDays(iso: IsoDate, n: number): IsoDate {
   let current = iso;
-  let left = n;
+  let left = Math.abs(n);
+  const step = n < 0 ? -1 : 1; // a negative count goes back: "three business days ago"
   while (left > 0) {
-    current = dates.addDays(current, 1);
+    current = dates.addDays(current, step);
     if (isBusinessDay(current)) left -= 1;
   }
   return current;

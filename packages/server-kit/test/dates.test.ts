@@ -39,4 +39,10 @@ describe('North Carolina business days', () => {
     expect(businessDaysBetween('2026-11-23', '2026-12-02')).toBe(5);
     expect(businessDaysBetween('2026-12-02', '2026-11-23')).toBe(0);
   });
+
+  it('goes back with a negative count, over weekends and holidays', () => {
+    expect(addBusinessDays('2026-12-02', -5)).toBe('2026-11-23');
+    // Mon 23 Nov 2026 - 3 business days: Fri 20, Thu 19, Wed 18.
+    expect(addBusinessDays('2026-11-23', -3)).toBe('2026-11-18');
+  });
 });

@@ -22,12 +22,17 @@ beforeAll(async () => {
 });
 
 describe('demo seed', () => {
-  it('seeds courses, the demo trainer’s sessions and registrations once', async () => {
-    expect([await t.count('course'), await t.count('training_session'), await t.count('enrollment')]).toEqual([3, 2, 3]);
-    const res = await gql(await t.appOn(TODAY), `{ trainingSessions { totalCount edges { node { course { title } roster { personId } } } } }`, {}, await trainer(DEMO_PEOPLE[1]!.id));
-    const conn = res.body.data!['trainingSessions'] as { totalCount: number; edges: { node: { roster: unknown[] } }[] };
-    expect(conn.totalCount).toBe(2);
-    expect(conn.edges.map((e) => e.node.roster.length).sort()).toEqual([1, 2]);
+  it('seeds courses, each demo trainer’s sessions and registrations once', async () => {
+    expect([await t.count('course'), await t.count('training_session'), await t.count('enrollment')]).toEqual([4, 4, 7]);
+    const SESSIONS = `{ trainingSessions { totalCount edges { node { firstDay course { title } roster { personId } } } } }`;
+    const res = await gql(await t.appOn(TODAY), SESSIONS, {}, await trainer(DEMO_PEOPLE[1]!.id));
+    const conn = res.body.data!['trainingSessions'] as { totalCount: number; edges: { node: { firstDay: string; roster: unknown[] } }[] };
+    expect(conn.totalCount).toBe(3);
+    expect(conn.edges.map((e) => e.node.roster.length).sort()).toEqual([1, 2, 3]);
+    // The one held already waits for its attendance.
+    expect(conn.edges.filter((e) => e.node.firstDay < TODAY).map((e) => e.node.roster.length)).toEqual([3]);
+    const second = await gql(await t.appOn(TODAY), SESSIONS, {}, await trainer(DEMO_PEOPLE[5]!.id));
+    expect((second.body.data!['trainingSessions'] as { edges: { node: { course: { title: string } } }[] }).edges.map((e) => e.node.course.title)).toEqual(['Wellness Recovery Action Planning for Peers']);
   });
 });
 
@@ -36,7 +41,7 @@ describe('public catalog', () => {
     const res = await gql(await t.appOn(TODAY), CATALOG, {});
     expect(errorCodes(res), t.logLines().join('\n')).toEqual([]);
     const c = res.body.data!['trainingCatalog'] as Catalog;
-    expect(c.totalCount).toBe(2);
+    expect(c.totalCount).toBe(3);
     const core = c.edges.find((e) => e.node.courseKind === 'CORE_PSS')!.node;
     expect(core).toMatchObject({ delivery: 'IN_PERSON', county: 'Durham', seatsLeft: 18 });
     expect(core.days.length).toBe(5);
@@ -49,9 +54,11 @@ describe('public catalog', () => {
     expect(await count({ kind: 'SUPERVISOR' })).toBe(0);
     expect(await count({ county: 'Durham' })).toBe(1);
     expect(await count({ virtual: true })).toBe(1);
+    expect(await count({ county: 'Guilford', kind: 'ELECTIVE' })).toBe(1);
+    // The Wake session was held last week: no longer open to find.
     expect(await count({ virtual: false, county: 'Wake' })).toBe(0);
     const all = ((await gql(app, CATALOG, {})).body.data!['trainingCatalog'] as Catalog).edges.map((e) => e.node.firstDay).sort();
-    expect(await count({ from: all[1] })).toBe(1);
+    expect(await count({ from: all[1] })).toBe(2);
     expect(await count({ to: all[0] })).toBe(1);
   });
 
@@ -60,7 +67,7 @@ describe('public catalog', () => {
     expect((later.body.data!['trainingCatalog'] as Catalog).totalCount).toBe(0);
     await t.ds.query(`update course set expires_on = '2026-12-01' where kind = 'CORE_PSS'`);
     const res = await gql(await t.appOn(TODAY), CATALOG, {});
-    expect((res.body.data!['trainingCatalog'] as Catalog).edges.map((e) => e.node.courseKind)).toEqual(['ETHICS_AND_BOUNDARIES']);
+    expect((res.body.data!['trainingCatalog'] as Catalog).edges.map((e) => e.node.courseKind).sort()).toEqual(['ELECTIVE', 'ETHICS_AND_BOUNDARIES']);
     await t.ds.query(`update course set expires_on = '2030-10-23' where kind = 'CORE_PSS'`);
   });
 
