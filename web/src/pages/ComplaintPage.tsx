@@ -9,7 +9,7 @@ import { hasAnyRole } from '../roles';
 import { useUser } from '../session';
 import { ComplaintActions } from './ethics/ComplaintActions';
 import { Readable } from './ethics/Readable';
-import { CLOCK_STEP_LABELS, ComplaintCaseFragmentDoc, OUTCOME_LABELS, TRIAGE_LEVEL_LABELS } from './ethics/complaintCase';
+import { CLOCK_STEP_LABELS, ComplaintCaseFragmentDoc, OUTCOME_LABELS, SUBJECT_KIND_LABELS, TRIAGE_LEVEL_LABELS } from './ethics/complaintCase';
 
 // Reading the confidential fields here is audited by the ethics service. The case's fields are one
 // fragment (pages/ethics/complaintCase.ts) that every step's mutation also selects, so the status,
@@ -84,7 +84,7 @@ export function ComplaintPage() {
         Complaint {c.referenceNumber}
         {c.overdue && <span className="badge badge--bad">Overdue</span>}
       </h1>
-      {recorded === c.referenceNumber && (
+      {recorded === c.referenceNumber && c.status === 'RECEIVED' && (
         <p role="status" className="alert alert--info" data-testid="complaint-recorded">
           Complaint {c.referenceNumber} recorded. Acknowledge it to the complainant next.
         </p>
@@ -97,7 +97,7 @@ export function ComplaintPage() {
         <div>
           <dt>About</dt>
           <dd>
-            {enumWords(c.subjectKind)}
+            {label(SUBJECT_KIND_LABELS, c.subjectKind)}
             {c.respondent ? `: ${displayName(c.respondent)}` : c.respondentDescription ? `: ${c.respondentDescription}` : ''}
           </dd>
         </div>

@@ -6,9 +6,10 @@ import { ErrorAlert, Loading } from '../components/Status';
 import { displayName } from '../format';
 import { graphql } from '../gql';
 import type { ComplaintFilterInput } from '../gql/graphql';
-import { enumWords } from '../labels';
+import { enumWords, label } from '../labels';
 import { hasAnyRole } from '../roles';
 import { useUser } from '../session';
+import { SUBJECT_KIND_LABELS } from './ethics/complaintCase';
 import { Readable } from './ethics/Readable';
 
 const PAGE_SIZE = 50;
@@ -118,7 +119,7 @@ export function ComplaintQueuePage() {
                     <Link to={`/complaints/${c.id}`}>{c.referenceNumber}</Link>
                   </th>
                   <td>
-                    {enumWords(c.subjectKind)}
+                    {label(SUBJECT_KIND_LABELS, c.subjectKind)}
                     {(c.respondent || c.respondentDescription) && <div className="muted">{c.respondent ? displayName(c.respondent) : c.respondentDescription}</div>}
                   </td>
                   <td>

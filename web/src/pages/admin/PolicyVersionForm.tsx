@@ -2,7 +2,7 @@
 // force and edited as fields (numbers, yes/no, lists). The server checks the values against the
 // domain's schema and answers with reasons by path (`values.coreCourse.faceToFaceHours`), shown
 // next to the field they are about.
-import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { fieldReasons, RefusalAlert, todayIso } from '../ethics/serverErrors';
@@ -13,7 +13,7 @@ import {
   type PolicyDomain,
   type PolicyVersionRow,
 } from './policyDocuments';
-import { formatValue, getAt, isObject, keyLabel, sameJson, setAt, type Json, type JsonObject } from './policyValues';
+import { formatValue, getAt, isObject, keyLabel, orderedEntries, sameJson, setAt, type Json, type JsonObject } from './policyValues';
 
 type ReasonsFor = (field: string, exact?: boolean) => string | undefined;
 
@@ -68,12 +68,22 @@ function ValueField({
 
   if (isObject(value)) {
     const whole = reasonsFor(field, true);
+    const entries = orderedEntries(value);
+    // Small groups of numbers (month and day, min and max, from and to) sit side by side.
+    const compact = entries.length <= 3 && entries.every(([, v]) => !Array.isArray(v));
+    const children = entries.map(([k, v]) => (
+      <ValueField key={k} name={keyLabel(k)} path={[...path, k]} value={v} original={getAt(original ?? null, [k])} reasonsFor={reasonsFor} onChange={onChange} />
+    ));
     return (
-      <Fieldset legend={label} variant="filled">
+      <Fieldset legend={label} variant="filled" p="sm">
         <Stack gap="xs">
-          {Object.entries(value).map(([k, v]) => (
-            <ValueField key={k} name={keyLabel(k)} path={[...path, k]} value={v} original={getAt(original ?? null, [k])} reasonsFor={reasonsFor} onChange={onChange} />
-          ))}
+          {compact ? (
+            <SimpleGrid cols={{ base: 1, xs: entries.length }} spacing="sm">
+              {children}
+            </SimpleGrid>
+          ) : (
+            children
+          )}
           {whole && (
             <Text size="sm" c="red.9">
               {whole}
@@ -134,6 +144,19 @@ function ValueField({
     );
   }
   return <TextInput label={label} description={was} value={value} onChange={(e) => onChange(path, e.currentTarget.value)} error={reasonsFor(field)} data-testid={testId} />;
+}
+
+const isPlain = (v: Json) => !isObject(v) && !Array.isArray(v);
+
+/** Consecutive plain values together, each group or list on its own. */
+function chunks(entries: [string, Json][]): [string, Json][][] {
+  const out: [string, Json][][] = [];
+  for (const e of entries) {
+    const last = out[out.length - 1];
+    if (last && isPlain(e[1]) && isPlain(last[0]![1])) last.push(e);
+    else out.push([e]);
+  }
+  return out;
 }
 
 export function PolicyVersionForm({
@@ -221,17 +244,27 @@ export function PolicyVersionForm({
             A version effective before today applies to cases submitted since {effectiveFrom} that have not yet been judged; check this is intended.
           </Alert>
         )}
-        {Object.entries(values).map(([k, v]) => (
-          <ValueField
-            key={k}
-            name={keyLabel(k)}
-            path={[k]}
-            value={v}
-            original={original[k]}
-            reasonsFor={reasonsFor}
-            onChange={(path, next) => setValues((all) => setAt(all, path, next) as JsonObject)}
-          />
-        ))}
+        {chunks(orderedEntries(values)).map((chunk) => {
+          const fields = chunk.map(([k, v]) => (
+            <ValueField
+              key={k}
+              name={keyLabel(k)}
+              path={[k]}
+              value={v}
+              original={original[k]}
+              reasonsFor={reasonsFor}
+              onChange={(path, next) => setValues((all) => setAt(all, path, next) as JsonObject)}
+            />
+          ));
+          // Runs of plain numbers and switches in two columns; groups and lists full width.
+          return isPlain(chunk[0]![1]) ? (
+            <SimpleGrid key={chunk[0]![0]} cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+              {fields}
+            </SimpleGrid>
+          ) : (
+            fields
+          );
+        })}
         <Text size="sm" role="status" data-testid="policy-changed-count">
           {changedCount === 0 ? 'No value changed from the version in force yet.' : `${changedCount} ${changedCount === 1 ? 'setting differs' : 'settings differ'} from the version in force.`}
         </Text>

@@ -60,6 +60,20 @@ const KEY_LABELS: Record<string, string> = {
   registryUpdateTargetHours: 'Registry updated within (hours)',
 };
 
+const KEY_ORDER = Object.keys(KEY_LABELS);
+
+/**
+ * An object's entries in the program's order (the schemas' order, as KEY_LABELS lists them):
+ * PostgreSQL's jsonb keeps keys by length, which would put "to" before "from". Unknown keys last.
+ */
+export function orderedEntries<T>(obj: Record<string, T>): [string, T][] {
+  const rank = (k: string) => {
+    const i = KEY_ORDER.indexOf(k);
+    return i === -1 ? KEY_ORDER.length : i;
+  };
+  return Object.entries(obj).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 /** recoveryMonths → "Recovery months" for a key the UI does not know yet. */
 export function keyLabel(key: string): string {
   if (KEY_LABELS[key]) return KEY_LABELS[key];
@@ -87,7 +101,7 @@ export function formatValue(value: Json, path: string[] = []): string {
     return `${MONTHS[value['month'] - 1] ?? value['month']} ${value['day']}`;
   }
   if ('from' in value && 'to' in value && Object.keys(value).length === 2) return `${formatValue(value['from']!, path)} – ${formatValue(value['to']!, path)}`;
-  return Object.entries(value)
+  return orderedEntries(value)
     .map(([k, v]) => `${keyLabel(k)}: ${formatValue(v, [...path, k])}`)
     .join(', ');
 }
@@ -103,7 +117,7 @@ export interface ValueRow {
 
 /** Rows to read: nested objects open into their leaves; arrays stay one row. */
 export function valueRows(values: JsonObject, prefix: string[] = [], group = ''): ValueRow[] {
-  return Object.entries(values).flatMap(([key, value]) => {
+  return orderedEntries(values).flatMap(([key, value]) => {
     const path = [...prefix, key];
     if (isObject(value)) return valueRows(value, path, group ? `${group} · ${keyLabel(key)}` : keyLabel(key));
     return [{ path: path.join('.'), label: keyLabel(key), group, value }];

@@ -248,6 +248,14 @@ export const OUTCOME_LABELS: Record<string, string> = {
   REMOVAL_AS_TRAINER: 'Removal as trainer',
 };
 
+/** Whom a complaint is about, short (the queue and the case's facts). */
+export const SUBJECT_KIND_LABELS: Record<string, string> = {
+  CPSS: 'CPSS',
+  TRAINER: 'Trainer',
+  COURSE_OWNER: 'Course owner',
+  PROGRAM: 'The program',
+};
+
 export const TRIAGE_LEVEL_LABELS: Record<string, string> = {
   DESK_REVIEW: 'Desk review (by the program)',
   INVESTIGATION: 'Investigation',
