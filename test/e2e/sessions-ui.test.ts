@@ -23,8 +23,9 @@ const addDays = (date: string, n: number) => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
-// Days far enough ahead, and random, so this file's sessions clash with no one's registrations.
-const offset = () => 120 + Math.floor(Math.random() * 400);
+// Days far enough ahead, and random, so this file's sessions clash with no one's registrations;
+// each test has its own 60-day slot, so the same person is never booked twice on one day here.
+const offset = (slot: number) => 120 + slot * 60 + Math.floor(Math.random() * 45);
 
 async function signIn(email: string): Promise<Page> {
   const page = await browser().newPage();
@@ -67,8 +68,8 @@ beforeAll(async () => {
 });
 
 /** A session of the core course scheduled through the API by the demo trainer, on days of its own. */
-async function scheduleCoreSession(capacity: number): Promise<{ id: string; firstDay: string }> {
-  const firstDay = addDays(today, offset());
+async function scheduleCoreSession(capacity: number, slot: number): Promise<{ id: string; firstDay: string }> {
+  const firstDay = addDays(today, offset(slot));
   const days = [0, 1, 2, 3, 4].map((i) => ({ date: addDays(firstDay, i), hours: core.faceToFaceHours / 5 }));
   const r = await graphql<{ scheduleTrainingSession: { id: string } }>(
     api,
@@ -103,7 +104,7 @@ async function registerPerson(sessionId: string, personId: string): Promise<stri
 }
 
 describe('trainer', () => {
-  it('schedules a session of a course they teach (a bad plan shows the server reason by the field) and finds it in the list', async () => {
+  it('schedules a session of a course they teach (a bad plan shows the server reason by the field) and finds it in their list', async () => {
     const page = await signIn('trainer@demo.cpss');
     await page.getByTestId('nav-sessions').click();
     await page.waitForURL(/\/sessions$/);
@@ -121,7 +122,7 @@ describe('trainer', () => {
     await page.getByRole('combobox', { name: 'County', exact: true }).fill('Durham');
     await page.getByRole('option', { name: 'Durham', exact: true }).click();
     await page.getByLabel('Capacity (class size)').fill('12');
-    const firstDay = addDays(today, offset());
+    const firstDay = addDays(today, offset(0));
     for (let i = 0; i < 5; i++) {
       if (i > 0) await page.getByRole('button', { name: 'Add a day' }).click();
       await page.getByLabel(`Day ${i + 1} date`).fill(addDays(firstDay, i));
@@ -156,15 +157,25 @@ describe('trainer', () => {
     expect(await row.getByTestId('session-seats').innerText()).toBe('0 / 12');
     expect(await row.getByTestId('session-status').innerText()).toBe('Scheduled');
     await screenshot(page, 'sessions-list');
-
-    // Move it a week later, then cancel it, each with a reason the timeline keeps.
     await page.goto(sessionUrl);
+    await poll(() => page.getByTestId('session-place').innerText()).toContain(address);
+    await expectAccessible(page, 'a new session');
+    await page.close();
+  });
+
+  it('moves a session a week later and then cancels it, each with a reason the timeline keeps', async () => {
+    const { id, firstDay } = await scheduleCoreSession(20, 1);
+    expect(await registerPerson(id, DEMO_PEOPLE[3]!.id)).toBe('ENROLLED');
+    const page = await signIn('trainer@demo.cpss');
+    await page.goto(`${gateway}/sessions/${id}`);
     await page.getByRole('button', { name: 'Reschedule' }).click();
     const moved = addDays(firstDay, 7);
     for (let i = 0; i < 5; i++) await page.getByTestId('reschedule-form').getByLabel(`Day ${i + 1} date`).fill(addDays(moved, i));
     await page.getByLabel('Reason for the change').fill(`Venue unavailable ${suffix}`);
     await page.getByRole('button', { name: 'Move the session' }).click();
     await poll(() => page.getByTestId('session-notice').innerText()).toContain(`now runs ${moved}`);
+    // The server's own count of the notices it sent, recorded with the change.
+    expect(await page.getByTestId('session-notice').innerText()).toContain('1 person enrolled or waitlisted was sent a notice');
     expect(await page.getByTestId('session-dates').innerText()).toBe(`${moved} to ${addDays(moved, 4)}`);
     expect(await page.getByTestId('session-timeline').innerText()).toContain(`Venue unavailable ${suffix}`);
 
@@ -174,13 +185,15 @@ describe('trainer', () => {
     await page.getByLabel('Reason for cancelling').fill(`Trainer ill ${suffix}`);
     await page.getByRole('button', { name: 'Cancel the session', exact: true }).click();
     await poll(() => page.getByTestId('session-status').innerText()).toBe('Cancelled');
+    expect(await page.getByTestId('session-notice').innerText()).toContain('1 person enrolled or waitlisted was sent a notice');
+    expect(await page.getByRole('button', { name: 'Reschedule' }).count()).toBe(0);
     expect(await page.getByTestId('session-timeline').innerText()).toContain(`Trainer ill ${suffix}`);
     await screenshot(page, 'sessions-cancelled');
     await page.close();
   });
 
   it('sees the roster and waitlist in order and records attendance day by day', async () => {
-    const session = await scheduleCoreSession(2);
+    const session = await scheduleCoreSession(2, 2);
     const [first, second, third] = [DEMO_PEOPLE[3]!.id, DEMO_PEOPLE[4]!.id, DEMO_PEOPLE[5]!.id];
     expect(await registerPerson(session.id, first)).toBe('ENROLLED');
     expect(await registerPerson(session.id, second)).toBe('ENROLLED');
@@ -238,7 +251,7 @@ describe('trainer, completion (server answer stubbed)', () => {
   // recordTrainingAttendance response (only that one) is replaced by what the server returns when a
   // participant reaches the required hours. The public verification of a real code is not covered.
   it('shows the completion and the certificate code when the answer completes a participant', async () => {
-    const session = await scheduleCoreSession(2);
+    const session = await scheduleCoreSession(2, 3);
     const personId = DEMO_PEOPLE[2]!.id;
     expect(await registerPerson(session.id, personId)).toBe('ENROLLED');
     const roster = await graphql<{ trainingSession: { roster: { id: string }[] } }>(api, `query ($id: ID!) { trainingSession(id: $id) { roster { id } } }`, { id: session.id }, trainerToken);
@@ -287,9 +300,17 @@ describe('trainer, completion (server answer stubbed)', () => {
 
 describe('training staff', () => {
   it('register a person for a session from its page; a full class puts them on the waitlist', async () => {
-    const session = await scheduleCoreSession(1);
+    const session = await scheduleCoreSession(1, 4);
     expect(await registerPerson(session.id, DEMO_PEOPLE[6]!.id)).toBe('ENROLLED');
     const page = await signIn('training.reviewer@demo.cpss');
+    // Every trainer's sessions, narrowed to one course.
+    await page.getByTestId('nav-sessions').click();
+    await poll(() => page.getByTestId('session-row').count()).toBeGreaterThanOrEqual(3);
+    await choose(page, 'Course', 'Ethics and Peer Support Boundaries');
+    // The demo ethics session only (a mismatch shows the rows it got).
+    await poll(() => page.getByTestId('session-row').allInnerTexts()).toEqual([expect.stringContaining('Ethics and Peer Support Boundaries')]);
+    expect(await page.getByTestId('sessions-count').innerText()).toBe('1 of 1 session');
+    await expectAccessible(page, 'sessions list (staff)');
     await page.goto(`${gateway}/sessions/${session.id}`);
     await poll(() => page.getByTestId('roster-row').count()).toBe(1);
     await page.getByLabel('Person id').fill(DEMO_PEOPLE[7]!.id);

@@ -19,7 +19,8 @@ export function AttendancePanel({ session, today, arrival }: { session: Session;
   const [recording, record] = useMutation(RecordAttendanceDocument);
   const participants = session.roster.filter((e) => e.status === 'ENROLLED' || e.status === 'COMPLETED');
   const pastDays = session.days.filter((d) => d.date <= today);
-  const [day, setDay] = useState<string>(pastDays.at(-1)?.date ?? session.days[0]?.date ?? PRE_WORK);
+  // The latest day that has happened; before the first day, the pre-work (the only thing recordable yet).
+  const [day, setDay] = useState<string>(pastDays.at(-1)?.date ?? (session.course.preWorkHours > 0 ? PRE_WORK : (session.days[0]?.date ?? PRE_WORK)));
   // Hours typed but not yet recorded, per day and person; otherwise the recorded hours show.
   const [drafts, setDrafts] = useState<Record<string, Record<string, Hours>>>({});
   const [sent, setSent] = useState<{ day: string; personIds: string[] } | null>(null);

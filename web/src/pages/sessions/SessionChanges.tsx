@@ -46,7 +46,7 @@ export function RescheduleForm({ session, onDone, onClose, onReload }: { session
       },
     });
     const moved = result.data?.rescheduleTrainingSession;
-    if (moved) onDone(`The session now runs ${moved.firstDay}${moved.lastDay !== moved.firstDay ? ` to ${moved.lastDay}` : ''}. ${noticeWords(waiting)}`);
+    if (moved) onDone(`The session now runs ${moved.firstDay}${moved.lastDay !== moved.firstDay ? ` to ${moved.lastDay}` : ''}. ${noticeWords(notified(moved.timeline) ?? waiting)}`);
   }
 
   return (
@@ -88,7 +88,8 @@ export function CancelForm({ session, onDone, onClose, onReload }: { session: Se
     }
     setLocal(undefined);
     const result = await cancel({ input: { sessionId: session.id, expectedVersion: session.version, reason: reason.trim() } });
-    if (result.data?.cancelTrainingSession) onDone(`The session is cancelled. ${noticeWords(waiting)}`);
+    const cancelled = result.data?.cancelTrainingSession;
+    if (cancelled) onDone(`The session is cancelled. ${noticeWords(notified(cancelled.timeline) ?? waiting)}`);
   }
 
   return (
@@ -119,7 +120,13 @@ export function CancelForm({ session, onDone, onClose, onReload }: { session: Se
   );
 }
 
+/** How many people the server sent a notice, as it recorded with the change (the newest timeline entry). */
+function notified(timeline: readonly { facts?: Record<string, unknown> | null }[]): number | null {
+  const n = timeline.at(-1)?.facts?.['notified'];
+  return typeof n === 'number' ? n : null;
+}
+
 function noticeWords(people: number): string {
-  if (people === 0) return 'No one had registered, so no one needed a notice.';
-  return `The ${people} ${people === 1 ? 'person' : 'people'} enrolled or waitlisted ${people === 1 ? 'gets' : 'get'} a notice.`;
+  if (people === 0) return 'No one is registered, so no one needed a notice.';
+  return `${people} ${people === 1 ? 'person' : 'people'} enrolled or waitlisted ${people === 1 ? 'was' : 'were'} sent a notice.`;
 }

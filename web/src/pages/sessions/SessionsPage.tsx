@@ -1,7 +1,7 @@
 // The trainer's sessions (staff see every trainer's): upcoming, past or all, by first day, with
 // status, seats taken against capacity and the waitlist. Pages of the connection are appended by
 // "Load more" (the cursor of the last row asks for the next page).
-import { Badge, Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -15,8 +15,8 @@ import { SessionsFrame } from './SessionsFrame';
 import { DELIVERY_LABELS, SESSION_STATUS_LABELS, sessionPhase, shortId, todayInNc } from './sessionFormat';
 
 export const TrainingSessionsDocument = graphql(`
-  query TrainingSessions($first: Int!, $after: String, $from: LocalDate) {
-    trainingSessions(first: $first, after: $after, from: $from) {
+  query TrainingSessions($first: Int!, $after: String, $from: LocalDate, $courseId: ID) {
+    trainingSessions(first: $first, after: $after, from: $from, courseId: $courseId) {
       totalCount
       pageInfo {
         hasNextPage
@@ -47,6 +47,21 @@ export const TrainingSessionsDocument = graphql(`
   }
 `);
 
+// Staff narrow every trainer's sessions to one course (a trainer's own list is short enough).
+const StaffCoursesDocument = graphql(`
+  query SessionCourses {
+    courses(first: 100) {
+      edges {
+        node {
+          id
+          title
+          status
+        }
+      }
+    }
+  }
+`);
+
 type SessionRow = TrainingSessionsQuery['trainingSessions']['edges'][number]['node'];
 type View = 'upcoming' | 'past' | 'all';
 const PAGE_SIZE = 25;
@@ -55,6 +70,7 @@ export function SessionsPage() {
   const user = useUser();
   const staff = isStaff(user.roles);
   const [view, setView] = useState<View>('upcoming');
+  const [courseId, setCourseId] = useState<string | null>(null);
 
   return (
     <SessionsFrame>
@@ -70,31 +86,51 @@ export function SessionsPage() {
           </Button>
         )}
       </Group>
-      <SegmentedControl
-        aria-label="Which sessions"
-        value={view}
-        onChange={(v) => setView(v as View)}
-        data={[
-          { value: 'upcoming', label: 'Upcoming and under way' },
-          { value: 'past', label: 'Past' },
-          { value: 'all', label: 'All' },
-        ]}
-        mb="md"
-        data-testid="sessions-view"
-      />
-      {/* A new view starts from its first page. */}
-      <SessionList key={view} view={view} staff={staff} />
+      <Group align="flex-end" mb="md" wrap="wrap">
+        <SegmentedControl
+          aria-label="Which sessions"
+          value={view}
+          onChange={(v) => setView(v as View)}
+          data={[
+            { value: 'upcoming', label: 'Upcoming and under way' },
+            { value: 'past', label: 'Past' },
+            { value: 'all', label: 'All' },
+          ]}
+          data-testid="sessions-view"
+        />
+        {staff && <CourseFilter value={courseId} onChange={setCourseId} />}
+      </Group>
+      {/* A new view or course starts from its first page. */}
+      <SessionList key={`${view}:${courseId ?? ''}`} view={view} courseId={courseId} staff={staff} />
     </SessionsFrame>
   );
 }
 
-function SessionList({ view, staff }: { view: View; staff: boolean }) {
+function CourseFilter({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
+  const [courses] = useQuery({ query: StaffCoursesDocument });
+  const options = (courses.data?.courses.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.title }));
+  return (
+    <Select
+      label="Course"
+      placeholder={courses.error ? 'Courses could not be loaded' : 'Every course'}
+      data={options}
+      value={value}
+      onChange={onChange}
+      clearable
+      searchable
+      w={320}
+      error={courses.error ? 'Could not load the courses; showing every course' : undefined}
+    />
+  );
+}
+
+function SessionList({ view, courseId, staff }: { view: View; courseId: string | null; staff: boolean }) {
   const today = todayInNc();
   const [after, setAfter] = useState<string | null>(null);
   const [earlier, setEarlier] = useState<SessionRow[]>([]);
   const [result, reexecute] = useQuery({
     query: TrainingSessionsDocument,
-    variables: { first: PAGE_SIZE, after, from: view === 'upcoming' ? today : null },
+    variables: { first: PAGE_SIZE, after, from: view === 'upcoming' ? today : null, courseId },
     // A session just scheduled or changed elsewhere shows when the list is opened again.
     requestPolicy: 'cache-and-network',
   });

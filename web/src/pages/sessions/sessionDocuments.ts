@@ -61,6 +61,7 @@ export const TrainingSessionDocument = graphql(`
         toStatus
         actor
         reason
+        facts
         at
       }
     }
@@ -112,6 +113,7 @@ export const RescheduleSessionDocument = graphql(`
         toStatus
         actor
         reason
+        facts
         at
       }
     }
@@ -130,6 +132,7 @@ export const CancelSessionDocument = graphql(`
         toStatus
         actor
         reason
+        facts
         at
       }
     }
