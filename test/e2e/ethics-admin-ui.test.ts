@@ -199,12 +199,12 @@ describe('ethics staff', () => {
     await page.close();
   });
 
-  it('works a case at tablet width', async () => {
+  it('works a case at tablet width: a stale page is told someone else changed it; triage links the respondent', async () => {
     const page = await signIn('ethics@demo.cpss');
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(`${gateway}/complaints/new`);
     const suffix = randomUUID().slice(0, 8);
-    await page.getByLabel('Name, role and workplace of the respondent').fill(`A trainer in Wake County (${suffix})`);
+    await page.getByLabel('Name, role and workplace of the respondent').fill(`A trainer in Onslow County (${suffix})`);
     await choose(page, 'Who is the complaint about?', 'A trainer');
     await page.getByLabel('When did it happen?').fill(isoDaysFromToday(-3));
     await page.getByLabel('What happened?').fill(`Ended a session two hours early (${suffix}).`);
@@ -213,10 +213,38 @@ describe('ethics staff', () => {
     await page.getByText('Mail', { exact: true }).click();
     await page.getByRole('button', { name: 'Record the complaint' }).click();
     await page.waitForURL(/\/complaints\/[0-9a-f-]{36}$/);
-    await poll(() => page.getByTestId('complaint-status').innerText()).toBe('Received');
+    const status = page.getByTestId('complaint-status');
+    await poll(() => status.innerText()).toBe('Received');
     expect(await page.getByTestId('complaint-timeline').innerText()).toContain('received by mail');
+
+    // A second tab on the same case, then the first acknowledges: the second is now stale.
+    const other = await browser().newPage({ viewport: { width: 768, height: 1024 }, storageState: await page.context().storageState() });
+    await other.goto(page.url());
+    await poll(() => other.getByTestId('complaint-status').innerText()).toBe('Received');
     await page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
-    await poll(() => page.getByTestId('complaint-status').innerText()).toBe('Acknowledged');
+    await poll(() => status.innerText()).toBe('Acknowledged');
+    await other.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    await poll(() => other.getByTestId('step-acknowledge-error').innerText()).toContain('Someone else changed this case');
+    await other.getByRole('button', { name: 'Reload the case' }).click();
+    await poll(() => other.getByTestId('complaint-status').innerText()).toBe('Acknowledged');
+    expect(await other.getByTestId('step-acknowledge').count()).toBe(0);
+    await other.close();
+
+    // Triage for a desk review, linking the respondent to a person found by name.
+    await page.getByRole('radio', { name: 'Desk review (by the program)', exact: true }).check();
+    await page.locator('input').and(page.getByLabel(labelled('Link the respondent to a person (optional)'))).fill('Jacobs');
+    await page.getByRole('option', { name: /Harold Jacobs/ }).click();
+    await page.getByRole('button', { name: 'Triage', exact: true }).click();
+    await poll(() => status.innerText()).toBe('Triaged');
+    expect(await page.getByTestId('complaint-facts').innerText()).toContain('Harold Jacobs');
+    expect(await page.getByTestId('complaint-triage').innerText()).toBe('Desk review (by the program)');
+    // A desk review may go straight to findings; the linked respondent's cooperation can be recorded.
+    expect(await page.getByTestId('step-findings').count()).toBe(1);
+    await page.getByRole('radio', { name: 'Cooperating', exact: true }).check();
+    await page.getByRole('button', { name: 'Record cooperation' }).click();
+    await poll(() => page.getByTestId('complaint-facts').innerText()).toContain('Cooperating');
+    expect(await page.getByTestId('complaint-timeline').innerText()).toContain('Acknowledged → Triaged');
+
     // Nothing wider than the viewport: the page reflows instead of scrolling sideways.
     expect(await mainOverflow(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'complaint case at tablet width');

@@ -91,8 +91,9 @@ export function formatValue(value: Json, path: string[] = []): string {
   if (value === null) return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') {
-    if (path.includes('feesCents')) return `$${(value / 100).toFixed(2)}`;
-    if (key === 'maxUploadBytes') return `${(value / (1024 * 1024)).toLocaleString('en-US', { maximumFractionDigits: 2 })} MB`;
+    // The stored unit (the label names it) with the amount a person thinks in.
+    if (path.includes('feesCents')) return `${value.toLocaleString('en-US')} ($${(value / 100).toFixed(2)})`;
+    if (key === 'maxUploadBytes') return `${value.toLocaleString('en-US')} (${(value / (1024 * 1024)).toLocaleString('en-US', { maximumFractionDigits: 2 })} MB)`;
     return value.toLocaleString('en-US');
   }
   if (typeof value === 'string') return value;
