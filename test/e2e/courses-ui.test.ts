@@ -140,9 +140,9 @@ describe('curriculum developer', () => {
 
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await poll(() => page.getByTestId('submission-status').innerText()).toMatch(/received/i);
-    expect(await page.getByTestId('submission-timeline').innerText()).toContain('Draft → Received');
-    expect(await page.getByTestId('course-status').innerText()).toMatch(/in review/i);
-    expect(await page.getByTestId('review-clock').innerText()).toMatch(/\d+ of 60–90 business days/);
+    await poll(() => page.getByTestId('submission-timeline').innerText()).toContain('Draft → Received');
+    await poll(() => page.getByTestId('course-status').innerText()).toMatch(/in review/i);
+    await poll(() => page.getByTestId('review-clock').innerText()).toMatch(/\d+ of 60–90 business days/);
     await screenshot(page, 'course-submitted');
     await page.close();
   }, 180_000);
@@ -185,8 +185,8 @@ describe('training reviewer', () => {
     await reviewer.getByLabel('Technical-assistance notes to the course owner').fill(TA_NOTES);
     await reviewer.getByRole('button', { name: 'Send back for technical assistance' }).click();
     await poll(() => reviewer.getByTestId('review-status').innerText()).toMatch(/technical assistance/i);
-    expect(await reviewer.getByTestId('review-outcome').innerText()).toContain(TA_NOTES);
-    expect(await reviewer.getByTestId('review-timeline').innerText()).toContain('Team review → Technical assistance');
+    await poll(() => reviewer.getByTestId('review-outcome').innerText()).toContain(TA_NOTES);
+    await poll(() => reviewer.getByTestId('review-timeline').innerText()).toContain('Team review → Technical assistance');
 
     // The developer reads the comments, changes concept 1.1 and resubmits, at tablet width.
     const developer = await signIn('developer@demo.cpss', 768);
@@ -206,7 +206,7 @@ describe('training reviewer', () => {
     await poll(() => developer.getByTestId('content-saved').count()).toBe(1);
     await developer.getByRole('button', { name: 'Resubmit for review' }).click();
     await poll(() => developer.getByTestId('submission-status').innerText()).toMatch(/received/i);
-    expect(await developer.getByTestId('submission-attempt').innerText()).toContain('attempt 2');
+    await poll(() => developer.getByTestId('submission-attempt').innerText()).toContain('attempt 2');
 
     // The reviewer sees the resubmission (a stale page would be refused: reload first), approves it.
     await reviewer.goto(reviewUrl);
@@ -220,13 +220,13 @@ describe('training reviewer', () => {
     await reviewer.getByLabel('Decision note to the course owner').fill('Every concept is taught; approved.');
     await reviewer.getByRole('button', { name: 'Approve the course' }).click();
     await poll(() => reviewer.getByTestId('review-status').innerText()).toMatch(/approved/i);
-    expect(await reviewer.getByTestId('review-outcome').innerText()).toContain('Every concept is taught; approved.');
+    await poll(() => reviewer.getByTestId('review-outcome').innerText()).toContain('Every concept is taught; approved.');
     await screenshot(reviewer, 'course-review-approved');
 
     // And the developer sees the decision and the course's term.
     await developer.reload();
     await poll(() => developer.getByTestId('submission-status').innerText()).toMatch(/approved/i);
-    expect(await developer.getByTestId('course-status').innerText()).toMatch(/approved/i);
+    await poll(() => developer.getByTestId('course-status').innerText()).toMatch(/approved/i);
     expect(await developer.getByTestId('course-expires').innerText()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await developer.getByTestId('submission-outcome').innerText()).toContain('Every concept is taught; approved.');
     await screenshot(developer, 'course-approved');

@@ -38,7 +38,7 @@ import {
   ReviewClock,
   SubmissionStatusBadge,
   totalHours,
-  WARN, CoursesScope } from './shared';
+  WARN, CoursesScope, LINK } from './shared';
 
 const EDITABLE_SUBMISSION: CourseSubmissionStatus[] = ['DRAFT', 'TECHNICAL_ASSISTANCE'];
 const EDITABLE_COURSE: CourseStatus[] = ['DRAFT', 'DENIED'];
@@ -113,7 +113,7 @@ export function CoursePage() {
           ) : (
             !standardsResult.error && <Loading>Loading the training standards…</Loading>
           )}
-          <Button mt="md" variant="subtle" color={PRIMARY} onClick={() => setStartingPurpose(null)}>
+          <Button mt="md" variant="subtle" color={LINK} onClick={() => setStartingPurpose(null)}>
             Cancel
           </Button>
         </Paper>
@@ -263,7 +263,7 @@ function EditCourse({
           <Button type="submit" color={PRIMARY} loading={saving.fetching}>
             Save course
           </Button>
-          <Button variant="subtle" color={PRIMARY} onClick={() => setOpen(false)}>
+          <Button variant="subtle" color={LINK} onClick={() => setOpen(false)}>
             Cancel
           </Button>
         </Group>

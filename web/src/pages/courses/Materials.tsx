@@ -10,7 +10,7 @@ import { errorCode, fieldProblems, isUnauthenticated } from '../../graphql';
 import type { CourseMaterialKind } from '../../gql/graphql';
 import { useSession } from '../../session';
 import { CourseMaterialFileQuery, UploadMaterialMutation } from './documents';
-import { BAD, formatBytes, GOOD, MATERIAL_KINDS, MATERIAL_LABELS, MutationError, PRIMARY, REQUIRED_MATERIALS } from './shared';
+import { BAD, formatBytes, GOOD, MATERIAL_KINDS, MATERIAL_LABELS, MutationError, PRIMARY, REQUIRED_MATERIALS, LINK } from './shared';
 import { contentTypeOf, readFileAsBase64, sendWithProgress, type UploadPhase } from './upload';
 
 export interface MaterialShape {
@@ -234,7 +234,7 @@ export function DownloadButton({ id, fileName }: { id: string; fileName: string 
   }
   return (
     <>
-      <Button variant="subtle" color={PRIMARY} size="compact-sm" onClick={download} loading={busy} aria-label={`Download ${fileName}`}>
+      <Button variant="subtle" color={LINK} size="compact-sm" onClick={download} loading={busy} aria-label={`Download ${fileName}`}>
         {fileName}
       </Button>
       {error && <ErrorAlert error={error} title="Could not download the file" />}

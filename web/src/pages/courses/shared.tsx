@@ -9,11 +9,16 @@ import { errorCode, errorMessages, errorRequestId, fieldProblems, type FieldProb
 import type { CourseMaterialKind, CourseStatus, CourseSubmissionStatus } from '../../gql/graphql';
 import { enumWords, label } from '../../labels';
 
-/** Mantine's default teal with white text is under 4.5:1; these shades pass WCAG AA (4.5:1) with white. */
-export const PRIMARY = 'teal.9';
+/**
+ * Mantine's default teal with white text is under 4.5:1. These pass WCAG AA (4.5:1) with white;
+ * they are hex rather than theme shades because Mantine lightens a theme shade on hover (filled)
+ * and caps it at 6 (subtle), while a hex colour only darkens on hover.
+ */
+export const PRIMARY = '#087f5b';
+export const LINK = PRIMARY;
 export const GOOD = '#237032';
 export const WARN = '#b03a06';
-export const BAD = 'red.9';
+export const BAD = '#c92a2a';
 
 export const COURSE_STATUS_LABELS: Record<CourseStatus, string> = {
   DRAFT: 'Draft',
@@ -225,7 +230,7 @@ export const totalHours = (c: { faceToFaceHours: number; preWorkHours: number })
  * Mantine's error red (red.6) and dimmed grey (gray.6) are under 4.5:1 on white; the course
  * screens set darker ones for everything inside them (field errors, required asterisks).
  */
-const SCOPE_STYLE = { '--mantine-color-error': 'var(--mantine-color-red-9)', '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' } as CSSProperties;
+const SCOPE_STYLE = { '--mantine-color-error': 'var(--mantine-color-red-9)', '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-placeholder': 'var(--mantine-color-gray-7)' } as CSSProperties;
 
 export function CoursesScope({ children }: { children: ReactNode }) {
   return <div style={SCOPE_STYLE}>{children}</div>;
