@@ -1,7 +1,9 @@
-// The training subgraph's scheduled work on its own pg-boss queue: the daily course-expiry run.
+// The training subgraph's scheduled work on its own pg-boss queue: the daily course run (expiry and
+// recertification notices to owners).
 import { startJobQueue, systemClock, type Logger } from '@cpss/server-kit';
 import type { DataSource } from 'typeorm';
-import { COURSE_EXPIRY_QUEUE, expireCourses } from './services/course-expiry.service';
+import { trainingPolicyStore } from './policy/training-policy';
+import { COURSE_EXPIRY_QUEUE, expireCourses, noticeCourseRecertifications } from './services/course-expiry.service';
 
 export async function startTrainingBackground(deps: { dataSource: DataSource; logger: Logger; databaseUrl: string }): Promise<() => Promise<void>> {
   const boss = await startJobQueue({ url: deps.databaseUrl, schema: 'training_jobs', logger: deps.logger });
@@ -10,6 +12,7 @@ export async function startTrainingBackground(deps: { dataSource: DataSource; lo
   await boss.schedule(COURSE_EXPIRY_QUEUE, '10 0 * * *', {}, { tz: 'America/New_York' });
   await boss.work(COURSE_EXPIRY_QUEUE, async () => {
     await expireCourses(deps.dataSource, systemClock, deps.logger);
+    await noticeCourseRecertifications(deps.dataSource, trainingPolicyStore(deps.dataSource), systemClock, deps.logger);
   });
   return () => boss.stop({ graceful: true });
 }

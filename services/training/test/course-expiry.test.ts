@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '@cpss/server-kit';
 import { capturingLogger } from '@cpss/testkit';
 import { startTrainingBackground } from '../src/background';
-import { expireCourses } from '../src/services/course-expiry.service';
-import { approvedCourse, reviewer } from './course-fixtures';
+import { errorCodes } from '@cpss/testkit';
+import { trainingPolicyStore } from '../src/policy/training-policy';
+import { expireCourses, noticeCourseRecertifications } from '../src/services/course-expiry.service';
+import { approvedCourse, dev, readyDraft, reviewer, SUBMIT } from './course-fixtures';
 import { gql, unmetRules, useTrainingDatabase } from './harness';
 import { plan, registerTrainer, SCHEDULE, totTrainedPerson, trainer, WEEK } from './session-fixtures';
 
@@ -32,6 +34,27 @@ describe('course expiry run', () => {
     const due = async (expiresBy: string) => ((await gql(app, `query($d: LocalDate) { courses(expiresBy: $d, first: 100) { edges { node { id } } } }`, { d: expiresBy }, await reviewer())).body.data!['courses'] as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
     expect(await due('2031-04-01')).not.toContain(courseId);
     expect(await due('2031-04-02')).toContain(courseId);
+  });
+
+  it('tells the owner once per term, from the notice period (policy) before the end, in their notices', async () => {
+    const courseId = await approvedCourse(await t.appOn('2026-04-02'), 'owner-notice'); // expires 2031-04-02, 6-month notice
+    const policy = trainingPolicyStore(t.ds);
+    expect(await noticeCourseRecertifications(t.ds, policy, fixedClock('2030-10-01'))).not.toContain(courseId);
+    expect(await noticeCourseRecertifications(t.ds, policy, fixedClock('2030-10-02'))).toContain(courseId);
+    expect(await noticeCourseRecertifications(t.ds, policy, fixedClock('2030-10-03'))).not.toContain(courseId);
+    const NOTICES = `{ myTrainingNotices { subjectType subjectId message } }`;
+    const owner = await gql(await t.appOn('2030-10-03'), NOTICES, {}, await dev('owner-notice'));
+    expect(owner.body.data!['myTrainingNotices']).toEqual([{ subjectType: 'Course', subjectId: courseId, message: expect.stringContaining('ends on 2031-04-02') }]);
+    const someoneElse = await gql(await t.appOn('2030-10-03'), NOTICES, {}, await dev('another-owner'));
+    expect(someoneElse.body.data!['myTrainingNotices']).toEqual([]);
+  });
+
+  it('sends no notice while a recertification is submitted', async () => {
+    const courseId = await approvedCourse(await t.appOn('2026-04-02'), 'owner-busy');
+    const app = await t.appOn('2030-09-01');
+    const draft = await readyDraft(app, await dev('owner-busy'), courseId, 'RECERTIFICATION');
+    expect(errorCodes(await gql(app, SUBMIT, { input: { submissionId: draft.id, expectedVersion: draft.version } }, await dev('owner-busy')))).toEqual([]);
+    expect(await noticeCourseRecertifications(t.ds, trainingPolicyStore(t.ds), fixedClock('2030-10-02'))).not.toContain(courseId);
   });
 
   it('is scheduled on the job queue and stops cleanly', async () => {

@@ -42,8 +42,8 @@ export const REVIEW = `mutation($input: ReviewCourseConceptsInput!) { reviewCour
 export const DECIDE = `mutation($input: DecideCourseSubmissionInput!) { decideCourseSubmission(input: $input) { id status version decidedOn course { status approvedOn expiresOn } } }`;
 
 /** A draft with agenda, crosswalk and every required material. */
-export async function readyDraft(app: App, token: { token: string }, courseId: string) {
-  const created = await gql(app, CREATE_SUBMISSION, { input: { courseId, agenda: CORE_AGENDA, crosswalk: await crosswalkFor(app) } }, token);
+export async function readyDraft(app: App, token: { token: string }, courseId: string, purpose: 'INITIAL' | 'RECERTIFICATION' = 'INITIAL') {
+  const created = await gql(app, CREATE_SUBMISSION, { input: { courseId, purpose, agenda: CORE_AGENDA, crosswalk: await crosswalkFor(app) } }, token);
   expect(errorCodes(created)).toEqual([]);
   const submission = created.body.data!['createCourseSubmission'] as { id: string; version: number };
   for (const kind of REQUIRED) {

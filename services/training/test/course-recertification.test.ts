@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '@cpss/testkit';
-import { approvedCourse, CORE_AGENDA, CREATE_SUBMISSION, createCourse, crosswalkFor, DECIDE, dev, PDF, REQUIRED, RESUBMIT, reviewer, SUBMIT, throughReview, UPLOAD } from './course-fixtures';
+import { approvedCourse, CORE_AGENDA, CREATE_SUBMISSION, createCourse, crosswalkFor, DECIDE, dev, readyDraft, RESUBMIT, reviewer, SUBMIT, throughReview } from './course-fixtures';
 import { gql, unmetRules, useTrainingDatabase, type App } from './harness';
 import { plan, registerTrainer, SCHEDULE, totTrainedPerson, trainer, WEEK } from './session-fixtures';
 
@@ -10,13 +10,10 @@ const COURSE = `query($id: ID!) { course(id: $id) { status approvedOn expiresOn 
 /** A recertification draft with every material, created on `app`'s date (outside any window). */
 async function recertDraft(app: App, courseId: string) {
   const token = await dev();
-  const created = await gql(app, CREATE_SUBMISSION, { input: { courseId, purpose: 'RECERTIFICATION', agenda: CORE_AGENDA, crosswalk: await crosswalkFor(app) } }, token);
-  expect(errorCodes(created)).toEqual([]);
-  const s = created.body.data!['createCourseSubmission'] as { id: string; version: number };
-  for (const kind of REQUIRED) await gql(app, UPLOAD, { input: { submissionId: s.id, kind, document: PDF } }, token);
-  const submitted = await gql(app, SUBMIT, { input: { submissionId: s.id, expectedVersion: s.version + REQUIRED.length } }, token);
+  const s = await readyDraft(app, token, courseId, 'RECERTIFICATION');
+  const submitted = await gql(app, SUBMIT, { input: { submissionId: s.id, expectedVersion: s.version } }, token);
   expect(errorCodes(submitted)).toEqual([]);
-  return { id: s.id, version: s.version + REQUIRED.length + 1 };
+  return { id: s.id, version: s.version + 1 };
 }
 
 describe('course recertification', () => {

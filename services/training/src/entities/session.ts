@@ -143,16 +143,25 @@ export class Enrollment {
 }
 
 @Entity({ name: 'training_notice' })
-@ObjectType({ description: 'A notice to a participant (session cancelled or moved, seat offered)' })
+@ObjectType({ description: 'A notice to a participant (session cancelled or moved, seat offered) or to a course owner (recertification due)' })
 export class TrainingNotice {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)
   id: string;
 
-  @Column({ name: 'person_id', type: 'uuid' })
-  personId: string;
+  /** A person (participants), or null for a notice to an account (course owners). */
+  @Column({ name: 'person_id', type: 'uuid', nullable: true })
+  personId: string | null;
+
+  @Column({ name: 'account_id', type: 'text', nullable: true })
+  accountId: string | null;
+
+  /** Set by scheduled runs: one notice per key, however often the run goes. */
+  @Column({ name: 'dedupe_key', type: 'text', nullable: true })
+  dedupeKey: string | null;
 
   @Column({ name: 'subject_type', type: 'text' })
+  @Field({ description: 'What the notice is about: TrainingSession, Enrollment or Course' })
   subjectType: string;
 
   @Column({ name: 'subject_id', type: 'uuid' })

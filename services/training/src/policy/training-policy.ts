@@ -18,6 +18,8 @@ export const trainingPolicySchema = z
     /** Resubmissions after technical assistance before a failed review ends in denial. */
     resubmissionsAllowed: z.number().int().min(0),
     courseRecertificationYears: z.number().int().positive(),
+    /** How long before an approved course's term ends its owner is told to submit it for recertification. */
+    courseRecertificationNoticeMonths: z.number().int().positive().default(6),
     defaultClassCapacity: z.number().int().positive(),
     coreCourseHours: z.object({ faceToFace: z.number().positive(), preWork: z.number().min(0) }),
     maxUploadBytes: z.number().int().positive(),
@@ -42,6 +44,8 @@ export const NC_TRAINING_POLICY: TrainingPolicy = {
   reviewTargetBusinessDays: { min: 60, max: 90 },
   resubmissionsAllowed: 1,
   courseRecertificationYears: 5,
+  // An assumption: the sources say owners get a notice, not how early.
+  courseRecertificationNoticeMonths: 6,
   defaultClassCapacity: 20,
   coreCourseHours: { faceToFace: 40, preWork: 10 },
   maxUploadBytes: 10 * 1024 * 1024,

@@ -86,9 +86,10 @@ export class EnrollmentService {
     return this.dataSource.getRepository(Enrollment).find({ where: { personId: principal.personId }, order: { registeredAt: 'DESC' } });
   }
 
+  /** Notices to the signed-in person (as a participant) and to their account (as a course owner). */
   async myNotices(principal: Principal): Promise<TrainingNotice[]> {
-    if (!principal.personId) return [];
-    return this.dataSource.getRepository(TrainingNotice).find({ where: { personId: principal.personId }, order: { createdAt: 'DESC' }, take: 100 });
+    const where = [{ accountId: principal.subject }, ...(principal.personId ? [{ personId: principal.personId }] : [])];
+    return this.dataSource.getRepository(TrainingNotice).find({ where, order: { createdAt: 'DESC' }, take: 100 });
   }
 
   rosterOf = async (sessionIds: readonly string[]) => {
