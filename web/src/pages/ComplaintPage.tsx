@@ -9,7 +9,8 @@ import { hasAnyRole } from '../roles';
 import { useUser } from '../session';
 import { ComplaintActions } from './ethics/ComplaintActions';
 import { Readable } from './ethics/Readable';
-import { CLOCK_STEP_LABELS, ComplaintCaseFragmentDoc, OUTCOME_LABELS, SUBJECT_KIND_LABELS, TRIAGE_LEVEL_LABELS } from './ethics/complaintCase';
+import { CLOCK_STEP_LABELS, OUTCOME_LABELS, SUBJECT_KIND_LABELS, TRIAGE_LEVEL_LABELS } from './ethics/caseFlow';
+import { ComplaintCaseFragmentDoc } from './ethics/complaintCase';
 
 // Reading the confidential fields here is audited by the ethics service. The case's fields are one
 // fragment (pages/ethics/complaintCase.ts) that every step's mutation also selects, so the status,

@@ -9,7 +9,7 @@ import type { ComplaintFilterInput } from '../gql/graphql';
 import { enumWords, label } from '../labels';
 import { hasAnyRole } from '../roles';
 import { useUser } from '../session';
-import { SUBJECT_KIND_LABELS } from './ethics/complaintCase';
+import { SUBJECT_KIND_LABELS } from './ethics/caseFlow';
 import { Readable } from './ethics/Readable';
 
 const PAGE_SIZE = 50;

@@ -7,22 +7,19 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, type CombinedError } from 'urql';
 import type { AppealDecision, ComplaintOutcomeKind, Cooperation, EthicsPrinciple, TriageLevel } from '../../gql/graphql';
 import { AllegationsEditor, newAllegation, type AllegationDraft } from './AllegationsEditor';
+import { availableActions, OUTCOME_LABELS, TRIAGE_LEVEL_LABELS, type CaseAction } from './caseFlow';
 import {
   AcknowledgeComplaintMutation,
   AppealComplaintMutation,
-  availableActions,
   CloseComplaintMutation,
   DecideComplaintAppealMutation,
   DecideComplaintOutcomeMutation,
   NotifyRespondentMutation,
-  OUTCOME_LABELS,
   RecordComplaintFindingsMutation,
   RecordRespondentCooperationMutation,
   RecordRespondentResponseMutation,
   ReferComplaintMutation,
-  TRIAGE_LEVEL_LABELS,
   TriageComplaintMutation,
-  type CaseAction,
   type ComplaintCase,
 } from './complaintCase';
 import { PersonPicker } from './PersonPicker';
