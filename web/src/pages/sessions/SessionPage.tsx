@@ -163,7 +163,7 @@ export function SessionPage() {
         <h2 id="waitlist-title">Waitlist</h2>
         {waitlist.length === 0 ? (
           <p className="muted" data-testid="waitlist-empty">
-            No one is waiting{session.enrolledCount < session.capacity ? `: ${session.capacity - session.enrolledCount} seats are free` : ''}.
+            No one is waiting{session.enrolledCount < session.capacity ? `: ${seatsFree(session.capacity - session.enrolledCount)}` : ''}.
           </p>
         ) : (
           <ol data-testid="waitlist">
@@ -241,6 +241,8 @@ export function SessionPage() {
     </SessionsFrame>
   );
 }
+
+const seatsFree = (n: number) => (n === 1 ? '1 seat is free' : `${n} seats are free`);
 
 function Roster({ session, name, required }: { session: Session; name: (personId: string) => string; required: number }) {
   if (session.roster.length === 0) {
