@@ -2,6 +2,7 @@
 // signing in, and a certification reviewer works a case from the queue.
 import { describe, expect, inject, it } from 'vitest';
 import { poll, useBrowser } from '../support/browser';
+import { expectAccessible, screenshot } from '../support/page-checks';
 import { DEMO_PASSWORD } from '@cpss/domain';
 
 const gateway = inject('gatewayUrl');
@@ -22,6 +23,8 @@ describe('public pages', () => {
     expect(text).toContain('Okafor');
     expect(text).toContain('Durham');
     expect(await row.getByTestId('registry-status').innerText()).not.toBe('');
+    await expectAccessible(page, 'registry look-up');
+    await screenshot(page, 'public-registry');
     // Still signed out: the page never sent the visitor to sign in.
     expect(page.url()).toMatch(/\/registry$/);
     expect(await page.getByTestId('public-signin').isVisible()).toBe(true);
@@ -41,11 +44,14 @@ describe('public pages', () => {
     await page.getByLabel('Delivery').selectOption('virtual');
     await poll(() => page.getByTestId('catalog-count').innerText()).toMatch(/of 1 session/);
     expect(await rows.first().innerText()).toContain('Virtual');
+    await expectAccessible(page, 'find training');
+    await screenshot(page, 'public-training-catalog');
 
     await page.getByTestId('nav-verify').click();
     await page.getByLabel('Verification code').fill('NO-SUCH-CODE');
     await page.getByRole('button', { name: 'Verify' }).click();
     await poll(() => page.getByTestId('verify-unknown').innerText()).toContain('NO-SUCH-CODE');
+    await expectAccessible(page, 'verify a certificate');
     await page.close();
   });
 
@@ -60,9 +66,12 @@ describe('public pages', () => {
     // No way to reach the complainant: the server's reason shows next to the contact fields.
     await poll(() => page.getByTestId('complainant-error').innerText()).toContain('email');
     expect(await page.getByRole('alert').first().innerText()).toContain('correct');
+    await expectAccessible(page, 'file a complaint, with errors');
+    await screenshot(page, 'public-complaint-errors');
     await page.getByLabel('Email').fill('pat.browser@example.org');
     await page.getByRole('button', { name: 'File the complaint' }).click();
     await poll(() => page.getByTestId('complaint-reference').innerText()).toMatch(/\S+/);
+    await screenshot(page, 'public-complaint-filed');
     await page.close();
   });
 });
@@ -85,6 +94,7 @@ describe('certification reviewer', () => {
     const rows = page.getByTestId('queue-row');
     await poll(() => rows.count()).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId('queue-clock').first().innerText()).toMatch(/business days/);
+    await expectAccessible(page, 'application queue');
     await page.getByLabel('Status').selectOption('INCOMPLETE');
     await poll(() => page.getByTestId('queue-count').innerText()).toMatch(/^1 application/);
     await page.getByLabel('Status').selectOption('all');
@@ -101,6 +111,8 @@ describe('certification reviewer', () => {
     expect(await age.getByTestId('checklist-met').innerText()).toMatch(/Met|Not met/);
     expect(await page.getByTestId('fees').innerText()).toContain('$');
     expect(await page.getByTestId('timeline').innerText()).toContain('Submitted');
+    await expectAccessible(page, 'application');
+    await screenshot(page, 'reviewer-application');
     await page.close();
   });
 
@@ -124,6 +136,7 @@ describe('certification reviewer', () => {
     await poll(() => second.getByRole('alert').first().innerText()).toContain('Someone else changed this case');
     await second.getByRole('button', { name: 'Try again' }).click();
     await poll(() => second.getByTestId('application-status').innerText()).toBe('In review');
+    await screenshot(second, 'reviewer-conflict-reloaded');
     await first.close();
     await second.close();
   });
@@ -135,6 +148,8 @@ describe('applicant', () => {
     const mine = page.getByTestId('my-application');
     await poll(() => mine.count()).toBe(1);
     expect(await mine.getByTestId('my-application-status').innerText()).toMatch(/Submitted|In review|Incomplete/);
+    await expectAccessible(page, 'my record');
+    await screenshot(page, 'applicant-home');
     expect(await page.getByTestId('nav').innerText()).not.toContain('Applications');
     await page.goto(`${gateway}/applications`);
     await poll(() => page.getByRole('alert').first().innerText()).toContain('is for');

@@ -2,6 +2,7 @@
 // fields from all three subgraphs.
 import { describe, expect, inject, it } from 'vitest';
 import { poll, useBrowser } from '../support/browser';
+import { expectAccessible, screenshot, seriousA11yViolations } from '../support/page-checks';
 import { DEMO_COMPLETIONS, DEMO_PASSWORD, DEMO_PEOPLE } from '@cpss/domain';
 
 const gateway = inject('gatewayUrl');
@@ -12,6 +13,7 @@ describe('the web UI', () => {
     const page = await browser().newPage();
     await page.goto(`${gateway}/people`);
     await page.waitForURL(/\/signin/);
+    await expectAccessible(page, 'sign-in');
     await page.getByLabel('Email').fill('admin@demo.cpss');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -24,6 +26,8 @@ describe('the web UI', () => {
     await poll(() => row.innerText()).toContain(String(hours));
     expect(await row.innerText()).toContain('2019');
     expect(await page.getByTestId('signed-in-as').innerText()).toContain('Admin');
+    await expectAccessible(page, 'people');
+    await screenshot(page, 'admin-people');
     await page.close();
   });
 
@@ -35,6 +39,14 @@ describe('the web UI', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await poll(() => page.getByRole('alert').first().innerText()).toContain('Email or password is incorrect');
     expect(page.url()).toContain('/signin');
+    await page.close();
+  });
+
+  it('has an accessibility gate that catches an unlabelled field and unreadable text', async () => {
+    const page = await browser().newPage();
+    await page.setContent('<html lang="en"><title>t</title><main><input type="text"><p style="color:#eee;background:#fff">faint</p></main></html>');
+    const ids = (await seriousA11yViolations(page)).map((v) => v.id).sort();
+    expect(ids).toEqual(['color-contrast', 'label']);
     await page.close();
   });
 });
