@@ -2,16 +2,58 @@
 // step (the draft saved as it goes and resumed after a reload, an upload, a refused upload with the
 // server's reason, submit, then the status and the eligibility checklist), and a renewal of a
 // certification (the window, the hours done against the hours required, the renewal started).
+//
+// Why the first-application journey runs on a platform of its own: the only demo applicant
+// account (applicant@demo.cpss) already has the demo application, and admin-ui.test.ts asserts she
+// has exactly one and that the reviewer's queue holds exactly one submitted case. A new application
+// submitted on the shared platform would break those assertions whenever this file runs first. With
+// a demo applicant account that has no application, this journey could run on the shared one.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createThrowawayDatabase, freePort, startTestServer } from '@cpss/devdb';
 import { DEMO_PASSWORD } from '@cpss/domain';
+import { repoRoot, startPlatform } from '@cpss/launcher';
 import { poll, useBrowser } from '../support/browser';
 import { expectAccessible, screenshot } from '../support/page-checks';
 
-const gateway = inject('gatewayUrl');
+const sharedGateway = inject('gatewayUrl');
 const browser = useBrowser();
 
-async function signIn(email: string): Promise<Page> {
+/** A platform (database with the demo seed, subgraphs, gateway serving the same UI) for one describe. */
+function usePrivatePlatform(): () => string {
+  let gatewayUrl = '';
+  const stops: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    const server = await startTestServer(process.env['DATABASE_URL']);
+    stops.unshift(() => server.stop());
+    const db = await createThrowawayDatabase(server.adminUrl, 'e2e_applicant');
+    stops.unshift(() => db.drop());
+    const logDir = mkdtempSync(join(tmpdir(), 'cpss-e2e-applicant-logs-'));
+    const platform = await startPlatform({
+      repoRoot: repoRoot(),
+      databaseUrl: db.url,
+      host: '127.0.0.1',
+      ports: { gateway: await freePort(), certification: await freePort(), training: await freePort(), ethics: await freePort() },
+      secret: randomBytes(32).toString('hex'),
+      seedDemo: true,
+      logLevel: 'info',
+      logDir,
+      extraEnv: process.env['WEB_DIST_DIR'] ? { WEB_DIST_DIR: process.env['WEB_DIST_DIR'] } : undefined,
+    });
+    stops.unshift(() => platform.stop());
+    gatewayUrl = platform.gatewayUrl;
+  }, 180_000);
+  afterAll(async () => {
+    for (const stop of stops) await stop();
+  }, 60_000);
+  return () => gatewayUrl;
+}
+
+async function signIn(gateway: string, email: string): Promise<Page> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${gateway}/signin`);
   await page.getByLabel('Email').fill(email);
@@ -32,10 +74,13 @@ async function chooseFile(page: Page, label: string, file: { name: string; mimeT
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
-describe('applicant', () => {
+describe('applicant (on a platform of its own, see the top of the file)', () => {
+  const privateGateway = usePrivatePlatform();
+
   it('applies through every step: saves the draft, resumes it after a reload, uploads, submits, then sees the status and checklist', async () => {
+    const gateway = privateGateway();
     const suffix = Math.random().toString(36).slice(2, 8);
-    const page = await signIn('applicant@demo.cpss');
+    const page = await signIn(gateway, 'applicant@demo.cpss');
     await page.getByTestId('nav-apply').click();
     await page.waitForURL(/\/apply$/);
     await page.getByRole('button', { name: 'Start a new application' }).waitFor();
@@ -126,7 +171,14 @@ describe('applicant', () => {
     await screenshot(page, 'applicant-review-step');
     await page.getByTestId('submit-application').click();
 
-    await poll(() => page.getByTestId('applicant-status').textContent()).toBe('Submitted');
+    // The status, with any refusal beside it so a failure says why.
+    // Submitting asks the ethics domain about pending complaints: on a cold, loaded machine the
+    // first such call can take longer than the usual poll.
+    const statusAndRefusal = async () => {
+      const refusals = page.locator('[data-testid="submit-error"], [data-testid="save-error"]');
+      return `${await page.getByTestId('applicant-status').textContent()}${(await refusals.count()) ? `: ${await refusals.allInnerTexts()}` : ''}`;
+    };
+    await expect.poll(statusAndRefusal, { timeout: 30_000 }).toBe('Submitted');
     expect(await page.getByTestId('applicant-status-explained').innerText()).toContain('queue');
     await poll(() => page.getByTestId('applicant-checklist-row').count()).toBeGreaterThanOrEqual(8);
     expect(await page.getByTestId('applicant-eligible').textContent()).toBe('Every required rule is met');
@@ -146,9 +198,29 @@ describe('applicant', () => {
   });
 });
 
+describe('applicant with the demo application (shared platform, read only)', () => {
+  it('follows the application from the home page: its status, the eligibility checklist and the timeline', async () => {
+    const page = await signIn(sharedGateway, 'applicant@demo.cpss');
+    const link = page.getByTestId('my-application').first().getByTestId('my-application-link');
+    await link.click();
+    await page.waitForURL(/\/apply\?application=[0-9a-f-]+$/);
+    await poll(() => page.getByTestId('applicant-status').textContent()).toMatch(/^(Submitted|In review|Incomplete)$/);
+    await poll(() => page.getByTestId('applicant-checklist-row').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.getByTestId('applicant-checklist-row').filter({ hasText: 'Minimum age' }).getByTestId('applicant-checklist-met').textContent()).toBe('Met');
+    expect(await page.getByTestId('applicant-timeline').innerText()).toContain('Submitted');
+    // Not a draft: no form to change, and nothing offered to start while it is open.
+    expect(await page.getByTestId('application-form').count()).toBe(0);
+    await page.getByRole('link', { name: '← All my applications' }).click();
+    await poll(() => page.getByTestId('apply-application-row').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('apply-open-note').isVisible()).toBe(true);
+    await expectAccessible(page, 'apply: my applications');
+    await page.close();
+  });
+});
+
 describe('certified peer support specialist', () => {
   it('sees the certification, its renewal window and hours against required, and starts the renewal', async () => {
-    const page = await signIn('trainer@demo.cpss');
+    const page = await signIn(sharedGateway, 'trainer@demo.cpss');
     await page.getByTestId('nav-recertification').click();
     await page.waitForURL(/\/recertification$/);
     const cert = page.locator('[data-testid="certification"][data-number="NC-CPSS-000101"]');

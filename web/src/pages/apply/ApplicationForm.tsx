@@ -91,6 +91,7 @@ export function ApplicationForm({
   onReload: () => void;
 }) {
   const renewal = app.kind === 'RECERTIFICATION';
+  const labels = renewal ? { ...STEP_LABELS, training: { label: 'Training', description: 'Hours since last certified' } } : STEP_LABELS;
   const steps: StepId[] = renewal ? ['training', 'references', 'documents', 'review'] : ['personal', 'recovery', 'training', 'references', 'documents', 'review'];
   const stepKey = `cpss.apply.step.${app.id}`;
   const [active, setActive] = useState(() => {
@@ -219,7 +220,7 @@ export function ApplicationForm({
     <Paper withBorder p="md" radius="md" data-testid="application-form">
       <Stepper color={ACTION} active={active} onStepClick={(i) => void goTo(i)} size="sm" wrap aria-label="Application steps" mb="md">
         {steps.map((s) => (
-          <Stepper.Step key={s} label={STEP_LABELS[s].label} description={STEP_LABELS[s].description} />
+          <Stepper.Step key={s} label={labels[s].label} description={labels[s].description} />
         ))}
       </Stepper>
       <Title order={2} size="h3" mb="sm" data-testid="step-title">
