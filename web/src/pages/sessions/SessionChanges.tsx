@@ -2,7 +2,7 @@
 // change made meanwhile by someone else comes back as CONFLICT and is said so, with a reload. The
 // server sends the enrolled and waitlisted people a notice of either change.
 import { Alert, Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import type { TrainingSessionQuery } from '../../gql/graphql';
 import { DaysEditor, newDay, type DayRow } from './DaysEditor';
@@ -22,6 +22,7 @@ export function RescheduleForm({ session, onDone, onClose, onReload }: { session
   const why = (field: string) => [local[field], server.exactly(field)].filter(Boolean).join('; ') || undefined;
   const dayError = (i: number, part: 'date' | 'hours') => [local[`days.${i}.${part}`], server.reasonsFor(`days.${i}.${part}`)].filter(Boolean).join('; ') || undefined;
   const waiting = session.enrolledCount + session.waitlistCount;
+  const heading = useFocusOnOpen();
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -52,7 +53,9 @@ export function RescheduleForm({ session, onDone, onClose, onReload }: { session
   return (
     <form onSubmit={submit} noValidate aria-busy={moving.fetching} aria-labelledby="reschedule-title" data-testid="reschedule-form">
       <Stack gap="sm">
-        <h3 id="reschedule-title">Reschedule</h3>
+        <h3 id="reschedule-title" ref={heading} tabIndex={-1}>
+          Reschedule
+        </h3>
         <DaysEditor idPrefix="reschedule" days={days} onChange={setDays} faceToFaceHours={session.course.faceToFaceHours} error={why('days')} dayError={dayError} />
         <Group align="flex-start" wrap="wrap">
           <TextInput type="date" label="Registration opens" value={opensOn} onChange={(e) => setOpensOn(e.currentTarget.value)} error={why('registrationOpensOn')} required />
@@ -79,6 +82,7 @@ export function CancelForm({ session, onDone, onClose, onReload }: { session: Se
   const [local, setLocal] = useState<string | undefined>();
   const server = fieldReasons(cancelling.error);
   const waiting = session.enrolledCount + session.waitlistCount;
+  const heading = useFocusOnOpen();
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -95,7 +99,9 @@ export function CancelForm({ session, onDone, onClose, onReload }: { session: Se
   return (
     <form onSubmit={submit} noValidate aria-busy={cancelling.fetching} aria-labelledby="cancel-title" data-testid="cancel-form">
       <Stack gap="sm">
-        <h3 id="cancel-title">Cancel the session</h3>
+        <h3 id="cancel-title" ref={heading} tabIndex={-1}>
+          Cancel the session
+        </h3>
         <Alert color="red">Cancelling cannot be undone. {waiting > 0 ? `The ${waiting} people enrolled or waitlisted are told, with your reason.` : 'No one has registered yet.'}</Alert>
         <Textarea
           label="Reason for cancelling"
@@ -118,6 +124,13 @@ export function CancelForm({ session, onDone, onClose, onReload }: { session: Se
       </Stack>
     </form>
   );
+}
+
+/** A form opened by a button takes the keyboard focus to its heading, so keyboard and screen-reader users land in it. */
+function useFocusOnOpen() {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return ref;
 }
 
 /** How many people the server sent a notice, as it recorded with the change (the newest timeline entry). */
