@@ -202,7 +202,9 @@ describe('ethics staff', () => {
   it('works a case at tablet width: a stale page is told someone else changed it; triage links the respondent', async () => {
     const page = await signIn('ethics@demo.cpss');
     await page.setViewportSize({ width: 768, height: 1024 });
-    await page.goto(`${gateway}/complaints/new`);
+    await page.goto(`${gateway}/complaints`);
+    await poll(() => page.getByTestId('complaint-row').count()).toBeGreaterThanOrEqual(1);
+    await page.getByRole('link', { name: 'Record a complaint' }).click();
     const suffix = randomUUID().slice(0, 8);
     await page.getByLabel('Name, role and workplace of the respondent').fill(`A trainer in Onslow County (${suffix})`);
     await choose(page, 'Who is the complaint about?', 'A trainer');
@@ -249,6 +251,13 @@ describe('ethics staff', () => {
     expect(await mainOverflow(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'complaint case at tablet width');
     await screenshot(page, 'ethics-case-tablet');
+
+    // Back in the queue (loaded before the complaint was recorded), the new case is listed as triaged.
+    const reference = (await page.getByRole('heading', { level: 1 }).innerText()).match(/ETH-\d{4}-\d{6}/)![0];
+    await page.getByRole('link', { name: '← Complaints' }).click();
+    const row = page.getByTestId('complaint-row').filter({ hasText: reference });
+    await poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain('Desk review');
     await page.close();
   });
 });
@@ -256,6 +265,11 @@ describe('ethics staff', () => {
 describe('admin policies', () => {
   it('reads each domain’s versions and adds a training version effective in the future', async () => {
     const page = await signIn('admin@demo.cpss');
+    // Admins read complaint cases but do not work them.
+    await page.getByTestId('nav-complaints').click();
+    await poll(() => page.getByTestId('complaint-row').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByRole('link', { name: 'Record a complaint' }).count()).toBe(0);
+
     await page.getByTestId('nav-policies').click();
     await page.waitForURL(/\/policies/);
 

@@ -168,6 +168,11 @@ export function ComplaintPage() {
       {result.error && <ErrorAlert error={result.error} title="Could not refresh the complaint" onRetry={reload} />}
 
       {works && c.status !== 'CLOSED' && <ComplaintActions c={c} onReload={reload} />}
+      {!works && c.status !== 'CLOSED' && (
+        <p className="muted" data-testid="complaint-read-only">
+          Ethics staff take the case&apos;s steps; you can read it here.
+        </p>
+      )}
 
       <section className="card" aria-labelledby="clocks-title">
         <h2 id="clocks-title">Clocks</h2>

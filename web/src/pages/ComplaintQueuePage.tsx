@@ -57,7 +57,9 @@ export function ComplaintQueuePage() {
   const ref = reference.trim();
   const base = VIEWS.find((v) => v.value === view)!.filter;
   const filter = ref ? { open: null, referenceNumber: ref } : base;
-  const [result, reexecute] = useQuery({ query: ComplaintQueueQuery, variables: { first: PAGE_SIZE, filter } });
+  // Cases enter (a new complaint) and leave (closed) the views as others work them: show the cached
+  // queue at once and refresh it from the server on every visit.
+  const [result, reexecute] = useQuery({ query: ComplaintQueueQuery, variables: { first: PAGE_SIZE, filter }, requestPolicy: 'cache-and-network' });
   const queue = result.data?.complaints;
   // Admins read the queue; ethics staff also enter complaints that came by phone, email or mail.
   const canRecord = hasAnyRole(useUser().roles, ['ETHICS_STAFF']);
