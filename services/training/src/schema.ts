@@ -8,9 +8,10 @@ import { personReference } from './resolvers/person.reference';
 import { TrainingPolicyResolver } from './resolvers/policy.resolver';
 import { CourseTrainerResolver, EnrollmentResolver, TrainingSessionResolver } from './resolvers/session.resolver';
 import { StandardsResolver } from './resolvers/standards.resolver';
+import { TrainingStatisticsResolver } from './resolvers/statistics.resolver';
 import type { TrainingServices } from './training-services';
 
-export const resolvers = [PersonTrainingResolver, TrainingPolicyResolver, StandardsResolver, CourseResolver, CourseSubmissionResolver, CourseTrainerResolver, TrainingSessionResolver, EnrollmentResolver, AttendanceResolver, TrainingCatalogResolver] as const;
+export const resolvers = [PersonTrainingResolver, TrainingPolicyResolver, StandardsResolver, CourseResolver, CourseSubmissionResolver, CourseTrainerResolver, TrainingSessionResolver, EnrollmentResolver, AttendanceResolver, TrainingCatalogResolver, TrainingStatisticsResolver] as const;
 
 function instances(s: TrainingServices): object[] {
   return [
@@ -24,6 +25,7 @@ function instances(s: TrainingServices): object[] {
     new EnrollmentResolver(s.enrollments, s.sessions, s.dataSource),
     new AttendanceResolver(s.attendance, s.records),
     new TrainingCatalogResolver(s.sessions),
+    new TrainingStatisticsResolver(s.statistics, s.clock),
   ];
 }
 

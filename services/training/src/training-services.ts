@@ -9,6 +9,7 @@ import { EnrollmentService } from './services/enrollment.service';
 import { SessionService } from './services/session.service';
 import { allowAllTrainerStanding, type TrainerStanding } from './services/trainer-standing';
 import { TrainingRecordService } from './services/training-record.service';
+import { TrainingStatisticsService } from './services/training-statistics.service';
 
 export interface TrainingDeps extends Pick<SubgraphDeps, 'dataSource' | 'clock'> {
   /** Certification and sanctions of a trainer; allows everyone until wired to the other domains. */
@@ -26,6 +27,7 @@ export function createTrainingServices(deps: TrainingDeps) {
   const sessions = new SessionService(dataSource, policy, deps.trainerStanding ?? allowAllTrainerStanding, clock);
   const enrollments = new EnrollmentService(dataSource, clock);
   const attendance = new AttendanceService(dataSource, sessions, clock);
-  return { dataSource, clock, policy, standards, records, courses, submissions, sessions, enrollments, attendance };
+  const statistics = new TrainingStatisticsService(dataSource);
+  return { dataSource, clock, policy, standards, records, courses, submissions, sessions, enrollments, attendance, statistics };
 }
 export type TrainingServices = ReturnType<typeof createTrainingServices>;

@@ -85,9 +85,10 @@ export class TrainingRecordService {
 
 /**
  * A completion counts toward certification unless it is of one of the program's courses and falls
- * outside that course's approval term: before its approval, or after its expiration date.
+ * outside that course's approval term: before its approval, or after its expiration date. SQL over
+ * the completion as `t` left-joined to its course as `c`.
  */
-const COUNTS_SQL = `(t.course_id is null or (c.approved_on is not null and t.completed_on >= c.approved_on and (c.expires_on is null or t.completed_on <= c.expires_on)))`;
+export const COUNTS_SQL = `(t.course_id is null or (c.approved_on is not null and t.completed_on >= c.approved_on and (c.expires_on is null or t.completed_on <= c.expires_on)))`;
 
 /** Why a course was not approved on a date, or null when it was (the same rule as COUNTS_SQL). */
 export function approvalTermProblem(course: Pick<Course, 'approvedOn' | 'expiresOn'>, on: string): string | null {
