@@ -234,7 +234,7 @@ describe('training reviewer', () => {
     await developer.close();
   }, 180_000);
 
-  it('says someone else changed the submission when a decision is sent with a stale version', async () => {
+  it('says someone else changed the submission when a review step is sent with a stale version', async () => {
     // Two reviewers' tabs on the same received submission: the second one's write is refused.
     const page = await signIn('developer@demo.cpss');
     const title = `Stale ${suffix}`;

@@ -3,7 +3,7 @@
 // material teaches it, where (module/page) and in which agenda block. The server checks both and
 // its reasons land next to the agenda total, the agenda row or the concept they name.
 import { ActionIcon, Alert, Autocomplete, Badge, Button, Fieldset, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { memo, useCallback, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, type CombinedError } from 'urql';
 import { formatHours } from '../../format';
 import { fieldProblems } from '../../graphql';
@@ -95,17 +95,19 @@ export function ContentEditor({
   const agendaTotal = round(rows.reduce((s, r) => s + (Number(r.hours) || 0), 0));
   const preWorkTotal = round(rows.filter((r) => r.day === 0).reduce((s, r) => s + (Number(r.hours) || 0), 0));
   const totalsMatch = agendaTotal === courseTotal && preWorkTotal === round(course.preWorkHours);
-  const blockNames = [...new Set(rows.filter((r) => r.title.trim() && r.day !== '').map((r) => agendaBlockName(Number(r.day), r.title.trim())))];
+  // One array per distinct list of names, so the memoized concept rows re-render only when it changes.
+  const blockKey = [...new Set(rows.filter((r) => r.title.trim() && r.day !== '').map((r) => agendaBlockName(Number(r.day), r.title.trim())))].join('\n');
+  const blockNames = useMemo(() => (blockKey ? blockKey.split('\n') : []), [blockKey]);
   const filled = (id: string) => Boolean(walk[id]?.location.trim() && walk[id]?.agendaBlock.trim());
 
   const setRow = (key: number, patch: Partial<AgendaRow>) => {
     setSaved(false);
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   };
-  const setConcept = (id: string, patch: Partial<CrosswalkRow>) => {
+  const setConcept = useCallback((id: string, patch: Partial<CrosswalkRow>) => {
     setSaved(false);
     setWalk((w) => ({ ...w, [id]: { ...w[id]!, ...patch } }));
-  };
+  }, []);
 
   async function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -135,10 +137,7 @@ export function ContentEditor({
     const list = [...(localErrors[`agenda.${i}.${field}`] ? [localErrors[`agenda.${i}.${field}`]!] : []), ...reasonsFor(problems, `agenda.${i}.${field}`)];
     return list.length ? list.join('; ') : undefined;
   };
-  const conceptError = (i: number, field: string) => {
-    const list = reasonsFor(problems, `crosswalk.${i}.${field}`);
-    return list.length ? <span data-testid={`crosswalk-${i}-${field}-error`}>{list.join('; ')}</span> : undefined;
-  };
+  const conceptReason = (i: number, field: string) => reasonsFor(problems, `crosswalk.${i}.${field}`).join('; ') || undefined;
 
   return (
     <form onSubmit={save} noValidate aria-busy={busy} data-testid="content-editor">
@@ -261,58 +260,19 @@ export function ContentEditor({
                 <Stack gap="sm">
                   {d.coreConcepts.map((c) => {
                     const i = concepts.findIndex((x) => x.id === c.id);
-                    const row = walk[c.id]!;
-                    const finding = findings.get(c.id);
                     return (
-                      <Paper key={c.id} withBorder p="sm" data-testid={`crosswalk-concept-${c.code}`}>
-                        <Group justify="space-between" wrap="nowrap" align="flex-start">
-                          <Text fw={600} size="sm">
-                            {c.code} {c.statement}
-                          </Text>
-                          <Badge color={filled(c.id) ? GOOD : 'gray.7'} variant="filled" style={{ flexShrink: 0 }}>
-                            {filled(c.id) ? 'Filled' : 'To fill'}
-                          </Badge>
-                        </Group>
-                        {finding && <FindingNote finding={finding} />}
-                        {conceptError(i, 'conceptId')}
-                        <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
-                          <Select
-                            label={
-                              <>
-                                Material<VisuallyHidden> for {c.code}</VisuallyHidden>
-                              </>
-                            }
-                            data={MATERIAL_KINDS.map((k) => ({ value: k, label: MATERIAL_LABELS[k] }))}
-                            value={row.material}
-                            onChange={(v) => v && setConcept(c.id, { material: v as CourseMaterialKind })}
-                            allowDeselect={false}
-                            error={conceptError(i, 'material')}
-                          />
-                          <TextInput
-                            label={
-                              <>
-                                Module / page<VisuallyHidden> for {c.code}</VisuallyHidden>
-                              </>
-                            }
-                            value={row.location}
-                            onChange={(e) => setConcept(c.id, { location: e.currentTarget.value })}
-                            error={conceptError(i, 'location')}
-                            maxLength={200}
-                          />
-                          <Autocomplete
-                            label={
-                              <>
-                                Agenda block<VisuallyHidden> for {c.code}</VisuallyHidden>
-                              </>
-                            }
-                            data={blockNames}
-                            value={row.agendaBlock}
-                            onChange={(v) => setConcept(c.id, { agendaBlock: v })}
-                            error={conceptError(i, 'agendaBlock')}
-                            maxLength={200}
-                          />
-                        </SimpleGrid>
-                      </Paper>
+                      <ConceptRow
+                        key={c.id}
+                        concept={c}
+                        row={walk[c.id]!}
+                        finding={findings.get(c.id)}
+                        blockNames={blockNames}
+                        conceptIdError={conceptReason(i, 'conceptId')}
+                        materialError={conceptReason(i, 'material')}
+                        locationError={conceptReason(i, 'location')}
+                        agendaBlockError={conceptReason(i, 'agendaBlock')}
+                        onChange={setConcept}
+                      />
                     );
                   })}
                 </Stack>
@@ -350,3 +310,87 @@ export function FindingNote({ finding }: { finding: FindingShape }) {
     </Alert>
   );
 }
+
+const errorNode = (testId: string, reason: string | undefined): ReactNode => (reason ? <span data-testid={testId}>{reason}</span> : undefined);
+
+/** One core concept's crosswalk entry; memoized so typing in one concept re-renders only that one. */
+const ConceptRow = memo(function ConceptRow({
+  concept: c,
+  row,
+  finding,
+  blockNames,
+  conceptIdError,
+  materialError,
+  locationError,
+  agendaBlockError,
+  onChange,
+}: {
+  concept: { id: string; code: string; statement: string };
+  row: CrosswalkRow;
+  finding: FindingShape | undefined;
+  blockNames: string[];
+  conceptIdError?: string;
+  materialError?: string;
+  locationError?: string;
+  agendaBlockError?: string;
+  onChange: (id: string, patch: Partial<CrosswalkRow>) => void;
+}) {
+  const filled = Boolean(row.location.trim() && row.agendaBlock.trim());
+  return (
+    <Paper withBorder p="sm" data-testid={`crosswalk-concept-${c.code}`}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Text fw={600} size="sm">
+          {c.code} {c.statement}
+        </Text>
+        <Badge color={filled ? GOOD : 'gray.7'} variant="filled" style={{ flexShrink: 0 }}>
+          {filled ? 'Filled' : 'To fill'}
+        </Badge>
+      </Group>
+      {finding && <FindingNote finding={finding} />}
+      {conceptIdError && (
+        <Text c={BAD} size="sm" data-testid={`crosswalk-concept-${c.code}-error`}>
+          {conceptIdError}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
+        <Select
+          label={
+            <>
+              Material<VisuallyHidden> for {c.code}</VisuallyHidden>
+            </>
+          }
+          data={MATERIAL_OPTIONS}
+          value={row.material}
+          onChange={(v) => v && onChange(c.id, { material: v as CourseMaterialKind })}
+          allowDeselect={false}
+          error={errorNode(`crosswalk-${c.code}-material-error`, materialError)}
+        />
+        <TextInput
+          label={
+            <>
+              Module / page<VisuallyHidden> for {c.code}</VisuallyHidden>
+            </>
+          }
+          value={row.location}
+          onChange={(e) => onChange(c.id, { location: e.currentTarget.value })}
+          error={errorNode(`crosswalk-${c.code}-location-error`, locationError)}
+          maxLength={200}
+        />
+        <Autocomplete
+          label={
+            <>
+              Agenda block<VisuallyHidden> for {c.code}</VisuallyHidden>
+            </>
+          }
+          data={blockNames}
+          value={row.agendaBlock}
+          onChange={(v) => onChange(c.id, { agendaBlock: v })}
+          error={errorNode(`crosswalk-${c.code}-agenda-block-error`, agendaBlockError)}
+          maxLength={200}
+        />
+      </SimpleGrid>
+    </Paper>
+  );
+});
+
+const MATERIAL_OPTIONS = MATERIAL_KINDS.map((k) => ({ value: k, label: MATERIAL_LABELS[k] }));

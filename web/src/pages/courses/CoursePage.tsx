@@ -362,7 +362,8 @@ function SubmissionPanel({
                   </Table.Thead>
                   <Table.Tbody>
                     {[...findingsByAttempt.get(attempt)!]
-                      .sort((a, b) => (conceptById.get(a.conceptId)?.code ?? '').localeCompare(conceptById.get(b.conceptId)?.code ?? '', undefined, { numeric: true }))
+                      // Not met first, then by concept code.
+                      .sort((a, b) => Number(a.met) - Number(b.met) || (conceptById.get(a.conceptId)?.code ?? '').localeCompare(conceptById.get(b.conceptId)?.code ?? '', undefined, { numeric: true }))
                       .map((f) => {
                         const c = conceptById.get(f.conceptId);
                         return (

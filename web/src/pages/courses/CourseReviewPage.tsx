@@ -5,7 +5,7 @@
 // technical assistance (while the one resubmission is left) or denial. Every write sends the
 // version the reviewer saw; CONFLICT says someone else changed the submission and offers a reload.
 import { Alert, Button, Fieldset, Group, Paper, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { memo, useCallback, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert, Loading } from '../../components/Status';
@@ -254,7 +254,7 @@ function ConceptReview({ submission: s, standards, onChanged }: { submission: Su
   const judged = concepts.filter((c) => judgements[c.id]!.met !== null).length;
   const savedCount = concepts.filter((c) => current.has(c.id)).length;
 
-  const set = (id: string, patch: Partial<Judgement>) => setJudgements((js) => ({ ...js, [id]: { ...js[id]!, ...patch } }));
+  const set = useCallback((id: string, patch: Partial<Judgement>) => setJudgements((js) => ({ ...js, [id]: { ...js[id]!, ...patch } })), []);
 
   async function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -306,65 +306,20 @@ function ConceptReview({ submission: s, standards, onChanged }: { submission: Su
             {standards.domains.map((d) => (
               <Fieldset key={d.id} legend={`Domain ${d.number}: ${d.name}`} variant="filled">
                 <Stack gap="sm">
-                  {d.coreConcepts.map((c) => {
-                    const entry = crosswalk.get(c.id);
-                    const j = judgements[c.id]!;
-                    const prev = previous.get(c.id);
-                    const reasons = [...(local[c.id] ? [local[c.id]!] : []), ...serverReasons(c.id)];
-                    return (
-                      <Paper key={c.id} withBorder p="sm" data-testid={`review-concept-${c.code}`}>
-                        <Text fw={600} size="sm">
-                          {c.code} {c.statement}
-                        </Text>
-                        <Text size="sm" data-testid="review-concept-crosswalk">
-                          {entry ? (
-                            <>
-                              Taught in: {MATERIAL_LABELS[entry.material]} · {entry.location} · {entry.agendaBlock}
-                            </>
-                          ) : (
-                            <strong>Not in the crosswalk</strong>
-                          )}
-                        </Text>
-                        {prev && (
-                          <Text size="sm" mt={4}>
-                            Attempt {prev.attempt}: <strong>{prev.met ? 'Met' : 'Not met'}</strong>
-                            {prev.comment && ` — ${prev.comment}`}
-                          </Text>
-                        )}
-                        {editable ? (
-                          <Group align="flex-start" mt="xs" gap="lg" wrap="wrap">
-                            <Radio.Group
-                              label={`Finding for ${c.code}`}
-                              value={j.met}
-                              onChange={(v) => set(c.id, { met: v as Judgement['met'] })}
-                            >
-                              <Group mt={4}>
-                                <Radio value="met" label="Met" />
-                                <Radio value="not" label="Not met" />
-                              </Group>
-                            </Radio.Group>
-                            <Textarea
-                              label={`Comment for ${c.code}${j.met === 'not' ? ' (required)' : ''}`}
-                              style={{ flex: '1 1 280px' }}
-                              autosize
-                              minRows={1}
-                              value={j.comment}
-                              onChange={(e) => set(c.id, { comment: e.currentTarget.value })}
-                              error={reasons.length ? <span data-testid={`review-concept-${c.code}-error`}>{reasons.join('; ')}</span> : undefined}
-                              maxLength={4000}
-                            />
-                          </Group>
-                        ) : (
-                          current.get(c.id) && (
-                            <Text size="sm" mt={4}>
-                              Attempt {s.attempt}: <strong>{current.get(c.id)!.met ? 'Met' : 'Not met'}</strong>
-                              {current.get(c.id)!.comment && ` — ${current.get(c.id)!.comment}`}
-                            </Text>
-                          )
-                        )}
-                      </Paper>
-                    );
-                  })}
+                  {d.coreConcepts.map((c) => (
+                    <ReviewConceptRow
+                      key={c.id}
+                      concept={c}
+                      entry={crosswalk.get(c.id)}
+                      judgement={judgements[c.id]!}
+                      previous={previous.get(c.id)}
+                      saved={current.get(c.id)}
+                      attempt={s.attempt}
+                      editable={editable}
+                      error={[...(local[c.id] ? [local[c.id]!] : []), ...serverReasons(c.id)].join('; ') || undefined}
+                      onChange={set}
+                    />
+                  ))}
                 </Stack>
               </Fieldset>
             ))}
@@ -461,3 +416,78 @@ function Decision({
     </Paper>
   );
 }
+
+type Finding = Submission['conceptReviews'][number];
+
+/** One concept's finding; memoized so judging one concept re-renders only that one. */
+const ReviewConceptRow = memo(function ReviewConceptRow({
+  concept: c,
+  entry,
+  judgement: j,
+  previous: prev,
+  saved,
+  attempt,
+  editable,
+  error,
+  onChange,
+}: {
+  concept: { id: string; code: string; statement: string };
+  entry: Submission['crosswalk'][number] | undefined;
+  judgement: Judgement;
+  previous: Finding | undefined;
+  saved: Finding | undefined;
+  attempt: number;
+  editable: boolean;
+  error?: string;
+  onChange: (id: string, patch: Partial<Judgement>) => void;
+}) {
+  return (
+    <Paper withBorder p="sm" data-testid={`review-concept-${c.code}`}>
+      <Text fw={600} size="sm">
+        {c.code} {c.statement}
+      </Text>
+      <Text size="sm" data-testid="review-concept-crosswalk">
+        {entry ? (
+          <>
+            Taught in: {MATERIAL_LABELS[entry.material]} · {entry.location} · {entry.agendaBlock}
+          </>
+        ) : (
+          <strong>Not in the crosswalk</strong>
+        )}
+      </Text>
+      {prev && (
+        <Text size="sm" mt={4}>
+          Attempt {prev.attempt}: <strong>{prev.met ? 'Met' : 'Not met'}</strong>
+          {prev.comment && ` — ${prev.comment}`}
+        </Text>
+      )}
+      {editable ? (
+        <Group align="flex-start" mt="xs" gap="lg" wrap="wrap">
+          <Radio.Group label={`Finding for ${c.code}`} value={j.met} onChange={(v) => onChange(c.id, { met: v as Judgement['met'] })}>
+            <Group mt={4}>
+              <Radio value="met" label="Met" />
+              <Radio value="not" label="Not met" />
+            </Group>
+          </Radio.Group>
+          <Textarea
+            label={`Comment for ${c.code}${j.met === 'not' ? ' (required)' : ''}`}
+            style={{ flex: '1 1 280px' }}
+            autosize
+            minRows={1}
+            value={j.comment}
+            onChange={(e) => onChange(c.id, { comment: e.currentTarget.value })}
+            error={error ? <span data-testid={`review-concept-${c.code}-error`}>{error}</span> : undefined}
+            maxLength={4000}
+          />
+        </Group>
+      ) : (
+        saved && (
+          <Text size="sm" mt={4}>
+            Attempt {attempt}: <strong>{saved.met ? 'Met' : 'Not met'}</strong>
+            {saved.comment && ` — ${saved.comment}`}
+          </Text>
+        )
+      )}
+    </Paper>
+  );
+});
