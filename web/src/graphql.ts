@@ -12,25 +12,20 @@ export interface GraphqlClientOptions {
   fetch?: typeof fetch;
 }
 
-/** Types with no `id`: graphcache embeds them in their parent instead of normalizing them. */
-const KEYLESS_TYPES = [
-  'PersonConnection',
-  'PersonEdge',
-  'PageInfo',
-  'ApplicationConnection',
-  'ApplicationEdge',
-  'ApplicationProcessingClock',
-  'EligibilityCheck',
-  'TrainingCatalogConnection',
-  'TrainingCatalogEntryEdge',
-  'SessionDay',
-  'ComplaintReceipt',
-  'ComplaintConnection',
-  'ComplaintEdge',
-  'ComplaintClock',
-  'Complainant',
-  'CodeOfEthicsPrinciple',
-] as const;
+/** Answers keyed by what identifies them (public look-ups have no id). */
+const NAMED_KEYS: Record<string, (data: Record<string, unknown>) => string | null> = {
+  RegistryEntry: (e) => (typeof e['certificationNumber'] === 'string' ? e['certificationNumber'] : null),
+  TrainingCertificateVerification: (e) => (typeof e['verificationCode'] === 'string' ? e['verificationCode'] : null),
+};
+
+/**
+ * Every type with an `id` is normalized by it; a type without one (connections, edges, clocks,
+ * counts) is embedded in its parent. A Proxy rather than a list of keyless types, which every new
+ * screen would have to remember to extend.
+ */
+const keys = new Proxy(NAMED_KEYS, {
+  get: (named, type: string) => named[type] ?? ((data: Record<string, unknown>) => (data['id'] != null ? String(data['id']) : null)),
+});
 
 export function createGraphqlClient({ onUnauthenticated, url = '/graphql', fetch }: GraphqlClientOptions): Client {
   return new Client({
@@ -47,12 +42,7 @@ export function createGraphqlClient({ onUnauthenticated, url = '/graphql', fetch
         },
       }),
       cacheExchange({
-        keys: {
-          ...Object.fromEntries(KEYLESS_TYPES.map((t) => [t, () => null])),
-          // Public answers keyed by what identifies them.
-          RegistryEntry: (e) => (typeof e['certificationNumber'] === 'string' ? e['certificationNumber'] : null),
-          TrainingCertificateVerification: (e) => (typeof e['verificationCode'] === 'string' ? e['verificationCode'] : null),
-        },
+        keys,
         resolvers: {
           // "Load more" asks for the next page with `after`; this stitches the pages of the same
           // search into one list, so the page reads `people.edges` as a single growing array.

@@ -7,14 +7,14 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { SessionProvider } from './session';
 import './styles.css';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <BrowserRouter>
         <SessionProvider>
           <App />
