@@ -301,7 +301,11 @@ describe('admin policies', () => {
     expect(before).toBeGreaterThan(0);
     // A unique future date, so reruns against one database never collide.
     const effectiveFrom = isoDaysFromToday(400 + Math.floor(Math.random() * 3000));
+    // A past date is accepted by the server but would change undecided cases: the form warns.
+    await form.getByLabel(labelled('Effective from')).fill('2024-06-01');
+    await poll(() => page.getByTestId('policy-past-warning').count()).toBe(1);
     await form.getByLabel(labelled('Effective from')).fill(effectiveFrom);
+    expect(await page.getByTestId('policy-past-warning').count()).toBe(0);
     await form.getByLabel(labelled('Note')).fill('Smaller classes (browser test)');
     await capacity.fill('0');
     await form.getByRole('button', { name: 'Add the version' }).click();

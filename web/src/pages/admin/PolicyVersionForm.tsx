@@ -241,7 +241,8 @@ export function PolicyVersionForm({
         </Group>
         {past && (
           <Alert color="orange" variant="light" title="An effective date in the past" data-testid="policy-past-warning">
-            A version effective before today applies to cases submitted since {effectiveFrom} that have not yet been judged; check this is intended.
+            This version would be the one in force from {effectiveFrom}: work not yet decided that is judged by the policy of a day since then would use
+            it. The server accepts it; check this is intended.
           </Alert>
         )}
         {chunks(orderedEntries(values)).map((chunk) => {
