@@ -36,6 +36,21 @@ describe('demo seed', () => {
   });
 });
 
+describe('courses a trainer teaches', () => {
+  it('lists each trainer’s own courses only; others may not ask', async () => {
+    const TAUGHT = `{ coursesITeach { title status } }`;
+    const app = await t.appOn(TODAY);
+    const ben = await gql(app, TAUGHT, {}, await trainer(DEMO_PEOPLE[1]!.id));
+    expect(ben.body.data!['coursesITeach']).toEqual([
+      { title: 'Ethics and Peer Support Boundaries', status: 'APPROVED' },
+      { title: 'NC Peer Support Specialist Training', status: 'APPROVED' },
+    ]);
+    const frank = await gql(app, TAUGHT, {}, await trainer(DEMO_PEOPLE[5]!.id));
+    expect(frank.body.data!['coursesITeach']).toEqual([{ title: 'Wellness Recovery Action Planning for Peers', status: 'APPROVED' }]);
+    expect(errorCodes(await gql(app, TAUGHT, {}, await as([Role.Applicant], DEMO_PEOPLE[0]!.id)))).toEqual(['FORBIDDEN']);
+  });
+});
+
 describe('public catalog', () => {
   it('lists upcoming sessions without sign-in, with seats left', async () => {
     const res = await gql(await t.appOn(TODAY), CATALOG, {});

@@ -37,6 +37,12 @@ export class CourseTrainerResolver {
     return this.sessions.registerTrainer(ctx.principal!, input);
   }
 
+  @Authorized([Role.Trainer])
+  @Query(() => [Course], { description: 'The courses the signed-in trainer is registered to teach' })
+  coursesITeach(@Ctx() ctx: RequestContext) {
+    return this.sessions.coursesTaughtBy(ctx.principal!);
+  }
+
   @Authorized()
   @FieldResolver(() => [CourseTrainer], { description: 'The owner or program staff' })
   trainers(@Root() course: Course, @Ctx() ctx: RequestContext) {

@@ -86,6 +86,17 @@ export class SessionService {
   trainersOf = async (courseIds: readonly string[]) =>
     manyByKey(courseIds, await this.dataSource.getRepository(CourseTrainer).find({ where: { courseId: In([...courseIds]) }, order: { registeredOn: 'ASC' } }), (t) => t.courseId);
 
+  /** The courses the signed-in trainer is registered to teach, by title (what they may schedule, when approved and in term). */
+  async coursesTaughtBy(principal: Principal): Promise<Course[]> {
+    const trainerId = this.trainerOf(principal);
+    return this.dataSource
+      .getRepository(Course)
+      .createQueryBuilder('c')
+      .innerJoin(CourseTrainer, 't', 't.course_id = c.id and t.person_id = :trainerId', { trainerId })
+      .orderBy('c.title', 'ASC')
+      .getMany();
+  }
+
   // ---- sessions ----
 
   async schedule(principal: Principal, plan: SessionPlan): Promise<TrainingSession> {
