@@ -244,7 +244,7 @@ function Notify({ c, onDone, onReload }: StepProps) {
   );
 }
 
-function Response({ c, onDone, onReload }: StepProps) {
+function RespondentResponse({ c, onDone, onReload }: StepProps) {
   const [state, run] = useMutation(RecordRespondentResponseMutation);
   const [response, setResponse] = useState('');
   const [receivedOn, setReceivedOn] = useState('');
@@ -547,7 +547,7 @@ const STEPS: Record<CaseAction, (p: StepProps) => ReactNode> = {
   triage: Triage,
   refer: Refer,
   notify: Notify,
-  response: Response,
+  response: RespondentResponse,
   cooperation: CooperationStep,
   findings: Findings,
   outcome: Outcome,
