@@ -113,6 +113,13 @@ describe('curriculum developer', () => {
     await poll(() => page.getByTestId('crosswalk-progress').innerText()).toBe(`${count} of ${count} concepts filled`);
     expect(await page.getByTestId('agenda-total').innerText()).toMatch(/does not match/i);
 
+    // Nothing is on the server yet; leaving and coming back restores the work from this browser.
+    await page.reload();
+    await page.getByRole('button', { name: 'Start the submission' }).click();
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await page.getByTestId('crosswalk-progress').innerText()).toBe(`${count} of ${count} concepts filled`);
+    expect(await page.getByLabel('Block title 3', { exact: true }).inputValue()).toBe('Afternoon: ethics and culture');
+
     // The server's reason shows next to the agenda.
     await page.getByTestId('save-content').click();
     await poll(() => page.getByTestId('agenda-error').innerText()).toContain('totals 6 hours but the course has 7');

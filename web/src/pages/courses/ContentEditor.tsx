@@ -3,7 +3,7 @@
 // material teaches it, where (module/page) and in which agenda block. The server checks both and
 // its reasons land next to the agenda total, the agenda row or the concept they name.
 import { ActionIcon, Alert, Autocomplete, Badge, Button, Fieldset, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { memo, useCallback, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, type CombinedError } from 'urql';
 import { formatHours } from '../../format';
 import { fieldProblems } from '../../graphql';
@@ -66,23 +66,40 @@ export function ContentEditor({
   onReload: () => void;
 }) {
   const concepts = useMemo(() => standards.domains.flatMap((d) => d.coreConcepts), [standards]);
+  // A new submission is saved whole (the server wants every concept), so until then the work is
+  // kept in this browser and restored if the developer leaves and comes back.
+  const draftKey = mode.kind === 'create' ? `cpss.course-submission-draft.${mode.courseId}` : null;
+  const [restored] = useState(() => (draftKey ? readDraft(draftKey) : null));
   const [rows, setRows] = useState<AgendaRow[]>(() =>
-    agenda.length > 0
-      ? agenda.map((a) => ({ key: nextKey++, day: a.day, title: a.title, hours: a.hours }))
-      : [
-          ...(course.preWorkHours > 0 ? [{ key: nextKey++, day: 0, title: '', hours: course.preWorkHours } as AgendaRow] : []),
-          { key: nextKey++, day: 1, title: '', hours: '' },
-        ],
+    restored
+      ? restored.rows.map((r) => ({ ...r, key: nextKey++ }))
+      : agenda.length > 0
+        ? agenda.map((a) => ({ key: nextKey++, day: a.day, title: a.title, hours: a.hours }))
+        : [
+            ...(course.preWorkHours > 0 ? [{ key: nextKey++, day: 0, title: '', hours: course.preWorkHours } as AgendaRow] : []),
+            { key: nextKey++, day: 1, title: '', hours: '' },
+          ],
   );
   const [walk, setWalk] = useState<Record<string, CrosswalkRow>>(() => {
     const byConcept = new Map(crosswalk.map((c) => [c.conceptId, c]));
     return Object.fromEntries(
       concepts.map((c) => {
-        const had = byConcept.get(c.id);
+        const had = restored?.walk[c.id] ?? byConcept.get(c.id);
         return [c.id, { material: had?.material ?? 'INSTRUCTOR_MANUAL', location: had?.location ?? '', agendaBlock: had?.agendaBlock ?? '' }];
       }),
     );
   });
+  const draftJson = draftKey ? JSON.stringify({ rows: rows.map(({ day, title, hours }) => ({ day, title, hours })), walk }) : '';
+  // What the form held when it opened: nothing worth keeping until it differs.
+  const [initialJson] = useState(draftJson);
+  useEffect(() => {
+    if (!draftKey || draftJson === initialJson) return;
+    try {
+      localStorage.setItem(draftKey, draftJson);
+    } catch {
+      // Storage full or disabled: the draft just isn't kept.
+    }
+  }, [draftKey, draftJson, initialJson]);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [creating, create] = useMutation(CreateSubmissionMutation);
@@ -126,6 +143,7 @@ export function ContentEditor({
         ? await create({ input: { courseId: mode.courseId, purpose: mode.purpose, agenda: agendaIn, crosswalk: crosswalkIn } })
         : await update({ input: { submissionId: mode.submissionId, expectedVersion: mode.version, agenda: agendaIn, crosswalk: crosswalkIn } });
     if (!r.error) {
+      if (draftKey) localStorage.removeItem(draftKey);
       setSaved(true);
       onSaved();
     }
@@ -149,6 +167,12 @@ export function ContentEditor({
           placedFields={['agenda', 'crosswalk']}
           testId="content-error"
         />
+
+        {restored && (
+          <Text size="sm" role="status" data-testid="draft-restored">
+            Your unsaved work on this submission was restored from this browser.
+          </Text>
+        )}
 
         <Fieldset legend="Daily agenda" data-testid="agenda-editor">
           <Text size="sm" mb="sm">
@@ -394,3 +418,20 @@ const ConceptRow = memo(function ConceptRow({
 });
 
 const MATERIAL_OPTIONS = MATERIAL_KINDS.map((k) => ({ value: k, label: MATERIAL_LABELS[k] }));
+
+interface StoredDraft {
+  rows: { day: number | ''; title: string; hours: number | '' }[];
+  walk: Record<string, CrosswalkRow>;
+}
+
+function readDraft(key: string): StoredDraft | null {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(key) ?? 'null');
+    if (typeof value !== 'object' || value === null) return null;
+    const { rows, walk } = value as Partial<StoredDraft>;
+    if (!Array.isArray(rows) || typeof walk !== 'object' || walk === null) return null;
+    return { rows, walk };
+  } catch {
+    return null;
+  }
+}

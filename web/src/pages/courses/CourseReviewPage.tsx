@@ -208,8 +208,8 @@ function FormatCheck({ submission: s, onChanged }: { submission: Submission; onC
         <Stack gap="sm">
           <Radio.Group label="Result of the format check" value={passed} onChange={setPassed} error={local ?? undefined}>
             <Group mt={4}>
-              <Radio value="passed" label="Passed: on to team review" />
-              <Radio value="failed" label={s.attempt > 1 ? 'Failed: deny' : 'Failed: technical assistance'} />
+              <Radio color={PRIMARY} value="passed" label="Passed: on to team review" />
+              <Radio color={PRIMARY} value="failed" label={s.attempt > 1 ? 'Failed: deny' : 'Failed: technical assistance'} />
             </Group>
           </Radio.Group>
           <Textarea label="Comment to the course owner" autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={problems.map((p) => p.reason).join('; ') || undefined} maxLength={4000} />
@@ -465,8 +465,8 @@ const ReviewConceptRow = memo(function ReviewConceptRow({
         <Group align="flex-start" mt="xs" gap="lg" wrap="wrap">
           <Radio.Group label={`Finding for ${c.code}`} value={j.met} onChange={(v) => onChange(c.id, { met: v as Judgement['met'] })}>
             <Group mt={4}>
-              <Radio value="met" label="Met" />
-              <Radio value="not" label="Not met" />
+              <Radio color={PRIMARY} value="met" label="Met" />
+              <Radio color={PRIMARY} value="not" label="Not met" />
             </Group>
           </Radio.Group>
           <Textarea
