@@ -2,11 +2,8 @@
 // days with hours, in person (address, county) or virtual (meeting link), class size and the
 // registration window. The server judges the plan: its field reasons show next to the fields, the
 // rules it found unmet (course not approved, trainer not registered, certification not active…)
-// are listed above the button.
-//
-// The API has no query for "the courses I am registered to teach" (courses and course are for
-// course owners and staff), so the course list is the courses of the trainer's own sessions, and a
-// course id from the course owner can be entered for any other.
+// are listed above the button. The course list is the approved courses the trainer is registered
+// to teach (coursesITeach).
 import { Alert, Button, Group, NumberInput, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { NC_COUNTIES } from '@cpss/domain';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -23,21 +20,14 @@ import { todayInNc } from './sessionFormat';
 
 const TeachableCoursesDocument = graphql(`
   query TeachableCourses {
-    trainingSessions(first: 100) {
-      edges {
-        node {
-          id
-          course {
-            id
-            title
-            kind
-            status
-            faceToFaceHours
-            preWorkHours
-            expiresOn
-          }
-        }
-      }
+    coursesITeach {
+      id
+      title
+      kind
+      status
+      faceToFaceHours
+      preWorkHours
+      expiresOn
     }
     trainingPolicyInForce {
       id
@@ -58,7 +48,6 @@ const ScheduleSessionDocument = graphql(`
   }
 `);
 
-const OTHER_COURSE = 'other';
 const PLACED = ['courseId', 'delivery', 'address', 'county', 'meetingUrl', 'capacity', 'registrationOpensOn', 'registrationClosesOn', 'days'];
 
 export function NewSessionPage() {
@@ -67,7 +56,6 @@ export function NewSessionPage() {
   const [scheduling, schedule] = useMutation(ScheduleSessionDocument);
 
   const [courseChoice, setCourseChoice] = useState<string | null>(null);
-  const [otherCourseId, setOtherCourseId] = useState('');
   const [delivery, setDelivery] = useState<SessionDelivery>('IN_PERSON');
   const [address, setAddress] = useState('');
   const [county, setCounty] = useState<string | null>(null);
@@ -78,14 +66,8 @@ export function NewSessionPage() {
   const [days, setDays] = useState<DayRow[]>([newDay()]);
   const [local, setLocal] = useState<Record<string, string>>({});
 
-  // The approved courses among those of my sessions, once each.
-  const options = useMemo(() => {
-    const byId = new Map<string, NonNullable<typeof courses.data>['trainingSessions']['edges'][number]['node']['course']>();
-    for (const e of courses.data?.trainingSessions.edges ?? []) if (!byId.has(e.node.course.id)) byId.set(e.node.course.id, e.node.course);
-    return [...byId.values()].sort((a, b) => a.title.localeCompare(b.title));
-  }, [courses.data]);
-  const approved = options.filter((c) => c.status === 'APPROVED');
-  const course = options.find((c) => c.id === courseChoice) ?? null;
+  const approved = useMemo(() => (courses.data?.coursesITeach ?? []).filter((c) => c.status === 'APPROVED'), [courses.data]);
+  const course = approved.find((c) => c.id === courseChoice) ?? null;
   const defaultCapacity = courses.data?.trainingPolicyInForce.values['defaultClassCapacity'];
 
   const server = fieldReasons(scheduling.error);
@@ -95,8 +77,8 @@ export function NewSessionPage() {
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    const courseId = courseChoice === OTHER_COURSE ? otherCourseId.trim() : courseChoice;
-    if (!courseId) problems['courseId'] = courseChoice === OTHER_COURSE ? 'enter the course id' : 'choose a course';
+    const courseId = courseChoice;
+    if (!courseId) problems['courseId'] = 'choose a course';
     if (!opensOn) problems['registrationOpensOn'] = 'enter the day registration opens';
     if (!closesOn) problems['registrationClosesOn'] = 'enter the day registration closes';
     days.forEach((d, i) => {
@@ -140,21 +122,16 @@ export function NewSessionPage() {
           <Select
             label="Course"
             placeholder={courses.fetching && !courses.data ? 'Loading your courses…' : 'Choose a course'}
-            data={[
-              ...approved.map((c) => ({ value: c.id, label: `${c.title} (${courseKindLabel(c.kind)})` })),
-              { value: OTHER_COURSE, label: 'Another course (enter its id)' },
-            ]}
+            data={approved.map((c) => ({ value: c.id, label: `${c.title} (${courseKindLabel(c.kind)})` }))}
             value={courseChoice}
             onChange={setCourseChoice}
-            error={courseChoice === OTHER_COURSE ? undefined : reason('courseId')}
-            description="The approved courses you have taught sessions of; for another course, enter the id its owner gave you."
+            error={reason('courseId')}
+            description="The approved courses you are registered to teach. A course owner registers you for a course after you complete its training of trainers."
+            nothingFoundMessage="You are not registered to teach an approved course yet"
             required
             allowDeselect={false}
             data-testid="course-select"
           />
-          {courseChoice === OTHER_COURSE && (
-            <TextInput label="Course id" value={otherCourseId} onChange={(e) => setOtherCourseId(e.currentTarget.value)} error={reason('courseId')} required />
-          )}
           {course && (
             <Text size="sm" data-testid="course-hours">
               {formatHours(course.faceToFaceHours)} face-to-face hours
