@@ -18,6 +18,7 @@ import { createThrowawayDatabase, freePort, startTestServer } from '@cpss/devdb'
 import { DEMO_PASSWORD } from '@cpss/domain';
 import { repoRoot, startPlatform } from '@cpss/launcher';
 import { poll, useBrowser } from '../support/browser';
+import { graphql, signIn as apiSignIn } from '../support/client';
 import { expectAccessible, screenshot } from '../support/page-checks';
 
 const sharedGateway = inject('gatewayUrl');
@@ -77,7 +78,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 describe('applicant (on a platform of its own, see the top of the file)', () => {
   const privateGateway = usePrivatePlatform();
 
-  it('applies through every step: saves the draft, resumes it after a reload, uploads, submits, then sees the status and checklist', async () => {
+  it('applies through every step: saves the draft, resumes it after a reload, uploads, submits, sees the status and checklist, then supplies what a reviewer asked for', async () => {
     const gateway = privateGateway();
     const suffix = Math.random().toString(36).slice(2, 8);
     const page = await signIn(gateway, 'applicant@demo.cpss');
@@ -194,8 +195,41 @@ describe('applicant (on a platform of its own, see the top of the file)', () => 
     const mine = page.getByTestId('my-application').filter({ has: page.locator(`a[href$="${new URL(applicationUrl).search}"]`) });
     await poll(() => mine.count()).toBe(1);
     expect(await mine.getByTestId('my-application-status').innerText()).toBe('Submitted');
+
+    // A reviewer asks for a missing item (through the API: the reviewer's screen is another suite's).
+    const id = new URL(applicationUrl).searchParams.get('application')!;
+    const reviewer = await apiSignIn(gateway, 'reviewer@demo.cpss');
+    const read = await graphql<{ application: { version: number } }>(`${gateway}/graphql`, 'query($id: ID!) { application(id: $id) { version } }', { id }, reviewer);
+    const asked = await graphql(
+      `${gateway}/graphql`,
+      'mutation($input: RequestMissingItemsInput!) { requestMissingItems(input: $input) { status } }',
+      { input: { applicationId: id, expectedVersion: read.data!.application.version, items: [`A certificate for Person Centered Thinking (${suffix})`] } },
+      reviewer,
+    );
+    expect(asked.errors).toBeUndefined();
+
+    // The applicant sees what was asked for, uploads it and resubmits.
+    await page.reload();
+    await poll(() => mine.getByTestId('my-missing-items').innerText()).toContain(`Person Centered Thinking (${suffix})`);
+    await mine.getByTestId('my-application-link').click();
+    await page.waitForURL(applicationUrl);
+    await poll(() => page.getByTestId('applicant-status').textContent()).toBe('Incomplete');
+    expect(await page.getByTestId('applicant-missing-items').innerText()).toContain(`Person Centered Thinking (${suffix})`);
+    await page.getByTestId('missing-upload').getByLabel('What is it?').click();
+    await page.getByRole('option', { name: 'Training certificate' }).click();
+    await chooseFile(page, 'Upload a missing document', { name: `pct-${suffix}.pdf`, mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('missing-upload').getByRole('button', { name: 'Upload', exact: true }).click();
+    await poll(() => page.getByTestId('missing-upload-done').innerText()).toContain(`pct-${suffix}.pdf`);
+    await expectAccessible(page, 'apply: incomplete');
+    await screenshot(page, 'applicant-incomplete');
+    await page.getByRole('button', { name: /Review and submit/ }).first().click();
+    await poll(() => stepTitle(page)).toContain('Review and submit');
+    await page.getByRole('button', { name: 'Resubmit with what was missing' }).click();
+    await expect.poll(statusAndRefusal, { timeout: 30_000 }).toBe('Submitted');
+    expect(await page.getByTestId('applicant-timeline').innerText()).toContain('missing items supplied');
+    expect(await page.getByTestId('uploaded-document').filter({ hasText: `pct-${suffix}.pdf` }).count()).toBe(1);
     await page.close();
-  });
+  }, 150_000);
 });
 
 describe('applicant with the demo application (shared platform, read only)', () => {

@@ -36,7 +36,8 @@ export const MyApplicationsQuery = graphql(`
 export function MyApplications({ personId, narrow }: { personId: string; narrow: boolean }) {
   // Applicants follow (and finish) their own applications on /apply and renewals on /recertification.
   const canOpen = hasAnyRole(useUser().roles, APPLICANT_ROLES);
-  const [result, reexecute] = useQuery({ query: MyApplicationsQuery, variables: { personId: narrow ? personId : undefined } });
+  // Refreshed on every visit: staff may have asked for something since the last one.
+  const [result, reexecute] = useQuery({ query: MyApplicationsQuery, variables: { personId: narrow ? personId : undefined }, requestPolicy: 'cache-and-network' });
   const apps = result.data?.applications.edges.map((e) => e.node) ?? [];
 
   return (
