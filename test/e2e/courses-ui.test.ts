@@ -38,8 +38,9 @@ function ncToday(): string {
 
 /**
  * New courses are accepted only in the policy's submission windows (April 1-7, October 1-7).
- * Outside them, the admin adds a training policy version in force from today with a year-round
- * window and every other number unchanged, so the journey can submit on any day of the year.
+ * Outside them, the admin adds a training policy version in force from today whose windows are
+ * the same plus today and tomorrow (in case the run crosses midnight); every other number is
+ * unchanged, so other suites reading the policy in force still see the program's windows.
  */
 beforeAll(async () => {
   const url = `${gateway}/graphql`;
@@ -47,6 +48,9 @@ beforeAll(async () => {
   const inForce = await graphql<{ trainingPolicyInForce: { effectiveFrom: string; values: Record<string, unknown> } }>(url, '{ trainingPolicyInForce { effectiveFrom values } }', {}, token);
   const policy = inForce.data!.trainingPolicyInForce;
   const today = ncToday();
+  const tomorrow = new Date(`${today}T12:00:00Z`);
+  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+  const monthDay = (d: Date) => ({ month: d.getUTCMonth() + 1, day: d.getUTCDate() });
   const md = Number(today.slice(5, 7)) * 100 + Number(today.slice(8, 10));
   const windows = policy.values['submissionWindows'] as { from: { month: number; day: number }; to: { month: number; day: number } }[];
   const open = windows.some((w) => md >= w.from.month * 100 + w.from.day && md <= w.to.month * 100 + w.to.day) && policy.values['submissionsPaused'] === false;
@@ -57,13 +61,13 @@ beforeAll(async () => {
     {
       input: {
         effectiveFrom: today,
-        values: { ...policy.values, submissionWindows: [{ from: { month: 1, day: 1 }, to: { month: 12, day: 31 } }], submissionsPaused: false },
-        note: 'Browser tests: course submissions accepted all year',
+        values: { ...policy.values, submissionWindows: [...windows, { from: monthDay(new Date(`${today}T12:00:00Z`)), to: monthDay(tomorrow) }], submissionsPaused: false },
+        note: 'Browser tests: course submissions also accepted today and tomorrow',
       },
     },
     token,
   );
-  expect(added.errors, 'a training policy version with a year-round submission window').toBeUndefined();
+  expect(added.errors, 'a training policy version with a submission window open today').toBeUndefined();
 });
 
 describe('curriculum developer', () => {
@@ -229,6 +233,12 @@ describe('training reviewer', () => {
     await poll(() => reviewer.getByTestId('review-status').innerText()).toMatch(/approved/i);
     await poll(() => reviewer.getByTestId('review-outcome').innerText()).toContain('Every concept is taught; approved.');
     await screenshot(reviewer, 'course-review-approved');
+    // Staff read the course page too, without the developer's editing.
+    await reviewer.getByRole('link', { name: 'The course and its earlier submissions' }).click();
+    await reviewer.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
+    await poll(() => reviewer.getByTestId('course-status').innerText()).toMatch(/approved/i);
+    expect(await reviewer.getByTestId('content-view').count()).toBe(1);
+    expect(await reviewer.getByTestId('content-editor').count()).toBe(0);
 
     // And the developer sees the decision and the course's term.
     await developer.reload();

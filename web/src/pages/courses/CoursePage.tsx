@@ -11,7 +11,7 @@ import { courseKindLabel, formatHours } from '../../format';
 import { fieldProblems } from '../../graphql';
 import type { CourseStatus, CourseSubmissionPurpose, CourseSubmissionStatus } from '../../gql/graphql';
 import { enumWords } from '../../labels';
-import { COURSE_AUTHOR_ROLES, hasAnyRole } from '../../roles';
+import { COURSE_AUTHOR_ROLES, hasAnyRole, TRAINING_REVIEWER_ROLES } from '../../roles';
 import { useUser } from '../../session';
 import { ContentEditor, FindingNote, type FindingShape, type StandardsShape } from './ContentEditor';
 import { CourseFields, type CourseFieldValues } from './CourseFields';
@@ -47,6 +47,7 @@ export function CoursePage() {
   const { id = '' } = useParams();
   const user = useUser();
   const author = hasAnyRole(user.roles, COURSE_AUTHOR_ROLES);
+  const reviewer = hasAnyRole(user.roles, TRAINING_REVIEWER_ROLES);
   const [result, reexecute] = useQuery({ query: CourseQuery, variables: { id } });
   const [standardsResult, reexecuteStandards] = useQuery({ query: TrainingStandardsQuery });
   const [startingPurpose, setStartingPurpose] = useState<CourseSubmissionPurpose | null>(null);
@@ -132,6 +133,13 @@ export function CoursePage() {
                 {canStartInitial ? 'Start the submission' : 'Start a recertification submission'}
               </Button>
             </Paper>
+          )}
+          {current && reviewer && current.status !== 'DRAFT' && (
+            <p>
+              <Link to={`/course-reviews/${current.id}`} data-testid="open-review">
+                Work this submission in the review
+              </Link>
+            </p>
           )}
           {current && <SubmissionPanel key={current.id} submissionId={current.id} standards={standards ?? null} author={author} onChanged={reload} />}
           {canRecertify && (

@@ -50,6 +50,9 @@ export function CourseReviewPage() {
         <Link to="/course-reviews">← Course reviews</Link>
       </p>
       <h1>Review: {s.course.title}</h1>
+      <p>
+        <Link to={`/courses/${s.course.id}`}>The course and its earlier submissions</Link>
+      </p>
       <dl className="facts card" data-testid="review-facts">
         <div>
           <dt>Status</dt>
