@@ -96,7 +96,9 @@ export function ApplicationForm({
   const stepKey = `cpss.apply.step.${app.id}`;
   const [active, setActive] = useState(() => {
     const saved = Number(window.localStorage.getItem(stepKey));
-    return Number.isInteger(saved) && saved >= 0 && saved < steps.length ? saved : 0;
+    if (window.localStorage.getItem(stepKey) !== null && Number.isInteger(saved) && saved >= 0 && saved < steps.length) return saved;
+    // Sent back for missing items: open where it is resubmitted, with the checklist.
+    return app.status === 'INCOMPLETE' ? steps.length - 1 : 0;
   });
   const [form, setForm] = useState<DraftForm>(() => {
     const f = formOf(app);
