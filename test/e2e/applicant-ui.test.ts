@@ -284,11 +284,29 @@ describe('certified peer support specialist', () => {
     await expectAccessible(page, 'recertification: renewal started');
     await screenshot(page, 'cpss-renewal-started');
 
+    // Submitting before the window opens (2027-04-01 for the demo certification) is refused, with
+    // the rule and the day it opens. From that day on the demo dates no longer allow this check,
+    // and a renewal submitted here would land in the shared reviewer queue other suites count.
+    if ((await cert.getByTestId('certification-status').textContent()) === 'Active') {
+      await renewal.getByRole('button', { name: /Review and submit/ }).first().click();
+      await poll(() => stepTitle(page)).toContain('Review and submit');
+      await renewal.getByRole('radio', { name: 'Yes' }).check();
+      await renewal.getByLabel(/^I have read the .* and sign it$/).check();
+      await renewal.getByRole('button', { name: 'Submit my renewal' }).click();
+      await poll(() => renewal.getByTestId('submit-error-unmet').innerText()).toContain('renewal opens on 2027-04-01');
+      expect(await renewal.getByTestId('applicant-status').textContent()).toBe('Draft');
+    }
+
     // Tablet width: the page fits without sideways scrolling.
     await page.setViewportSize({ width: 768, height: 1024 });
     await poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     expect(await cert.getByTestId('renewal-hours').isVisible()).toBe(true);
     await screenshot(page, 'cpss-renewal-tablet');
+
+    // A certified person does not apply as new: the server's reason says to renew instead.
+    await page.getByTestId('nav-apply').click();
+    await page.getByRole('button', { name: 'Start a new application' }).click();
+    await poll(() => page.getByTestId('apply-start-error').innerText()).toContain('renew it instead');
     await page.close();
   });
 });
