@@ -14,6 +14,7 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PoliciesPage } from './pages/admin/PoliciesPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { ApplyPage } from './pages/apply/ApplyPage';
 import { RecertificationPage } from './pages/apply/RecertificationPage';
 import { CoursePage } from './pages/courses/CoursePage';
@@ -35,6 +36,7 @@ import {
   APPLICATION_REVIEWER_ROLES,
   COURSE_AUTHOR_ROLES,
   COURSE_READER_ROLES,
+  DASHBOARD_ROLES,
   ETHICS_STAFF_ROLES,
   POLICY_ADMIN_ROLES,
   SESSION_READER_ROLES,
@@ -189,6 +191,14 @@ export function App() {
           element={
             <RequireRoles what="Renewing a certification" roles={APPLICANT_ROLES}>
               <RecertificationPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="dashboard"
+          element={
+            <RequireRoles what="The program dashboard" roles={DASHBOARD_ROLES}>
+              <DashboardPage />
             </RequireRoles>
           }
         />

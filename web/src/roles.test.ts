@@ -26,6 +26,7 @@ describe('navLinksFor', () => {
     expect(navLinksFor(['SUPERVISOR']).map((l) => l.to)).toEqual(['/']);
     expect(navLinksFor(['ADMIN']).map((l) => l.to)).toContain('/policies');
     expect(navLinksFor(['TRAINING_REVIEWER']).map((l) => l.to)).not.toContain('/policies');
+    expect(navLinksFor(['CERTIFICATION_REVIEWER', 'ETHICS_STAFF', 'TRAINING_REVIEWER']).map((l) => l.to)).not.toContain('/dashboard');
   });
 
   it('gives certification reviewers and admins the application queue', () => {
@@ -35,7 +36,7 @@ describe('navLinksFor', () => {
 
   it('gives ethics staff and admins the complaint queue', () => {
     expect(navLinksFor(['ETHICS_STAFF']).map((l) => l.to)).toEqual(['/', '/people', '/complaints']);
-    expect(navLinksFor(['ADMIN']).map((l) => l.to).slice(0, 4)).toEqual(['/', '/people', '/applications', '/complaints']);
+    expect(navLinksFor(['ADMIN']).map((l) => l.to).slice(0, 5)).toEqual(['/', '/dashboard', '/people', '/applications', '/complaints']);
     expect(navLinksFor(['CERTIFICATION_REVIEWER', 'TRAINING_REVIEWER']).map((l) => l.to)).not.toContain('/complaints');
   });
 

@@ -46,6 +46,9 @@ export const SESSION_READER_ROLES: readonly Role[] = ['TRAINER', 'TRAINING_REVIE
 /** Applicants and certified people: apply, follow their applications, renew. */
 export const APPLICANT_ROLES: readonly Role[] = ['APPLICANT'];
 
+/** Who sees the program dashboard (statistics and work across the three domains). */
+export const DASHBOARD_ROLES: readonly Role[] = ['ADMIN'];
+
 /** Who reads and adds effective-dated policy versions. */
 export const POLICY_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
 
@@ -55,6 +58,7 @@ export const POLICY_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
  */
 export function navLinksFor(roles: readonly string[]): NavLink[] {
   const links: NavLink[] = [{ to: '/', label: 'My record', testId: 'nav-home' }];
+  if (hasAnyRole(roles, DASHBOARD_ROLES)) links.push({ to: '/dashboard', label: 'Dashboard', testId: 'nav-dashboard' });
   if (isStaff(roles)) links.push({ to: '/people', label: 'People', testId: 'nav-people' });
   if (hasAnyRole(roles, APPLICATION_REVIEWER_ROLES)) links.push({ to: '/applications', label: 'Applications', testId: 'nav-applications' });
   if (hasAnyRole(roles, ETHICS_STAFF_ROLES)) links.push({ to: '/complaints', label: 'Complaints', testId: 'nav-complaints' });

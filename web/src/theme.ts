@@ -3,16 +3,16 @@
 import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
-  // Shade 8 of teal (and dimmed text darker than Mantine's default) keep text at WCAG AA contrast.
+  // Shade 9 of teal (white on it, and it on white), the darker error red and dimmed text keep WCAG AA contrast.
   primaryColor: 'teal',
-  primaryShade: 8,
+  primaryShade: 9,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   defaultRadius: 'sm',
 });
 
-/** Mantine's dimmed grey and placeholder grey are under 4.5:1 on white: darker ones for AA. */
+/** Mantine's dimmed grey, placeholder grey and error red are under 4.5:1 on white: darker ones for AA. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#55606e', '--mantine-color-placeholder': '#5f6873' },
+  light: { '--mantine-color-dimmed': '#55606e', '--mantine-color-placeholder': '#5f6873', '--mantine-color-error': '#c92a2a' },
   dark: {},
 });

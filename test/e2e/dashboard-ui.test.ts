@@ -1,0 +1,71 @@
+// The admin's dashboard in a real Chromium: one gateway query across the three subgraphs drawn as
+// charts, each with its numbers in a table that matches what the API answers; the work tiles lead
+// to their queues. Other roles are not shown it.
+import { DEMO_PASSWORD } from '@cpss/domain';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { poll, useBrowser } from '../support/browser';
+import { graphql, signIn as apiSignIn } from '../support/client';
+import { expectAccessible, screenshot } from '../support/page-checks';
+
+const gateway = inject('gatewayUrl');
+const browser = useBrowser();
+
+async function signIn(email: string): Promise<Page> {
+  const page = await browser().newPage();
+  await page.goto(`${gateway}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+  return page;
+}
+
+describe('admin dashboard', () => {
+  it('draws the program statistics with the same numbers the API gives, and leads to the queues', async () => {
+    const token = await apiSignIn(gateway, 'admin@demo.cpss');
+    const stats = await graphql<{ certificationStatistics: { inGoodStandingByCounty: { key: string; count: number }[] } }>(
+      `${gateway}/graphql`,
+      '{ certificationStatistics { inGoodStandingByCounty { key count } } }',
+      {},
+      token,
+    );
+    const counties = stats.data!.certificationStatistics.inGoodStandingByCounty;
+    expect(counties.length).toBeGreaterThan(0);
+
+    const page = await signIn('admin@demo.cpss');
+    await page.getByTestId('nav-dashboard').click();
+    await page.waitForURL(/\/dashboard$/);
+    const county = page.getByTestId('chart-county');
+    await county.waitFor();
+    await county.getByText('The numbers').click();
+    for (const c of counties) {
+      await poll(() => county.getByRole('row', { name: new RegExp(`^${c.key}\\b`) }).innerText()).toContain(String(c.count));
+    }
+    // Every chart is drawn (an SVG from recharts) and every work tile shows a number.
+    for (const id of ['chart-per-month', 'chart-status', 'chart-county', 'chart-designation', 'chart-age', 'chart-training-kind', 'chart-training-month']) {
+      expect(await page.getByTestId(id).locator('svg').count(), id).toBeGreaterThan(0);
+    }
+    for (const id of ['tile-applications', 'tile-complaints', 'tile-overdue', 'tile-submissions']) {
+      expect(await page.getByTestId(`${id}-value`).innerText(), id).toMatch(/^\d+$/);
+    }
+    await expectAccessible(page, 'dashboard');
+    await screenshot(page, 'admin-dashboard');
+
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'admin-dashboard-tablet');
+
+    await page.getByTestId('tile-applications').click();
+    await page.waitForURL(/\/applications$/);
+    await page.close();
+  });
+
+  it('is not offered to a certification reviewer', async () => {
+    const page = await signIn('reviewer@demo.cpss');
+    expect(await page.getByTestId('nav').innerText()).not.toContain('Dashboard');
+    await page.goto(`${gateway}/dashboard`);
+    await poll(() => page.getByRole('alert').first().innerText()).toContain('is for');
+    await page.close();
+  });
+});
