@@ -119,6 +119,23 @@ describe('applicant (on a platform of its own, see the top of the file)', () => 
     expect(await page.getByLabel('When did your recovery start?').inputValue()).toBe('2020-01-15');
     expect(await page.getByLabel('I attest that this recovery statement is my own work').isChecked()).toBe(true);
 
+    // The same application changed in another tab: this one is told, and takes the change on reload.
+    const other = await signIn(gateway, 'applicant@demo.cpss');
+    await other.goto(applicationUrl);
+    await poll(() => stepTitle(other)).toContain('Personal details');
+    await other.getByLabel('Work history (optional)').fill(`Changed in another tab (${suffix})`);
+    await other.getByRole('button', { name: 'Save draft' }).click();
+    await poll(() => saveState(other)).toBe('saved');
+    await other.close();
+    await page.getByLabel('Your recovery statement').fill(`A stale edit (${suffix})`);
+    await poll(() => page.getByTestId('save-error').innerText()).toContain('Someone else changed this application');
+    await page.getByTestId('save-error').getByRole('button', { name: 'Reload' }).click();
+    await poll(() => page.getByLabel('Your recovery statement').inputValue()).toContain('peer support helped me');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await poll(() => page.getByLabel('Work history (optional)').inputValue()).toBe(`Changed in another tab (${suffix})`);
+    await page.getByRole('button', { name: 'Next: Recovery' }).click();
+    await poll(() => saveState(page)).not.toBe('error');
+
     // Step 3: training from the platform's record, plus one done elsewhere.
     await page.getByRole('button', { name: 'Next: Training' }).click();
     await poll(() => stepTitle(page)).toContain('Training');

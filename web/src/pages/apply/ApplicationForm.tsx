@@ -148,6 +148,28 @@ export function ApplicationForm({
     }
   }, [app.id, app.kind, saveDraft]);
 
+  // The application changed elsewhere (another tab, or staff) and was reloaded: take the server's
+  // version, and its answers when nothing is unsaved here or the applicant chose to reload.
+  const takeServers = useRef(false);
+  useEffect(() => {
+    // A save of ours in flight brings its own new version: not a change from elsewhere.
+    if (inflight.current || app.version <= versionRef.current) return;
+    versionRef.current = app.version;
+    if (takeServers.current || !dirty.current) {
+      takeServers.current = false;
+      dirty.current = false;
+      const f = formOf(app);
+      if (f.references.length === 0) f.references = Array.from({ length: REFERENCES_REQUIRED }, emptyReference);
+      setForm(f);
+      setSaveState({ kind: 'idle' });
+    }
+  }, [app]);
+
+  const reloadFromServer = () => {
+    takeServers.current = true;
+    onReload();
+  };
+
   // Debounced save after typing stops.
   useEffect(() => {
     if (!dirty.current) return;
@@ -211,7 +233,7 @@ export function ApplicationForm({
         submitting={submission.fetching}
         submitError={submission.error}
         onSubmit={onSubmit}
-        onReload={onReload}
+        onReload={reloadFromServer}
         onEdit={(id) => void goTo(steps.indexOf(id))}
         saveState={saveState}
       />
@@ -230,7 +252,7 @@ export function ApplicationForm({
       </Title>
       {body[step]}
       {saveState.kind === 'error' && (
-        <RefusalAlert error={saveState.error} title="Your latest changes are not saved" onReload={onReload} testId="save-error" placed={PLACED_FIELDS} />
+        <RefusalAlert error={saveState.error} title="Your latest changes are not saved" onReload={reloadFromServer} testId="save-error" placed={PLACED_FIELDS} />
       )}
       <Group justify="space-between" mt="lg" wrap="wrap">
         <Group>
