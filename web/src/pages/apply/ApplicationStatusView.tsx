@@ -13,7 +13,7 @@ import { DocumentUpload } from './DocumentUpload';
 import { WithdrawApplicationMutation } from './documents';
 import { isEditable, isOpen } from './model';
 import { RefusalAlert } from './serverErrors';
-import { ACTION, ATTENTION, BAD, GOOD, INFO, MUTED, NEUTRAL } from './ui';
+import { ATTENTION, BAD, GOOD, INFO, MUTED, NEUTRAL } from './ui';
 
 const STATUS_COLORS: Record<string, string> = {
   DRAFT: NEUTRAL,
