@@ -53,6 +53,9 @@ export function policyResolver(domain: string) {
     async add(@Arg('input', () => AddPolicyVersionInput, { validateFn: validatedInside }) input: AddPolicyVersionInput, @Ctx() ctx: RequestContext) {
       const parsed = this.policy.schema.safeParse(input.values);
       const valueProblems = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: ['input', 'values', ...i.path.map(String)].join('.'), reason: i.message }));
+      // A version may start today or later: the past was judged by the versions then in force.
+      const today = this.clock.today();
+      if (input.effectiveFrom < today) valueProblems.unshift({ field: 'input.effectiveFrom', reason: `must not be before today (${today}): past cases keep the policy they were judged by` });
       await validateInput('input', input, valueProblems);
       return withFieldPrefix('input', () => this.policy.add({ ...input, createdBy: ctx.principal!.subject }));
     }

@@ -289,16 +289,18 @@ describe('policy versions and decided cases', () => {
     const draft = (await gqlOk(app, `mutation { createApplication(input: {}) { id } }`, {}, await applicant(draftPerson)))['createApplication'] as AppShape;
     await gqlOk(app, `mutation($input: SaveApplicationDraftInput!) { saveApplicationDraft(input: $input) { id } }`, { input: { applicationId: draft.id, expectedVersion: 1, ...parts } }, await applicant(draftPerson));
 
-    await gqlOk(app, `mutation($input: AddCertificationPolicyVersionInput!) { addCertificationPolicyVersion(input: $input) { id } }`, { input: { effectiveFrom: '2026-11-20', values: { ...NC_CERTIFICATION_POLICY, recoveryMonths: 24 }, note: 'hypothetical stricter rule' } }, await as([Role.Admin]));
+    // A stricter rule from tomorrow (a version may not start in the past); the cases are read tomorrow.
+    await gqlOk(app, `mutation($input: AddCertificationPolicyVersionInput!) { addCertificationPolicyVersion(input: $input) { id } }`, { input: { effectiveFrom: '2026-11-24', values: { ...NC_CERTIFICATION_POLICY, recoveryMonths: 24 }, note: 'hypothetical stricter rule' } }, await as([Role.Admin]));
+    const tomorrow = await t.appOn('2026-11-24');
     const Q = `query($id: ID!) { application(id: $id) { status policyVersion { effectiveFrom } checklist { rule met evidence } } }`;
     const recovery = (a: { checklist: { rule: string; met: boolean; evidence: Record<string, unknown> }[] }) => a.checklist.find((c) => c.rule === 'RECOVERY_TIME');
-    const d = (await gqlOk(app, Q, { id: decided.id }, await staff()))['application'] as never;
+    const d = (await gqlOk(tomorrow, Q, { id: decided.id }, await staff()))['application'] as never;
     expect(d).toMatchObject({ status: 'APPROVED', policyVersion: { effectiveFrom: '2023-07-01' } });
     expect(recovery(d)).toMatchObject({ met: true, evidence: { requiredMonths: 18 } });
-    const o = (await gqlOk(app, Q, { id: open.id }, await staff()))['application'] as never;
+    const o = (await gqlOk(tomorrow, Q, { id: open.id }, await staff()))['application'] as never;
     expect(recovery(o)).toMatchObject({ met: true, evidence: { requiredMonths: 18 } });
     // A draft is judged by today's policy until it is submitted.
-    const dr = (await gqlOk(app, Q, { id: draft.id }, await staff()))['application'] as never;
+    const dr = (await gqlOk(tomorrow, Q, { id: draft.id }, await staff()))['application'] as never;
     expect(recovery(dr)).toMatchObject({ met: false, evidence: { requiredMonths: 24 } });
   });
 });

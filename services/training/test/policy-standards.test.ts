@@ -53,6 +53,16 @@ describe('training policy', () => {
     expect(await t.count('policy_version')).toBe(before);
   });
 
+  it('takes a version from today on, never one that starts in the past', async () => {
+    const app = await t.appOn('2026-11-23');
+    const yesterday = await gql(app, ADD, { input: { effectiveFrom: '2026-11-22', values: NC_TRAINING_POLICY, note: 'backdated' } }, await as([Role.Admin]));
+    expect(fieldsOf(yesterday)).toEqual(['input.effectiveFrom']);
+    const today = await gql(app, ADD, { input: { effectiveFrom: '2026-11-23', values: { ...NC_TRAINING_POLICY, submissionsPaused: true }, note: 'Pause from today' } }, await as([Role.Admin]));
+    expect(errorCodes(today)).toEqual([]);
+    const inForce = await gql(app, IN_FORCE, {}, await as([Role.Admin]));
+    expect((inForce.body.data!['trainingPolicyInForce'] as { values: { submissionsPaused: boolean } }).values.submissionsPaused).toBe(true);
+  });
+
   it('refuses a version from anyone but an admin', async () => {
     const app = await t.appOn('2026-11-23');
     const input = { effectiveFrom: '2029-01-01', values: NC_TRAINING_POLICY, note: 'x' };
