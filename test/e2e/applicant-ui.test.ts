@@ -187,6 +187,10 @@ describe('applicant (on a platform of its own, see the top of the file)', () => 
     await poll(() => rows.filter({ hasText: 'Code of Ethics signed' }).getByTestId('applicant-checklist-met').textContent()).toBe('Met');
     await expectAccessible(page, 'apply: review step');
     await screenshot(page, 'applicant-review-step');
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await screenshot(page, 'applicant-review-step-tablet');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId('submit-application').click();
 
     // The status, with any refusal beside it so a failure says why.
