@@ -146,6 +146,8 @@ describe('curriculum developer', () => {
       await poll(() => page.getByTestId(`material-${kind}-state`).innerText()).toMatch(/uploaded/i);
     }
     expect(await page.getByTestId('material-file').count()).toBe(4);
+    // The refusal was about the submission before the uploads: it is gone.
+    await poll(() => page.getByTestId('submit-error').count()).toBe(0);
     await expectAccessible(page, 'course page (draft submission)');
     await screenshot(page, 'course-draft-submission');
 

@@ -304,6 +304,7 @@ function SubmissionPanel({
   const [policy] = useQuery({ query: TrainingPolicyInForceQuery });
   const [submitting, submit] = useMutation(SubmitSubmissionMutation);
   const [resubmitting, resubmit] = useMutation(ResubmitSubmissionMutation);
+  const [errorVersion, setErrorVersion] = useState<number | null>(null);
   const reload = () => {
     reexecute({ requestPolicy: 'network-only' });
     onChanged();
@@ -326,7 +327,8 @@ function SubmissionPanel({
   const missing = REQUIRED_MATERIALS.filter((k) => !s.materials.some((m) => m.kind === k));
   const lastReason = [...s.timeline].reverse().find((t) => t.toStatus === s.status)?.reason;
   const values = (policy.data?.trainingPolicyInForce.values ?? {}) as PolicyValues;
-  const actionError = submitting.error ?? resubmitting.error;
+  // A refusal is about the submission as it was; once it changes (an upload, a save) it no longer applies.
+  const actionError = errorVersion === s.version ? (submitting.error ?? resubmitting.error) : undefined;
 
   return (
     <Stack gap="lg" data-testid="submission">
@@ -456,7 +458,8 @@ function SubmissionPanel({
             onClick={async () => {
               const input = { submissionId: s.id, expectedVersion: s.version };
               const r = s.status === 'DRAFT' ? await submit({ input }) : await resubmit({ input });
-              if (!r.error) reload();
+              if (r.error) setErrorVersion(s.version);
+              else reload();
             }}
           >
             {s.status === 'DRAFT' ? 'Submit for review' : 'Resubmit for review'}

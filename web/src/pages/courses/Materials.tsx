@@ -23,6 +23,8 @@ export interface MaterialShape {
   uploadedAt: string;
 }
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 const ACCEPT = '.pdf,.doc,.docx,.ppt,.pptx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-powerpoint,application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 export function MaterialsPanel({
@@ -140,7 +142,7 @@ function MaterialKindRow({
         <>
           <FileInput
             id={id}
-            label={`Upload ${MATERIAL_LABELS[kind].toLowerCase()}`}
+            label={`Upload ${lowerFirst(MATERIAL_LABELS[kind])}`}
             placeholder={submissionId ? 'Choose a Word, PowerPoint or PDF file' : 'Save the agenda and crosswalk first'}
             accept={ACCEPT}
             value={file}
@@ -149,14 +151,14 @@ function MaterialKindRow({
             error={fieldError}
             clearable={false}
             maw={520}
-            fileInputProps={{ 'aria-label': `File for ${MATERIAL_LABELS[kind].toLowerCase()}`, 'data-testid': `${id}-input` } as never}
+            fileInputProps={{ 'aria-label': `File for ${lowerFirst(MATERIAL_LABELS[kind])}`, 'data-testid': `${id}-input` } as never}
           />
           {phase && (
             <Stack gap={2} mt={4} maw={520}>
               <Text size="xs" role="status">
                 {phase === 'reading' ? 'Reading the file' : 'Sending'} · {Math.round(progress)}%
               </Text>
-              <Progress value={progress} color={PRIMARY} animated aria-label={`Upload of ${MATERIAL_LABELS[kind].toLowerCase()}`} />
+              <Progress value={progress} color={PRIMARY} animated aria-label={`Upload of ${lowerFirst(MATERIAL_LABELS[kind])}`} />
             </Stack>
           )}
           {done && (
