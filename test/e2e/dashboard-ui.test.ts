@@ -1,6 +1,7 @@
-// The admin's dashboard in a real Chromium: one gateway query across the three subgraphs drawn as
-// charts, each with its numbers in a table that matches what the API answers; the work tiles lead
-// to their queues. Other roles are not shown it.
+// The admin's views in a real Chromium. The dashboard: one gateway query across the three subgraphs
+// drawn as charts, each with its numbers in a table that matches what the API answers; the work
+// tiles lead to their queues; other roles are not shown it. The person view: certification,
+// applications, training and ethics in one query, complaints only for those who may see them.
 import { DEMO_PASSWORD } from '@cpss/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -66,6 +67,38 @@ describe('admin dashboard', () => {
     expect(await page.getByTestId('nav').innerText()).not.toContain('Dashboard');
     await page.goto(`${gateway}/dashboard`);
     await poll(() => page.getByRole('alert').first().innerText()).toContain('is for');
+    await page.close();
+  });
+});
+
+describe('person view', () => {
+  it('shows an admin a person across the three domains, complaints included', async () => {
+    const page = await signIn('admin@demo.cpss');
+    await page.getByTestId('nav-people').click();
+    const ben = page.getByTestId('person-row').filter({ hasText: 'Okafor' });
+    await poll(() => ben.count()).toBe(1);
+    await ben.getByRole('link').click();
+    await page.waitForURL(/\/people\/[0-9a-f-]+$/);
+    await poll(() => page.getByTestId('person-certifications').innerText()).toContain('NC-CPSS-000101');
+    expect(await page.getByTestId('person-training').innerText()).toMatch(/Training: \d+ hours/);
+    expect(await page.getByTestId('person-completion').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('person-ethics').innerText()).toContain('Code of Ethics signed');
+    // The demo trainer is the respondent of a demo complaint: its reference links to the case.
+    await poll(() => page.getByTestId('person-complaints').getByRole('link').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'person view');
+    await screenshot(page, 'admin-person');
+    await page.close();
+  });
+
+  it('shows a certification reviewer the same person without the complaint section', async () => {
+    const page = await signIn('reviewer@demo.cpss');
+    await page.getByTestId('nav-people').click();
+    const ben = page.getByTestId('person-row').filter({ hasText: 'Okafor' });
+    await poll(() => ben.count()).toBe(1);
+    await ben.getByRole('link').click();
+    await poll(() => page.getByTestId('person-certifications').innerText()).toContain('NC-CPSS-000101');
+    expect(await page.getByTestId('person-ethics').innerText()).not.toContain('Complaints');
+    expect(await page.getByRole('alert').count()).toBe(0);
     await page.close();
   });
 });

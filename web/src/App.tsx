@@ -15,6 +15,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PoliciesPage } from './pages/admin/PoliciesPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { PersonPage } from './pages/person/PersonPage';
 import { ApplyPage } from './pages/apply/ApplyPage';
 import { RecertificationPage } from './pages/apply/RecertificationPage';
 import { CoursePage } from './pages/courses/CoursePage';
@@ -71,6 +72,14 @@ export function App() {
           element={
             <RequireStaff what="The people directory">
               <PeoplePage />
+            </RequireStaff>
+          }
+        />
+        <Route
+          path="people/:id"
+          element={
+            <RequireStaff what="A person's record">
+              <PersonPage />
             </RequireStaff>
           }
         />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EthicsStatus } from '../components/EthicsStatus';
 import { ErrorAlert, Loading } from '../components/Status';
@@ -126,7 +127,7 @@ export function PeoplePage() {
               {edges.map(({ node: person }) => (
                 <tr key={person.id} data-testid="person-row" data-person-id={person.id}>
                   <th scope="row" data-testid="person-name">
-                    {displayName(person)}
+                    <Link to={`/people/${person.id}`}>{displayName(person)}</Link>
                   </th>
                   <td>{person.county}</td>
                   <td>

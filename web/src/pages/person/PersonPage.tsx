@@ -1,0 +1,234 @@
+// A person as program staff see them, in one gateway query across the three subgraphs: who they
+// are (certification), their certifications and applications (certification), their training
+// record (training), Code of Ethics acknowledgments and public disciplinary status (ethics), and —
+// for ethics staff and admins only — complaints about them and sanctions. The confidential parts
+// are asked for only when the role may see them (@include), so no one else's request touches them.
+import { Badge, Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { ErrorAlert, Loading } from '../../components/Status';
+import { courseKindLabel, displayName, formatHours } from '../../format';
+import { graphql } from '../../gql';
+import type { CourseKind } from '../../gql/graphql';
+import { APPLICATION_STATUS_LABELS, CERTIFICATION_STATUS_LABELS, DESIGNATION_LABELS, enumWords, label } from '../../labels';
+import { ETHICS_STAFF_ROLES, hasAnyRole } from '../../roles';
+import { useUser } from '../../session';
+
+const PersonQuery = graphql(`
+  query PersonView($id: ID!, $withCases: Boolean!) {
+    person(id: $id) {
+      id
+      legalName
+      preferredName
+      county
+      dateOfBirth
+      email
+      certifications {
+        id
+        number
+        status
+        issuedOn
+        dueOn
+        goodThrough
+        designations { designation grantedOn }
+      }
+      trainingHours
+      trainingHoursByKind { kind hours }
+      childAndFamilyTrainingHours
+      trainingCompletions { id courseTitle kind hours completedOn source provider countsTowardCertification }
+      ethicsAcknowledgments { id codeVersion signedOn }
+      publicDisciplinaryStatus { standing removedAsTrainer }
+      complaints @include(if: $withCases) { id referenceNumber status receivedOn outcome }
+      sanctions @include(if: $withCases) { id kind status effectiveFrom effectiveUntil }
+    }
+    applications(first: 100, personId: $id) {
+      totalCount
+      edges { node { id kind status submittedOn missingItems } }
+    }
+  }
+`);
+
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const user = useUser();
+  const withCases = hasAnyRole(user.roles, ETHICS_STAFF_ROLES);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: PersonQuery, variables: { id, withCases }, requestPolicy: 'cache-and-network' });
+  const person = data?.person;
+
+  return (
+    <section aria-labelledby="person-title">
+      <title>{person ? `${displayName(person)} · CPSS Platform` : 'Person · CPSS Platform'}</title>
+      <p>
+        <Link to="/people">← People</Link>
+      </p>
+      <h1 id="person-title">{person ? displayName(person) : 'Person'}</h1>
+      {error && <ErrorAlert error={error} title="Could not load this person" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
+      {fetching && !data && <Loading>Loading the person's record…</Loading>}
+      {person && data && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <Section title="Identity" testId="person-identity">
+            <Facts
+              rows={[
+                ['Legal name', person.legalName],
+                ['County', person.county],
+                ['Date of birth', person.dateOfBirth],
+                ['Email', person.email],
+              ]}
+            />
+          </Section>
+
+          <Section title="Certification" testId="person-certifications">
+            {person.certifications.length === 0 ? (
+              <Text>Not certified.</Text>
+            ) : (
+              person.certifications.map((c) => (
+                <div key={c.id} data-testid="person-certification">
+                  <Text fw={600}>
+                    {c.number} <Badge variant="filled">{label(CERTIFICATION_STATUS_LABELS, c.status)}</Badge>
+                  </Text>
+                  <Text size="sm">
+                    Issued {c.issuedOn}; due {c.dueOn}
+                    {c.goodThrough && `; good through ${c.goodThrough}`}
+                    {c.designations.length > 0 && `; ${c.designations.map((d) => label(DESIGNATION_LABELS, d.designation)).join(', ')}`}
+                  </Text>
+                </div>
+              ))
+            )}
+          </Section>
+
+          <Section title={`Applications (${data.applications.totalCount})`} testId="person-applications">
+            {data.applications.edges.length === 0 ? (
+              <Text>No applications.</Text>
+            ) : (
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Kind</Table.Th>
+                    <Table.Th scope="col">Status</Table.Th>
+                    <Table.Th scope="col">Submitted</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.applications.edges.map(({ node: a }) => (
+                    <Table.Tr key={a.id} data-testid="person-application">
+                      <Table.Td>
+                        {hasAnyRole(user.roles, ['CERTIFICATION_REVIEWER', 'ADMIN']) ? <Link to={`/applications/${a.id}`}>{enumWords(a.kind)}</Link> : enumWords(a.kind)}
+                      </Table.Td>
+                      <Table.Td>{label(APPLICATION_STATUS_LABELS, a.status)}</Table.Td>
+                      <Table.Td>{a.submittedOn ?? '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Section>
+
+          <Section title={`Training: ${formatHours(person.trainingHours)} hours`} testId="person-training">
+            <Text size="sm">
+              {person.trainingHoursByKind.map((k) => `${courseKindLabel(k.kind as CourseKind)} ${formatHours(k.hours)}`).join(' · ') || 'No hours yet'}
+              {person.childAndFamilyTrainingHours > 0 && ` · about children and families ${formatHours(person.childAndFamilyTrainingHours)}`}
+            </Text>
+            {person.trainingCompletions.length > 0 && (
+              <Table mt="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Course</Table.Th>
+                    <Table.Th scope="col">Hours</Table.Th>
+                    <Table.Th scope="col">Completed</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {person.trainingCompletions.map((c) => (
+                    <Table.Tr key={c.id} data-testid="person-completion">
+                      <Table.Td>
+                        {c.courseTitle}
+                        <Text size="xs">
+                          {courseKindLabel(c.kind as CourseKind)} · {enumWords(c.source)}
+                          {c.provider && ` (${c.provider})`}
+                          {!c.countsTowardCertification && ' · does not count: taken outside the course’s approval term'}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{formatHours(c.hours)}</Table.Td>
+                      <Table.Td>{c.completedOn}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Section>
+
+          <Section title="Ethics" testId="person-ethics">
+            <Facts
+              rows={[
+                ['Public standing', enumWords(person.publicDisciplinaryStatus.standing)],
+                ['Removed as trainer', person.publicDisciplinaryStatus.removedAsTrainer ? 'Yes' : 'No'],
+                ['Code of Ethics signed', person.ethicsAcknowledgments.map((a) => `${a.codeVersion} on ${a.signedOn}`).join('; ') || 'Never'],
+              ]}
+            />
+            {withCases && (
+              <>
+                <Title order={3} size="h5" mt="sm">
+                  Complaints
+                </Title>
+                {(person.complaints ?? []).length === 0 ? (
+                  <Text size="sm" data-testid="person-no-complaints">
+                    No complaints about this person.
+                  </Text>
+                ) : (
+                  <ul data-testid="person-complaints">
+                    {(person.complaints ?? []).map((c) => (
+                      <li key={c.id}>
+                        <Link to={`/complaints/${c.id}`}>{c.referenceNumber}</Link> · {enumWords(c.status)} · received {c.receivedOn}
+                        {c.outcome && ` · ${enumWords(c.outcome)}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <Title order={3} size="h5" mt="sm">
+                  Sanctions
+                </Title>
+                {(person.sanctions ?? []).length === 0 ? (
+                  <Text size="sm">None.</Text>
+                ) : (
+                  <ul data-testid="person-sanctions">
+                    {(person.sanctions ?? []).map((s) => (
+                      <li key={s.id}>
+                        {enumWords(s.kind)} ({enumWords(s.status)}) from {s.effectiveFrom}
+                        {s.effectiveUntil && ` until ${s.effectiveUntil}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+          </Section>
+        </SimpleGrid>
+      )}
+    </section>
+  );
+}
+
+function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="md" component="section" aria-label={title} data-testid={testId}>
+      <Title order={2} size="h4" mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function Facts({ rows }: { rows: readonly (readonly [string, string])[] }) {
+  return (
+    <dl className="facts">
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
