@@ -181,7 +181,9 @@ describe('training reviewer', () => {
     await reviewer.waitForURL(/\/course-reviews\/[0-9a-f-]{36}$/);
     const reviewUrl = reviewer.url();
 
-    // Format check, then concept by concept: 1.1 not met (its comment is required), the rest met.
+    // The crosswalk as submitted; format check, then concept by concept: 1.1 not met (its comment is required), the rest met.
+    await poll(() => reviewer.getByTestId('review-crosswalk').getByTestId('review-concept-1.1').innerText()).toContain('Module 1, page 10');
+    await expectAccessible(reviewer, 'course review (format check)');
     await formatCheckPasses(reviewer);
     const first = reviewer.getByTestId('review-concept-1.1');
     await first.getByRole('radio', { name: 'Not met' }).check();

@@ -246,7 +246,8 @@ function ConceptReview({ submission: s, standards, onChanged }: { submission: Su
   const [saving, saveFindings] = useMutation(ReviewConceptsMutation);
   const problems = fieldProblems(saving.error);
 
-  if (!editable && current.size === 0) return null;
+  // Before the team review (format check) and after it, the crosswalk reads without the form.
+  const readOnly = !editable && current.size === 0;
 
   const dirty = concepts.some((c) => {
     const j = judgements[c.id]!;
@@ -284,15 +285,17 @@ function ConceptReview({ submission: s, standards, onChanged }: { submission: Su
 
   return (
     <CoursesScope>
-      <Paper withBorder p="lg" data-testid="concept-review">
+      <Paper withBorder p="lg" data-testid={readOnly ? 'review-crosswalk' : 'concept-review'}>
         <form onSubmit={save} noValidate aria-busy={saving.fetching}>
           <Title order={2} size="h3" mb="xs">
-            Team review: every core concept
+            {readOnly ? 'Crosswalk: where each core concept is taught' : 'Team review: every core concept'}
           </Title>
-          <Text size="sm" mb="sm" role="status" data-testid="concept-review-progress">
-            {judged} of {concepts.length} concepts judged · {savedCount} saved for attempt {s.attempt}
-            {dirty ? ' · unsaved changes' : ''}
-          </Text>
+          {!readOnly && (
+            <Text size="sm" mb="sm" role="status" data-testid="concept-review-progress">
+              {judged} of {concepts.length} concepts judged · {savedCount} saved for attempt {s.attempt}
+              {dirty ? ' · unsaved changes' : ''}
+            </Text>
+          )}
           <MutationError error={saving.error} what="The findings were not saved" onReload={onChanged} placedFields={['findings']} testId="concept-review-error" />
           {editable && (
             <Group mb="sm">
