@@ -2,57 +2,17 @@
 // step (the draft saved as it goes and resumed after a reload, an upload, a refused upload with the
 // server's reason, submit, then the status and the eligibility checklist), and a renewal of a
 // certification (the window, the hours done against the hours required, the renewal started).
-//
-// Why the first-application journey runs on a platform of its own: the only demo applicant
-// account (applicant@demo.cpss) already has the demo application, and admin-ui.test.ts asserts she
-// has exactly one and that the reviewer's queue holds exactly one submitted case. A new application
-// submitted on the shared platform would break those assertions whenever this file runs first. With
-// a demo applicant account that has no application, this journey could run on the shared one.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The first application is Isabel Ortiz's (applicant2@demo.cpss): trained this year, no
+// application yet.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createThrowawayDatabase, freePort, startTestServer } from '@cpss/devdb';
+import { describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '@cpss/domain';
-import { repoRoot, startPlatform } from '@cpss/launcher';
 import { poll, useBrowser } from '../support/browser';
 import { graphql, signIn as apiSignIn } from '../support/client';
 import { expectAccessible, screenshot } from '../support/page-checks';
 
 const sharedGateway = inject('gatewayUrl');
 const browser = useBrowser();
-
-/** A platform (database with the demo seed, subgraphs, gateway serving the same UI) for one describe. */
-function usePrivatePlatform(): () => string {
-  let gatewayUrl = '';
-  const stops: (() => Promise<void>)[] = [];
-  beforeAll(async () => {
-    const server = await startTestServer(process.env['DATABASE_URL']);
-    stops.unshift(() => server.stop());
-    const db = await createThrowawayDatabase(server.adminUrl, 'e2e_applicant');
-    stops.unshift(() => db.drop());
-    const logDir = mkdtempSync(join(tmpdir(), 'cpss-e2e-applicant-logs-'));
-    const platform = await startPlatform({
-      repoRoot: repoRoot(),
-      databaseUrl: db.url,
-      host: '127.0.0.1',
-      ports: { gateway: await freePort(), certification: await freePort(), training: await freePort(), ethics: await freePort() },
-      secret: randomBytes(32).toString('hex'),
-      seedDemo: true,
-      logLevel: 'info',
-      logDir,
-      extraEnv: process.env['WEB_DIST_DIR'] ? { WEB_DIST_DIR: process.env['WEB_DIST_DIR'] } : undefined,
-    });
-    stops.unshift(() => platform.stop());
-    gatewayUrl = platform.gatewayUrl;
-  }, 180_000);
-  afterAll(async () => {
-    for (const stop of stops) await stop();
-  }, 60_000);
-  return () => gatewayUrl;
-}
 
 async function signIn(gateway: string, email: string): Promise<Page> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
@@ -75,13 +35,11 @@ async function chooseFile(page: Page, label: string, file: { name: string; mimeT
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
-describe('applicant (on a platform of its own, see the top of the file)', () => {
-  const privateGateway = usePrivatePlatform();
-
+describe('applicant', () => {
   it('applies through every step: saves the draft, resumes it after a reload, uploads, submits, sees the status and checklist, then supplies what a reviewer asked for', async () => {
-    const gateway = privateGateway();
+    const gateway = sharedGateway;
     const suffix = Math.random().toString(36).slice(2, 8);
-    const page = await signIn(gateway, 'applicant@demo.cpss');
+    const page = await signIn(gateway, 'applicant2@demo.cpss');
     await page.getByTestId('nav-apply').click();
     await page.waitForURL(/\/apply$/);
     await page.getByRole('button', { name: 'Start a new application' }).waitFor();
@@ -120,7 +78,7 @@ describe('applicant (on a platform of its own, see the top of the file)', () => 
     expect(await page.getByLabel('I attest that this recovery statement is my own work').isChecked()).toBe(true);
 
     // The same application changed in another tab: this one is told, and takes the change on reload.
-    const other = await signIn(gateway, 'applicant@demo.cpss');
+    const other = await signIn(gateway, 'applicant2@demo.cpss');
     await other.goto(applicationUrl);
     await poll(() => stepTitle(other)).toContain('Personal details');
     await other.getByLabel('Work history (optional)').fill(`Changed in another tab (${suffix})`);

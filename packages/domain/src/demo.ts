@@ -23,6 +23,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { id: '0b5a4a8e-6f0e-4c2a-9a51-1f0c3c1e0006', legalName: 'Frank Whitfield', preferredName: 'Frankie', email: 'frank.whitfield@example.org', dateOfBirth: '1975-04-17', county: 'Guilford' },
   { id: '0b5a4a8e-6f0e-4c2a-9a51-1f0c3c1e0007', legalName: 'Grace Nguyen', preferredName: null, email: 'grace.nguyen@example.org', dateOfBirth: '1995-12-01', county: 'Forsyth' },
   { id: '0b5a4a8e-6f0e-4c2a-9a51-1f0c3c1e0008', legalName: 'Harold Jacobs', preferredName: 'Hal', email: 'harold.jacobs@example.org', dateOfBirth: '1962-07-04', county: 'Onslow' },
+  { id: '0b5a4a8e-6f0e-4c2a-9a51-1f0c3c1e0009', legalName: 'Isabel Ortiz', preferredName: 'Isa', email: 'isabel.ortiz@example.org', dateOfBirth: '1990-02-14', county: 'Cumberland' },
 ];
 
 export interface DemoAccount {
@@ -45,6 +46,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { id: '7c1d2e3f-0000-4000-8000-000000000008', email: 'supervisor@demo.cpss', displayName: 'Sam Supervisor', roles: [Role.Supervisor], personId: null },
   // A second course owner and a second trainer, so each one's screens show only their own work.
   { id: '7c1d2e3f-0000-4000-8000-000000000009', email: 'developer2@demo.cpss', displayName: 'Morgan Mills (Recovery Academy)', roles: [Role.CurriculumDeveloper], personId: null },
+  // Trained this year and about to apply: no application yet.
+  { id: '7c1d2e3f-0000-4000-8000-00000000000b', email: 'applicant2@demo.cpss', displayName: 'Isabel Ortiz (new applicant)', roles: [Role.Applicant], personId: DEMO_PEOPLE[8]!.id },
   { id: '7c1d2e3f-0000-4000-8000-00000000000a', email: 'trainer2@demo.cpss', displayName: 'Frank Whitfield (trainer)', roles: [Role.Trainer, Role.Applicant], personId: DEMO_PEOPLE[5]!.id },
 ];
 
@@ -66,6 +69,9 @@ export const DEMO_COMPLETIONS: readonly DemoCompletion[] = [
   { personId: DEMO_PEOPLE[3]!.id, courseTitle: 'Veteran Peer Support', kind: CourseKind.Designation, hours: 8, completedOn: '2023-03-03' },
   { personId: DEMO_PEOPLE[4]!.id, courseTitle: 'Crisis Prevention', kind: CourseKind.Elective, hours: 6, completedOn: '2025-01-22' },
   { personId: DEMO_PEOPLE[5]!.id, courseTitle: 'Training of Trainers', kind: CourseKind.TrainingOfTrainers, hours: 24, completedOn: '2023-06-16' },
+  { personId: DEMO_PEOPLE[8]!.id, courseTitle: 'NC Peer Support Specialist Training', kind: CourseKind.CorePss, hours: 40, completedOn: '2026-03-06' },
+  { personId: DEMO_PEOPLE[8]!.id, courseTitle: 'Ethics and Peer Support Boundaries', kind: CourseKind.EthicsAndBoundaries, hours: 3, completedOn: '2026-03-20' },
+  { personId: DEMO_PEOPLE[8]!.id, courseTitle: 'WRAP Seminar I', kind: CourseKind.Elective, hours: 16, completedOn: '2026-05-08' },
 ];
 
 export interface DemoAcknowledgment {

@@ -19,7 +19,7 @@ function instances(s: TrainingServices): object[] {
     new TrainingPolicyResolver(s.policy, s.clock),
     new StandardsResolver(s.standards, s.clock),
     new CourseResolver(s.courses, s.dataSource),
-    new CourseSubmissionResolver(s.submissions, s.courses, s.policy, s.dataSource),
+    new CourseSubmissionResolver(s.submissions, s.courses, s.policy, s.dataSource, s.standards),
     new CourseTrainerResolver(s.sessions),
     new TrainingSessionResolver(s.sessions, s.enrollments, s.courses, s.dataSource),
     new EnrollmentResolver(s.enrollments, s.sessions, s.dataSource),

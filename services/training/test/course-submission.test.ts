@@ -299,12 +299,19 @@ describe('batching', () => {
     const app = await t.appOn(IN_WINDOW);
     for (let i = 0; i < 3; i++) await approvedCourse(app, 'dev-batch');
     // Approved submissions all have every nested list, so the same loaders run for 1 or many.
-    const query = `query($first: Int) { courseSubmissions(first: $first, status: APPROVED) { edges { node { id course { title } agenda { hours } crosswalk { conceptId } materials { kind } conceptReviews { met } timeline { toStatus } reviewClock { businessDaysElapsed } } } } }`;
+    const query = `query($first: Int) { courseSubmissions(first: $first, status: APPROVED) { edges { node { id course { title } agenda { hours } crosswalk { conceptId } materials { kind } conceptReviews { met } timeline { toStatus } reviewClock { businessDaysElapsed } standardsVersion { version } } } } }`;
     const token = await reviewer();
     const { statements: forOne } = await sqlStatementsOf(() => gql(app, query, { first: 1 }, token));
     const { result: many, statements: forMany } = await sqlStatementsOf(() => gql(app, query, { first: 100 }, token));
     expect((many.body.data!['courseSubmissions'] as { edges: unknown[] }).edges.length).toBeGreaterThan(3);
     expect(forMany).toBe(forOne);
+    const nodes = (many.body.data!['courseSubmissions'] as { edges: { node: { id: string; standardsVersion: { version: string } } }[] }).edges.map((e) => e.node);
+    expect(new Set(nodes.map((n) => n.standardsVersion.version))).toEqual(new Set(['2012']));
+    // Several statuses at once (the review queue's RECEIVED and TEAM_REVIEW), the same rows as one by one.
+    const ids = async (args: string) => ((await gql(app, `{ courseSubmissions(first: 100, ${args}) { edges { node { id } } } }`, {}, token)).body.data!['courseSubmissions'] as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id).sort();
+    const [approved, drafts, both] = [await ids('status: APPROVED'), await ids('status: DRAFT'), await ids('statuses: [APPROVED, DRAFT]')];
+    expect(both).toEqual([...approved, ...drafts].sort());
+    expect(approved.length).toBeGreaterThan(0);
   });
 });
 

@@ -7,8 +7,10 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Ob
 import type { DataSource } from 'typeorm';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ConceptReview, Course, CourseAgendaEntry, CourseMaterial, CourseSubmission, CrosswalkEntry } from '../entities/course';
+import { TrainingStandards } from '../entities/standards';
 import type { TrainingPolicyStore } from '../policy/training-policy';
 import type { CourseSubmissionService } from '../services/course-submission.service';
+import type { StandardsService } from '../services/standards.service';
 import type { CourseService } from '../services/course.service';
 import { requireOwnerOrStaff } from '../services/access';
 import {
@@ -122,6 +124,7 @@ export class CourseSubmissionResolver {
     private readonly courses: CourseService,
     private readonly policy: TrainingPolicyStore,
     private readonly dataSource: DataSource,
+    private readonly standards: StandardsService,
   ) {}
 
   @Authorized([Role.CurriculumDeveloper])
@@ -181,7 +184,7 @@ export class CourseSubmissionResolver {
   @Authorized(DEVELOPER_OR_STAFF)
   @Query(() => CourseSubmissionConnection, { description: "Course submissions, oldest first: a developer's own, or all for staff" })
   courseSubmissions(@Args() args: CourseSubmissionsArgs, @Ctx() ctx: RequestContext) {
-    return this.submissions.list(ctx.principal!, args.first, args.after, { status: args.status, courseId: args.courseId });
+    return this.submissions.list(ctx.principal!, args.first, args.after, { status: args.status, statuses: args.statuses, courseId: args.courseId });
   }
 
   @Authorized(DEVELOPER_OR_STAFF)
@@ -189,6 +192,11 @@ export class CourseSubmissionResolver {
   async courseMaterialFile(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CourseMaterialFile> {
     const { material, content } = await this.submissions.materialFile(ctx.principal!, id);
     return { fileName: material.fileName, format: material.format, contentBase64: content.toString('base64') };
+  }
+
+  @FieldResolver(() => TrainingStandards, { description: 'The standards version this submission is judged against (the one in force when it was created)' })
+  standardsVersion(@Root() s: CourseSubmission, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get<string, TrainingStandards>('standards.byId', this.standards.byIds).load(s.standardsVersionId);
   }
 
   @FieldResolver(() => Course)

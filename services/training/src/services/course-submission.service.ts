@@ -250,10 +250,11 @@ export class CourseSubmissionService {
   }
 
   /** A developer's own submissions; staff see all, filterable by status and course. */
-  async list(principal: Principal, first: number, after: string | null | undefined, filter: { status?: S | null; courseId?: string | null }): Promise<ConnectionShape<CourseSubmission>> {
+  async list(principal: Principal, first: number, after: string | null | undefined, filter: { status?: S | null; statuses?: S[] | null; courseId?: string | null }): Promise<ConnectionShape<CourseSubmission>> {
     const base = this.dataSource.getRepository(CourseSubmission).createQueryBuilder('s');
     if (!isStaff(principal)) base.andWhere('s.owner_id = :owner', { owner: principal.subject });
     if (filter.status) base.andWhere('s.status = :status', { status: filter.status });
+    if (filter.statuses?.length) base.andWhere('s.status in (:...statuses)', { statuses: filter.statuses });
     if (filter.courseId) {
       if (!isUuid(filter.courseId)) throw badInput({ field: 'courseId', reason: 'is not an id' });
       base.andWhere('s.course_id = :courseId', { courseId: filter.courseId });

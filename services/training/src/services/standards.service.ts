@@ -67,6 +67,12 @@ export class StandardsService {
     return found;
   }
 
+  /** Versions by id, in the order asked, in one statement (a DataLoader batch). */
+  byIds = async (ids: readonly string[]): Promise<TrainingStandards[]> => {
+    const found = await this.query().where('s.id in (:...ids)', { ids: [...ids] }).getMany();
+    return ids.map((id) => found.find((v) => v.id === id) ?? notFoundError(id));
+  };
+
   async byId(id: string, manager?: EntityManager): Promise<TrainingStandards> {
     const found = await this.query(manager).where('s.id = :id', { id }).getOne();
     if (!found) throw notFound('Training standards version', id);
@@ -78,6 +84,10 @@ export class StandardsService {
     if (!latest[0]) throw failedPrecondition(`No training standards are in force on ${date}`, [{ rule: 'standards', reason: `no version effective on or before ${date}` }]);
     return latest[0];
   }
+}
+
+function notFoundError(id: string): never {
+  throw notFound('Training standards version', id);
 }
 
 export function conceptsOf(standards: TrainingStandards): CoreConcept[] {

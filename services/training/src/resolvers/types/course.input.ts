@@ -193,6 +193,10 @@ export class CourseSubmissionsArgs extends ConnectionArgs {
   @Field(() => CourseSubmissionStatusEnum, { nullable: true })
   status?: CourseSubmissionStatus | null;
 
+  @Field(() => [CourseSubmissionStatusEnum], { nullable: true, description: 'Any of these statuses (e.g. the review queue: RECEIVED and TEAM_REVIEW)' })
+  @ArrayMaxSize(10)
+  statuses?: CourseSubmissionStatus[] | null;
+
   @Field(() => ID, { nullable: true })
   courseId?: string | null;
 }
