@@ -26,5 +26,5 @@ export function useBrowser(): () => Browser {
   return () => browser!;
 }
 
-/** The page renders after network round trips; under a loaded machine that can take over the default 1 s. */
-export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+/** The page renders after network round trips; under a loaded machine that can take over the default 1 s (15 s: a 2-core CI machine runs the whole platform and Chromium at once). */
+export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
