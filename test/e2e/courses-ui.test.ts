@@ -1,6 +1,7 @@
 // The curriculum developer's and the training reviewer's screens in a real Chromium: a developer
-// creates a course, fills the whole crosswalk, meets the server's field reasons (agenda hours, a
-// .txt upload), uploads the four required materials and submits; the training reviewer works it
+// creates a course, fills the whole crosswalk, saves the work in progress (an agenda an hour short
+// is kept, and named when submitting), meets the server's reason for a .txt upload, uploads the four
+// required materials and submits; the training reviewer works it
 // from the queue (format check, concept by concept, technical assistance), the developer reads
 // the comments and resubmits once, and the reviewer approves it.
 import { DEMO_PASSWORD } from '@cpss/domain';
@@ -124,10 +125,7 @@ describe('curriculum developer', () => {
     expect(await page.getByTestId('crosswalk-progress').innerText()).toBe(`${count} of ${count} concepts filled`);
     expect(await page.getByLabel('Block title 3', { exact: true }).inputValue()).toBe('Afternoon: ethics and culture');
 
-    // The server's reason shows next to the agenda.
-    await page.getByTestId('save-content').click();
-    await poll(() => page.getByTestId('agenda-error').innerText()).toContain('totals 6 hours but the course has 7');
-    await page.getByLabel('Hours of block 3', { exact: true }).fill('3');
+    // Work in progress is kept on the server, even with the agenda an hour short.
     await page.getByTestId('save-content').click();
     await page.getByTestId('submission').waitFor();
     await poll(() => page.getByTestId('submission-status').innerText()).toMatch(/draft/i);
@@ -137,9 +135,15 @@ describe('curriculum developer', () => {
     await poll(() => page.getByTestId('material-instructor_manual-error').innerText()).toContain('must be one of WORD, POWERPOINT, PDF');
     expect(await page.getByTestId('material-instructor_manual-state').innerText()).toMatch(/missing/i);
 
-    // Submitting without the materials lists what is missing.
+    // Submitting now lists what is missing: the materials, and the hour the agenda lacks.
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await poll(() => page.getByTestId('submit-error-unmet').innerText()).toContain('missing INSTRUCTOR_MANUAL');
+    expect(await page.getByTestId('submit-error-unmet').innerText()).toContain('totals 6 hours but the course has 7');
+
+    // The agenda fixed in the draft.
+    await page.getByLabel('Hours of block 3', { exact: true }).fill('3');
+    await page.getByTestId('save-content').click();
+    await poll(() => page.getByTestId('content-saved').count()).toBe(1);
 
     for (const kind of ['instructor_manual', 'participant_manual', 'daily_agenda', 'tot_manual']) {
       await choose(page, `material-${kind}`, PDF(`${kind}.pdf`));

@@ -4,7 +4,7 @@ import { Role } from '@cpss/domain';
 import { errorCodes } from '@cpss/testkit';
 import { NC_TRAINING_POLICY } from '../src/policy/training-policy';
 import {
-  CORE_AGENDA, CREATE_SUBMISSION, DECIDE, FORMAT, PDF, RESUBMIT, REVIEW, SUBMIT, UPLOAD,
+  CORE_AGENDA, CREATE_SUBMISSION, DECIDE, FORMAT, PDF, REQUIRED, RESUBMIT, REVIEW, SUBMIT, UPLOAD,
   approvedCourse, conceptIds, createCourse, crosswalkFor, dev, readyDraft, reviewer, throughReview,
 } from './course-fixtures';
 import { as, fieldsOf, gql, unmetRules, useTrainingDatabase } from './harness';
@@ -82,31 +82,46 @@ describe('courses', () => {
 });
 
 describe('course submission content', () => {
-  it('rejects an agenda whose hours do not add up to the course hours, naming the field and writing nothing', async () => {
+  it('saves a draft whose agenda does not add up yet, and refuses to submit it until it does, changing nothing', async () => {
     const app = await t.appOn(IN_WINDOW);
     const token = await dev();
     const course = await createCourse(app, token);
-    const before = [await t.count('course_submission'), await t.count('course_agenda_entry'), await t.count('crosswalk_entry'), await t.count('status_change')];
     const agenda = [...CORE_AGENDA.slice(0, -1), { day: 5, title: 'Day 5 (short)', hours: 6 }];
-    const res = await gql(app, CREATE_SUBMISSION, { input: { courseId: course.id, agenda, crosswalk: await crosswalkFor(app) } }, token);
-    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
-    expect(fieldsOf(res)).toEqual(['input.agenda']);
-    expect(res.body.errors![0]!.message).toContain('totals 48 hours but the course has 50');
-    expect([await t.count('course_submission'), await t.count('course_agenda_entry'), await t.count('crosswalk_entry'), await t.count('status_change')]).toEqual(before);
+    const created = await gql(app, CREATE_SUBMISSION, { input: { courseId: course.id, agenda, crosswalk: await crosswalkFor(app) } }, token);
+    expect(errorCodes(created)).toEqual([]);
+    const draft = created.body.data!['createCourseSubmission'] as { id: string; version: number };
+    for (const kind of REQUIRED) expect(errorCodes(await gql(app, UPLOAD, { input: { submissionId: draft.id, kind, document: PDF } }, token))).toEqual([]);
+    const version = draft.version + REQUIRED.length;
+    const before = [await t.count('status_change'), await t.count(`course_submission where status = 'DRAFT'`)];
+    const refused = await gql(app, SUBMIT, { input: { submissionId: draft.id, expectedVersion: version } }, token);
+    expect(unmetRules(refused)).toEqual(['agendaHours']);
+    expect(JSON.stringify(refused.body.errors)).toContain('totals 48 hours but the course has 50');
+    expect([await t.count('status_change'), await t.count(`course_submission where status = 'DRAFT'`)]).toEqual(before);
+    // Fixed, it goes.
+    const fixed = await gql(app, `mutation($input: UpdateCourseSubmissionInput!) { updateCourseSubmission(input: $input) { version } }`, { input: { submissionId: draft.id, expectedVersion: version, agenda: CORE_AGENDA, crosswalk: await crosswalkFor(app) } }, token);
+    expect(errorCodes(fixed)).toEqual([]);
+    expect(errorCodes(await gql(app, SUBMIT, { input: { submissionId: draft.id, expectedVersion: version + 1 } }, token))).toEqual([]);
   });
 
-  it('rejects a crosswalk that leaves a core concept out, or names an unknown one', async () => {
+  it('saves a crosswalk concept by concept, refuses an unknown or repeated concept, and submits only when every concept is placed', async () => {
     const app = await t.appOn(IN_WINDOW);
     const token = await dev();
     const course = await createCourse(app, token);
+    const full = await crosswalkFor(app);
     const before = await t.count('course_submission');
-    const crosswalk = (await crosswalkFor(app)).slice(1);
-    crosswalk.push({ ...crosswalk[0]!, conceptId: '00000000-0000-4000-8000-000000000000' });
-    const res = await gql(app, CREATE_SUBMISSION, { input: { courseId: course.id, agenda: CORE_AGENDA, crosswalk } }, token);
-    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
-    expect(fieldsOf(res)).toEqual([`input.crosswalk.${crosswalk.length - 1}.conceptId`, 'input.crosswalk']);
-    expect(res.body.errors![0]!.message).toContain('1.1');
+    const unknown = await gql(app, CREATE_SUBMISSION, { input: { courseId: course.id, agenda: CORE_AGENDA, crosswalk: [...full.slice(1, 3), { ...full[0]!, conceptId: '00000000-0000-4000-8000-000000000000' }, full[1]!] } }, token);
+    expect(errorCodes(unknown)).toEqual(['BAD_USER_INPUT']);
+    expect(fieldsOf(unknown)).toEqual(['input.crosswalk.2.conceptId', 'input.crosswalk.3.conceptId']);
     expect(await t.count('course_submission')).toBe(before);
+
+    // Half the concepts today: saved as a draft.
+    const created = await gql(app, CREATE_SUBMISSION, { input: { courseId: course.id, agenda: CORE_AGENDA, crosswalk: full.slice(1) } }, token);
+    expect(errorCodes(created)).toEqual([]);
+    const draft = created.body.data!['createCourseSubmission'] as { id: string; version: number };
+    for (const kind of REQUIRED) await gql(app, UPLOAD, { input: { submissionId: draft.id, kind, document: PDF } }, token);
+    const refused = await gql(app, SUBMIT, { input: { submissionId: draft.id, expectedVersion: draft.version + REQUIRED.length } }, token);
+    expect(unmetRules(refused)).toEqual(['crosswalk']);
+    expect(JSON.stringify(refused.body.errors)).toContain('1.1');
   });
 
   it('takes only Word, PowerPoint or PDF materials, up to the policy size', async () => {

@@ -128,13 +128,13 @@ export class CourseSubmissionResolver {
   ) {}
 
   @Authorized([Role.CurriculumDeveloper])
-  @Mutation(() => CourseSubmission, { description: 'Starts a submission of a course: its daily agenda and crosswalk' })
+  @Mutation(() => CourseSubmission, { description: 'Starts a submission of a course: its daily agenda and crosswalk, complete or not yet (completeness is checked when it is submitted)' })
   createCourseSubmission(@Arg('input') input: CreateCourseSubmissionInput, @Ctx() ctx: RequestContext) {
     return this.submissions.create(ctx.principal!, input);
   }
 
   @Authorized([Role.CurriculumDeveloper])
-  @Mutation(() => CourseSubmission, { description: 'Replaces the agenda and crosswalk (draft or technical assistance)' })
+  @Mutation(() => CourseSubmission, { description: 'Replaces the agenda and crosswalk (draft or technical assistance); work in progress may be saved' })
   updateCourseSubmission(@Arg('input') input: UpdateCourseSubmissionInput, @Ctx() ctx: RequestContext) {
     return this.submissions.updateContent(ctx.principal!, input);
   }

@@ -87,7 +87,7 @@ export class CourseSubmissionService {
         throw failedPrecondition(`Course ${course.id} already has an open submission`, [{ rule: 'openSubmission', reason: 'finish or withdraw the open submission first' }]);
       }
       const standards = await this.standards.inForceOn(today, tx);
-      this.validateContent(course, conceptsOf(standards), input.agenda, input.crosswalk);
+      this.validateContent(conceptsOf(standards), input.crosswalk);
       const repo = tx.getRepository(CourseSubmission);
       const submission = await repo.save(
         repo.create({ courseId: course.id, ownerId: course.ownerId, purpose, status: S.Draft, attempt: 1, standardsVersionId: standards.id, version: 1 }),
@@ -103,9 +103,8 @@ export class CourseSubmissionService {
     return this.dataSource.transaction(async (tx) => {
       const submission = await this.lockOwn(tx, principal, input.submissionId, input.expectedVersion);
       this.requireStatus(submission, EDITABLE, 'changed');
-      const course = await tx.getRepository(Course).findOneByOrFail({ id: submission.courseId });
       const standards = await this.standards.byId(submission.standardsVersionId, tx);
-      this.validateContent(course, conceptsOf(standards), input.agenda, input.crosswalk);
+      this.validateContent(conceptsOf(standards), input.crosswalk);
       await tx.getRepository(CourseAgendaEntry).delete({ submissionId: submission.id });
       await tx.getRepository(CrosswalkEntry).delete({ submissionId: submission.id });
       await this.writeContent(tx, submission.id, input.agenda, input.crosswalk);
@@ -145,7 +144,7 @@ export class CourseSubmissionService {
         unmet.push({ rule: 'submissionWindow', reason: `new course submissions are accepted only ${windows}` });
       }
       if (initial && values.submissionsPaused) unmet.push({ rule: 'submissionsPaused', reason: 'the program has paused new course submissions' });
-      unmet.push(...(await this.missingMaterials(tx, submission.id)));
+      unmet.push(...(await this.incompleteUnmet(tx, submission)), ...(await this.missingMaterials(tx, submission.id)));
       if (unmet.length) throw failedPrecondition('The course cannot be submitted now', unmet);
       await this.move(tx, principal, submission, S.Received, null, { policyVersionId: policyVersion.id, feeUsd: values.submissionFeeUsd, policyEffectiveFrom: policyVersion.effectiveFrom });
       submission.submittedOn = today;
@@ -164,7 +163,7 @@ export class CourseSubmissionService {
     return this.dataSource.transaction(async (tx) => {
       const submission = await this.lockOwn(tx, principal, input.submissionId, input.expectedVersion);
       this.requireStatus(submission, [S.TechnicalAssistance], 'resubmitted');
-      const unmet = await this.missingMaterials(tx, submission.id);
+      const unmet = [...(await this.incompleteUnmet(tx, submission)), ...(await this.missingMaterials(tx, submission.id))];
       if (unmet.length) throw failedPrecondition('The course cannot be resubmitted yet', unmet);
       submission.attempt += 1;
       await this.move(tx, principal, submission, S.Received, 'resubmission', { attempt: submission.attempt });
@@ -299,14 +298,12 @@ export class CourseSubmissionService {
 
   // ---- internals ----
 
-  private validateContent(course: Course, concepts: { id: string; code: string }[], agenda: AgendaEntryIn[], crosswalk: CrosswalkEntryIn[]): void {
+  /**
+   * What a draft may hold at any time: known core concepts, each once. Whether the agenda adds up and
+   * every concept is placed is asked at submission (incompleteUnmet), so work in progress can be saved.
+   */
+  private validateContent(concepts: { id: string; code: string }[], crosswalk: CrosswalkEntryIn[]): void {
     const problems: FieldProblem[] = [];
-    const total = sum(agenda.map((e) => e.hours));
-    if (total !== course.totalHours) problems.push({ field: 'input.agenda', reason: `totals ${total} hours but the course has ${course.totalHours} (${course.faceToFaceHours} face-to-face + ${course.preWorkHours} pre-work)` });
-    else {
-      const preWork = sum(agenda.filter((e) => e.day === 0).map((e) => e.hours));
-      if (preWork !== course.preWorkHours) problems.push({ field: 'input.agenda', reason: `has ${preWork} hours of pre-work (day 0) but the course has ${course.preWorkHours}` });
-    }
     const codeOf = new Map(concepts.map((c) => [c.id, c.code]));
     const seen = new Set<string>();
     crosswalk.forEach((entry, i) => {
@@ -314,9 +311,24 @@ export class CourseSubmissionService {
       else if (seen.has(entry.conceptId)) problems.push({ field: `input.crosswalk.${i}.conceptId`, reason: `repeats core concept ${codeOf.get(entry.conceptId)}` });
       seen.add(entry.conceptId);
     });
-    const missing = concepts.filter((c) => !seen.has(c.id)).map((c) => c.code);
-    if (missing.length) problems.push({ field: 'input.crosswalk', reason: `does not say where core concepts ${missing.join(', ')} are taught` });
     if (problems.length) throw badInput(problems);
+  }
+
+  /** The rules a complete submission meets: agenda hours equal the course's, pre-work on day 0, every concept placed. */
+  private async incompleteUnmet(tx: EntityManager, submission: CourseSubmission): Promise<UnmetRule[]> {
+    const course = await tx.getRepository(Course).findOneByOrFail({ id: submission.courseId });
+    const agenda = await tx.getRepository(CourseAgendaEntry).findBy({ submissionId: submission.id });
+    const placed = new Set((await tx.getRepository(CrosswalkEntry).findBy({ submissionId: submission.id })).map((e) => e.conceptId));
+    const unmet: UnmetRule[] = [];
+    const total = sum(agenda.map((e) => e.hours));
+    if (total !== course.totalHours) unmet.push({ rule: 'agendaHours', reason: `the agenda totals ${total} hours but the course has ${course.totalHours} (${course.faceToFaceHours} face-to-face + ${course.preWorkHours} pre-work)` });
+    else {
+      const preWork = sum(agenda.filter((e) => e.day === 0).map((e) => e.hours));
+      if (preWork !== course.preWorkHours) unmet.push({ rule: 'agendaHours', reason: `the agenda has ${preWork} hours of pre-work (day 0) but the course has ${course.preWorkHours}` });
+    }
+    const missing = conceptsOf(await this.standards.byId(submission.standardsVersionId, tx)).filter((c) => !placed.has(c.id)).map((c) => c.code);
+    if (missing.length) unmet.push({ rule: 'crosswalk', reason: `the crosswalk does not say where core concepts ${missing.join(', ')} are taught` });
+    return unmet;
   }
 
   private async writeContent(tx: EntityManager, submissionId: string, agenda: AgendaEntryIn[], crosswalk: CrosswalkEntryIn[]): Promise<void> {
