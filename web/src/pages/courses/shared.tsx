@@ -4,6 +4,7 @@
 import { Alert, Badge, Button, List, Text } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import type { CombinedError } from 'urql';
+import { unmetRules, type UnmetRule } from '../../components/Refusal';
 import { ErrorAlert } from '../../components/Status';
 import { errorCode, errorMessages, errorRequestId, fieldProblems, type FieldProblem } from '../../graphql';
 import type { CourseMaterialKind, CourseStatus, CourseSubmissionStatus } from '../../gql/graphql';
@@ -105,31 +106,14 @@ export function ReviewClock({ clock, testId }: { clock: ReviewClockShape | null 
   );
 }
 
-export interface UnmetRule {
-  rule: string;
-  reason: string;
-}
-
-/** FAILED_PRECONDITION's list of the rules that are not met. */
-export function unmetRules(error: CombinedError | undefined): UnmetRule[] {
-  const rules: UnmetRule[] = [];
-  for (const e of error?.graphQLErrors ?? []) {
-    if (e.extensions?.['code'] !== 'FAILED_PRECONDITION') continue;
-    const unmet = e.extensions['unmet'];
-    if (!Array.isArray(unmet)) continue;
-    for (const u of unmet as unknown[]) {
-      if (typeof u !== 'object' || u === null) continue;
-      const { rule, reason } = u as Record<string, unknown>;
-      if (typeof rule === 'string' && typeof reason === 'string') rules.push({ rule, reason });
-    }
-  }
-  return rules;
-}
+export { unmetRules, type UnmetRule };
 
 const RULE_LABELS: Record<string, string> = {
   submissionWindow: 'Submission window',
   submissionsPaused: 'Submissions paused',
   materials: 'Materials',
+  agendaHours: 'Agenda hours',
+  crosswalk: 'Crosswalk',
   submissionStatus: 'Submission status',
   courseStatus: 'Course status',
   openSubmission: 'Open submission',
