@@ -31,3 +31,10 @@ export const COURSE_KIND_LABELS: Record<CourseKind, string> = {
 export function courseKindLabel(kind: CourseKind): string {
   return COURSE_KIND_LABELS[kind] ?? kind;
 }
+
+const NC_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today in North Carolina as YYYY-MM-DD: the date the services decide on, not the browser's. */
+export function todayInNc(now: Date = new Date()): string {
+  return NC_DATE.format(now);
+}

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { Loading, ErrorAlert } from '../components/Status';
 import { EthicsStatus } from '../components/EthicsStatus';
 import { MyApplications } from '../components/MyApplications';
+import { MyTraining } from '../components/MyTraining';
 import { courseKindLabel, displayName, formatHours } from '../format';
 import { graphql } from '../gql';
 import { APPLICATION_REVIEWER_ROLES, ETHICS_STAFF_ROLES, hasAnyRole, isStaff, roleLabels } from '../roles';
@@ -64,6 +65,7 @@ export function HomePage() {
       {user.personId ? (
         <>
           <MyApplications personId={user.personId} narrow={isStaff(user.roles)} />
+          <MyTraining />
           <MyRecord />
         </>
       ) : (

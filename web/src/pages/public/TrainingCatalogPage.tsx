@@ -1,10 +1,14 @@
 import { useState } from 'react';
-import { useQuery } from 'urql';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { RefusalAlert } from '../../components/Refusal';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { COURSE_KIND_LABELS, courseKindLabel, formatHours } from '../../format';
 import { graphql } from '../../gql';
 import type { CourseKind } from '../../gql/graphql';
 import { useDebouncedValue } from '../../useDebouncedValue';
+import { hasAnyRole } from '../../roles';
+import { useSession } from '../../session';
 
 const PAGE_SIZE = 25;
 
@@ -38,9 +42,41 @@ export const TrainingCatalogQuery = graphql(`
   }
 `);
 
+const RegisterMutation = graphql(`
+  mutation RegisterFromCatalog($input: RegisterForTrainingSessionInput!) {
+    registerForTrainingSession(input: $input) { id status waitlistPosition }
+  }
+`);
+
 type Delivery = '' | 'virtual' | 'in-person';
 
+/**
+ * Registration from the catalog, for a signed-in applicant or CPSS (the cookie travels with the
+ * public client): the answer says whether they got a seat or a place on the waitlist.
+ */
+function RegisterCell({ sessionId }: { sessionId: string }) {
+  const [state, register] = useMutation(RegisterMutation);
+  const done = state.data?.registerForTrainingSession;
+  if (done) {
+    return (
+      <span role="status" data-testid="catalog-registered">
+        {done.status === 'WAITLISTED' ? `On the waitlist, place ${done.waitlistPosition}` : 'Registered'} · <Link to="/">My registrations</Link>
+      </span>
+    );
+  }
+  return (
+    <>
+      <button type="button" className="button button--secondary" disabled={state.fetching} onClick={() => void register({ input: { sessionId } })}>
+        Register
+      </button>
+      <RefusalAlert error={state.error} title="Could not register" what="this session" testId="catalog-register-error" />
+    </>
+  );
+}
+
 export function TrainingCatalogPage() {
+  const { state: session } = useSession();
+  const canRegister = session.status === 'signedIn' && session.user.personId !== null && hasAnyRole(session.user.roles, ['APPLICANT']);
   const [kind, setKind] = useState<CourseKind | ''>('');
   const [countyInput, setCounty] = useState('');
   const [delivery, setDelivery] = useState<Delivery>('');
@@ -122,6 +158,7 @@ export function TrainingCatalogPage() {
                 <th scope="col" className="num">
                   Seats left
                 </th>
+                {canRegister && <th scope="col">Register</th>}
               </tr>
             </thead>
             <tbody>
@@ -147,6 +184,11 @@ export function TrainingCatalogPage() {
                     {s.registrationOpensOn} to {s.registrationClosesOn}
                   </td>
                   <td className="num">{s.seatsLeft === 0 ? 'Waitlist' : `${s.seatsLeft} of ${s.capacity}`}</td>
+                  {canRegister && (
+                    <td>
+                      <RegisterCell sessionId={s.id} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -2,12 +2,7 @@
 // training service decides on (a day can be recorded once it has happened), not the browser's.
 import type { EnrollmentStatus, SessionDelivery, TrainingSessionStatus } from '../../gql/graphql';
 
-const NC_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today in North Carolina as YYYY-MM-DD. */
-export function todayInNc(now: Date = new Date()): string {
-  return NC_DATE.format(now);
-}
+export { todayInNc } from '../../format';
 
 /** YYYY-MM-DD plus n days (calendar arithmetic in UTC so no time zone moves it). */
 export function addDays(date: string, n: number): string {
