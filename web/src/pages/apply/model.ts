@@ -1,6 +1,7 @@
 // The applicant's form as the screen holds it, and how it becomes saveApplicationDraft's input.
 // Lists (training log, references) are sent whole: the API replaces the saved ones.
 import type { ApplicantApplicationFieldsFragment, SaveApplicationDraftInput } from '../../gql/graphql';
+import { readFileAsBase64 } from '../../files';
 
 export const OPEN_STATUSES = ['DRAFT', 'SUBMITTED', 'INCOMPLETE', 'ON_HOLD', 'IN_REVIEW'] as const;
 /** The applicant may still change these (saveApplicationDraft accepts them). */
@@ -181,25 +182,7 @@ export const DOCUMENT_PURPOSE_LABELS: Record<string, string> = {
   OTHER: 'Other document',
 };
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 102.4) / 10} KB`;
-  return `${Math.round(bytes / 104857.6) / 10} MB`;
-}
+export { formatBytes } from '../../files';
 
 /** Reads a file as base64, reporting progress (0–100) as it goes. */
-export function readAsBase64(file: File, onProgress: (percent: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file'));
-    reader.onload = () => {
-      onProgress(100);
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
+export const readAsBase64 = (file: File, onProgress: (percent: number) => void): Promise<string> => readFileAsBase64(file, (f) => onProgress(Math.round(f * 100)));

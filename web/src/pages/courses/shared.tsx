@@ -202,11 +202,7 @@ export function formatUsd(usd: number | null | undefined): string {
   return usd == null ? '—' : `$${usd.toFixed(2)}`;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+export { formatBytes } from '../../files';
 
 export const totalHours = (c: { faceToFaceHours: number; preWorkHours: number }) => Math.round((c.faceToFaceHours + c.preWorkHours) * 100) / 100;
 
