@@ -101,4 +101,36 @@ describe('person view', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.close();
   });
+
+  it('lets a training reviewer record training done elsewhere, with evidence; a text file is refused with the reason', async () => {
+    const page = await signIn('training.reviewer@demo.cpss');
+    await page.getByTestId('nav-people').click();
+    const grace = page.getByTestId('person-row').filter({ hasText: 'Grace Nguyen' });
+    await poll(() => grace.count()).toBe(1);
+    await grace.getByRole('link').click();
+    await page.getByTestId('person-training').waitFor();
+    const before = await page.getByTestId('person-completion').count();
+    await page.getByText('Record training completed elsewhere').click();
+    const form = page.getByTestId('external-completion-form');
+    const title = `Family Systems (SOWK ${Math.floor(Math.random() * 900) + 100})`;
+    await form.getByLabel('Course or class').fill(title);
+    await form.getByLabel('Provider').fill('UNC Greensboro');
+    await form.getByLabel('Hours').fill('6');
+    await form.getByLabel('Completed on').fill('2026-10-15');
+    const attach = async (name: string, mimeType: string, buffer: Buffer) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), form.getByLabel('Evidence').click()]);
+      await chooser.setFiles({ name, mimeType, buffer });
+    };
+    await attach('transcript.txt', 'text/plain', Buffer.from('not a transcript'));
+    await form.getByRole('button', { name: 'Record training' }).click();
+    await poll(() => form.innerText()).toContain('must be one of');
+    await attach('transcript.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n% transcript\n'));
+    await form.getByRole('button', { name: 'Record training' }).click();
+    await poll(() => page.getByTestId('external-completion-done').innerText()).toContain(title);
+    await poll(() => page.getByTestId('person-completion').count()).toBe(before + 1);
+    expect(await page.getByTestId('person-completion').filter({ hasText: title }).innerText()).toContain('UNC Greensboro');
+    await expectAccessible(page, 'person view with the training form');
+    await screenshot(page, 'training-reviewer-external-completion');
+    await page.close();
+  });
 });

@@ -12,8 +12,9 @@ import { courseKindLabel, displayName, formatHours } from '../../format';
 import { graphql } from '../../gql';
 import type { CourseKind } from '../../gql/graphql';
 import { APPLICATION_STATUS_LABELS, CERTIFICATION_STATUS_LABELS, DESIGNATION_LABELS, enumWords, label } from '../../labels';
-import { ETHICS_STAFF_ROLES, hasAnyRole } from '../../roles';
+import { ETHICS_STAFF_ROLES, hasAnyRole, TRAINING_REVIEWER_ROLES } from '../../roles';
 import { useUser } from '../../session';
+import { ExternalCompletionForm } from './ExternalCompletionForm';
 
 const PersonQuery = graphql(`
   query PersonView($id: ID!, $withCases: Boolean!) {
@@ -155,6 +156,12 @@ export function PersonPage() {
                   ))}
                 </Table.Tbody>
               </Table>
+            )}
+            {hasAnyRole(user.roles, TRAINING_REVIEWER_ROLES) && (
+              <details>
+                <summary>Record training completed elsewhere</summary>
+                <ExternalCompletionForm personId={person.id} onRecorded={() => reexecute({ requestPolicy: 'network-only' })} />
+              </details>
             )}
           </Section>
 
