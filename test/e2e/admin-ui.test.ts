@@ -141,6 +141,9 @@ describe('certification reviewer', () => {
 
     await first.getByRole('button', { name: 'Start review' }).click();
     await poll(() => first.getByTestId('application-status').innerText()).toBe('In review');
+    // The timeline names who did it, as they signed in.
+    await first.reload();
+    await poll(() => first.getByTestId('timeline').innerText()).toContain('by Rita Reviewer');
 
     await second.getByLabel('Missing items, one a line').fill('Second Personal Reference Form');
     await second.getByRole('button', { name: 'Request missing items' }).click();

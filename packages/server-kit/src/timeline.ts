@@ -1,5 +1,6 @@
 // Every state change is recorded (who, when, from, to, why, and the facts decided on) and readable
 // as a timeline. One `status_change` table per subgraph serves all its entities.
+import type { Principal } from './auth';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
@@ -31,6 +32,11 @@ export class StatusChange {
   @Field()
   actor: string;
 
+  /** The actor's name as they were signed in when they made the change (none for the system). */
+  @Column({ name: 'actor_name', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who made the change, by name (null for scheduled jobs and older entries)' })
+  actorName: string | null;
+
   @Column({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
   reason: string | null;
@@ -61,16 +67,31 @@ export const STATUS_CHANGE_TABLE_SQL = [
   `create index status_change_subject_idx on status_change (subject_type, subject_id, at)`,
 ];
 
+/** Added after the table: the actor's name, so timelines read as people, not account ids. */
+export const STATUS_CHANGE_ACTOR_NAME_SQL = `alter table status_change add column if not exists actor_name text`;
+
 export async function recordStatusChange(
   manager: EntityManager,
-  change: { subjectType: string; subjectId: string; from: string | null; to: string; actor: string; reason?: string | null; facts?: Record<string, unknown> | null; at?: Date },
+  change: {
+    subjectType: string;
+    subjectId: string;
+    from: string | null;
+    to: string;
+    /** The signed-in principal (their id and name are kept), or a word such as 'system'. */
+    actor: string | Pick<Principal, 'subject' | 'name'>;
+    reason?: string | null;
+    facts?: Record<string, unknown> | null;
+    at?: Date;
+  },
 ): Promise<void> {
+  const actor = typeof change.actor === 'string' ? { subject: change.actor, name: null } : change.actor;
   await manager.getRepository(StatusChange).insert({
     subjectType: change.subjectType,
     subjectId: change.subjectId,
     fromStatus: change.from,
     toStatus: change.to,
-    actor: change.actor,
+    actor: actor.subject,
+    actorName: actor.name,
     reason: change.reason ?? null,
     facts: (change.facts ?? null) as never,
     ...(change.at ? { at: change.at } : {}),

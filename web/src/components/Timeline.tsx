@@ -5,6 +5,8 @@ export interface TimelineItem {
   fromStatus?: string | null;
   toStatus: string;
   actor: string;
+  /** The actor's name as they were signed in; older entries and the system have none. */
+  actorName?: string | null;
   reason?: string | null;
   at: string;
 }
@@ -17,10 +19,17 @@ export function Timeline({ entries, testId = 'timeline' }: { entries: readonly T
       {entries.map((t) => (
         <li key={t.id}>
           <time dateTime={t.at}>{new Date(t.at).toLocaleString()}</time> · <strong>{t.fromStatus ? `${enumWords(t.fromStatus)} → ${enumWords(t.toStatus)}` : enumWords(t.toStatus)}</strong>{' '}
-          <span className="muted">by {t.actor}</span>
+          <span className="muted">by {actorLabel(t)}</span>
           {t.reason && <div>{t.reason}</div>}
         </li>
       ))}
     </ol>
   );
+}
+
+/** A person's name; the scheduled jobs as "the system"; an account id only when nothing better is known. */
+export function actorLabel(t: Pick<TimelineItem, 'actor' | 'actorName'>): string {
+  if (t.actorName) return t.actorName;
+  if (t.actor === 'system' || t.actor === 'demo-seed' || t.actor === 'migration') return 'the system';
+  return t.actor;
 }

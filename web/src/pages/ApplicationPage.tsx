@@ -64,6 +64,7 @@ export const ApplicationQuery = graphql(`
         fromStatus
         toStatus
         actor
+        actorName
         reason
         at
       }

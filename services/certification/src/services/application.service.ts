@@ -284,7 +284,7 @@ export class ApplicationService {
       }
       const repo = tx.getRepository(Application);
       const app = await repo.save(repo.create({ personId, kind: 'INITIAL', channel, status: 'DRAFT', createdBy: principal.subject, missingItems: [], decisionReasons: [] }));
-      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from: null, to: 'DRAFT', actor: principal.subject, reason: 'application started' });
+      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from: null, to: 'DRAFT', actor: principal, reason: 'application started' });
       return app;
     });
   }
@@ -500,7 +500,7 @@ export class ApplicationService {
       const saved = await tx.getRepository(Application).save(app);
       // One entry: two in the same transaction would share a timestamp and could list in either order.
       const reason = (from === 'DRAFT' ? 'submitted' : 'missing items supplied') + (complaint ? '; on hold: a complaint is pending against the applicant' : '');
-      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from, to: app.status, actor: principal.subject, reason, facts: complaint ? { ...facts, complaintPending: true } : facts });
+      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from, to: app.status, actor: principal, reason, facts: complaint ? { ...facts, complaintPending: true } : facts });
       return saved;
     });
   }
@@ -534,7 +534,7 @@ export class ApplicationService {
         throw failedPrecondition('A renewal is already open for this certification', [{ rule: 'ONE_OPEN_RENEWAL', reason: 'finish or withdraw the open renewal first' }]);
       }
       const app = await repo.save(repo.create({ personId: cert.personId, kind: 'RECERTIFICATION', certificationId: cert.id, channel, status: 'DRAFT', createdBy: principal.subject, missingItems: [], decisionReasons: [] }));
-      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from: null, to: 'DRAFT', actor: principal.subject, reason: `renewal of ${cert.number} started` });
+      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from: null, to: 'DRAFT', actor: principal, reason: `renewal of ${cert.number} started` });
       return app;
     });
   }
@@ -551,7 +551,7 @@ export class ApplicationService {
       const from = app.status;
       app.status = ApplicationStatus.Withdrawn;
       const saved = await tx.getRepository(Application).save(app);
-      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from, to: app.status, actor: principal.subject, reason: input.reason ?? 'withdrawn' });
+      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from, to: app.status, actor: principal, reason: input.reason ?? 'withdrawn' });
       return saved;
     });
   }

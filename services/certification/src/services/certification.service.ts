@@ -92,7 +92,7 @@ export class CertificationService {
       await tx.getRepository(CertificationEvent).insert({ certificationId: cert.id, kind: input.kind as CertificationEventKind, effectiveOn, reason: input.reason.trim(), actor: principal.subject });
       cert.updatedAt = new Date();
       const saved = await tx.getRepository(Certification).save(cert);
-      await recordStatusChange(tx, { subjectType: 'Certification', subjectId: cert.id, from: before!.status, to: input.kind, actor: principal.subject, reason: input.reason.trim(), facts: { effectiveOn } });
+      await recordStatusChange(tx, { subjectType: 'Certification', subjectId: cert.id, from: before!.status, to: input.kind, actor: principal, reason: input.reason.trim(), facts: { effectiveOn } });
       return saved;
     });
   }

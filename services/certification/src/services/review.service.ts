@@ -92,7 +92,7 @@ export class ReviewService {
 
   async startReview(principal: Principal | null, input: { applicationId: string; expectedVersion: number }): Promise<Application> {
     const staff = requireCertificationStaff(principal);
-    return this.transition(input, ['SUBMITTED'], 'IN_REVIEW', async (app) => ({ actor: staff.subject, reason: 'review started', app }));
+    return this.transition(input, ['SUBMITTED'], 'IN_REVIEW', async (app) => ({ actor: staff, reason: 'review started', app }));
   }
 
   async requestMissingItems(principal: Principal | null, input: { applicationId: string; expectedVersion: number; items: string[] }): Promise<Application> {
@@ -104,7 +104,7 @@ export class ReviewService {
     return this.transition(input, ['SUBMITTED', 'IN_REVIEW'], 'INCOMPLETE', async (app) => {
       app.missingItems = input.items.map((i) => i.trim());
       app.incompleteSince = this.clock.today();
-      return { actor: staff.subject, reason: `missing: ${app.missingItems.join('; ')}`, app, facts: { missingItems: app.missingItems } };
+      return { actor: staff, reason: `missing: ${app.missingItems.join('; ')}`, app, facts: { missingItems: app.missingItems } };
     });
   }
 
@@ -112,13 +112,13 @@ export class ReviewService {
   async placeOnHold(principal: Principal | null, input: { applicationId: string; expectedVersion: number; reason?: string | null }): Promise<Application> {
     const staff = requireCertificationStaff(principal);
     const reason = this.requiredReason(input.reason);
-    return this.transition(input, ['SUBMITTED', 'IN_REVIEW', 'INCOMPLETE'], 'ON_HOLD', async (app) => ({ actor: staff.subject, reason, app }));
+    return this.transition(input, ['SUBMITTED', 'IN_REVIEW', 'INCOMPLETE'], 'ON_HOLD', async (app) => ({ actor: staff, reason, app }));
   }
 
   async releaseHold(principal: Principal | null, input: { applicationId: string; expectedVersion: number; reason?: string | null }): Promise<Application> {
     const staff = requireCertificationStaff(principal);
     const reason = this.requiredReason(input.reason);
-    return this.transition(input, ['ON_HOLD'], 'IN_REVIEW', async (app) => ({ actor: staff.subject, reason, app }));
+    return this.transition(input, ['ON_HOLD'], 'IN_REVIEW', async (app) => ({ actor: staff, reason, app }));
   }
 
   async deny(principal: Principal | null, input: { applicationId: string; expectedVersion: number; reasons: string[]; appealRights: string }): Promise<Application> {
@@ -135,7 +135,7 @@ export class ReviewService {
       app.decidedOn = this.clock.today();
       app.decidedBy = staff.subject;
       app.decisionChecklist = checklist!;
-      return { actor: staff.subject, reason: app.decisionReasons.join('; '), app, facts: await this.decisionFacts(app, checklist!, tx) };
+      return { actor: staff, reason: app.decisionReasons.join('; '), app, facts: await this.decisionFacts(app, checklist!, tx) };
     });
   }
 
@@ -162,7 +162,7 @@ export class ReviewService {
       app.decisionChecklist = checklist!;
       app.decisionReasons = input.reason ? [input.reason.trim()] : [];
       const facts = { ...(await this.decisionFacts(app, checklist!, tx)), certificationId: certification.id, certificationNumber: certification.number, dueOn: certification.dueOn };
-      return { actor: staff.subject, reason: input.reason ?? (app.kind === 'INITIAL' ? `certified as ${certification.number}` : `recertified through ${certification.dueOn}`), app, facts };
+      return { actor: staff, reason: input.reason ?? (app.kind === 'INITIAL' ? `certified as ${certification.number}` : `recertified through ${certification.dueOn}`), app, facts };
     });
   }
 
@@ -224,7 +224,7 @@ export class ReviewService {
     input: { applicationId: string; expectedVersion: number },
     from: readonly ApplicationStatus[],
     to: ApplicationStatus,
-    apply: (app: Application, tx: EntityManager) => Promise<{ actor: string; reason: string; app: Application; facts?: Record<string, unknown> }>,
+    apply: (app: Application, tx: EntityManager) => Promise<{ actor: Principal; reason: string; app: Application; facts?: Record<string, unknown> }>,
   ): Promise<Application> {
     return this.dataSource.transaction(async (tx) => {
       const app = await lockAtVersion(tx, Application, APPLICATION, input.applicationId, input.expectedVersion);
@@ -276,9 +276,9 @@ export class ReviewService {
       const reason = apply(fee);
       fee.recordedBy = staff.subject;
       const saved = await tx.getRepository(Fee).save(fee);
-      await recordStatusChange(tx, { subjectType: 'Fee', subjectId: fee.id, from: 'DUE', to: fee.status, actor: staff.subject, reason, facts: { applicationId: fee.applicationId, kind: fee.kind, amountCents: fee.amountCents } });
+      await recordStatusChange(tx, { subjectType: 'Fee', subjectId: fee.id, from: 'DUE', to: fee.status, actor: staff, reason, facts: { applicationId: fee.applicationId, kind: fee.kind, amountCents: fee.amountCents } });
       // The fee's history shows in its application's timeline too.
-      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: fee.applicationId, from: null, to: `FEE_${fee.status}`, actor: staff.subject, reason: `${fee.kind.toLowerCase()} fee ${reason}`, facts: { feeId: fee.id, amountCents: fee.amountCents } });
+      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: fee.applicationId, from: null, to: `FEE_${fee.status}`, actor: staff, reason: `${fee.kind.toLowerCase()} fee ${reason}`, facts: { feeId: fee.id, amountCents: fee.amountCents } });
       return saved;
     });
   }

@@ -211,7 +211,7 @@ export class ComplaintService {
       c.version += 1;
       c.nextDueOn = nextDueOn(c, policy, today);
       await repo.save(c);
-      await recordStatusChange(tx, { subjectType: COMPLAINT, subjectId: c.id, from, to: c.status, actor: principal.subject, reason: result.reason ?? null, facts: result.facts ?? null });
+      await recordStatusChange(tx, { subjectType: COMPLAINT, subjectId: c.id, from, to: c.status, actor: principal, reason: result.reason ?? null, facts: result.facts ?? null });
       if (result.sensitive?.length) await recordAudit(tx, { principal, action: 'update', subjectType: COMPLAINT, subjectId: c.id, fields: result.sensitive, requestId });
       return c;
     });

@@ -91,7 +91,7 @@ export class AttendanceService {
       personId: e.personId, courseTitle: course.title, kind: course.kind, hours, completedOn, source: CompletionSource.Session,
       childAndFamily: course.childAndFamily, courseId: course.id, certificateId: certificate.id, enteredBy: principal.subject,
     });
-    await recordStatusChange(tx, { subjectType: 'Enrollment', subjectId: e.id, from: e.status, to: E.Completed, actor: principal.subject, reason: 'required hours reached', facts: { hours, certificateId: certificate.id } });
+    await recordStatusChange(tx, { subjectType: 'Enrollment', subjectId: e.id, from: e.status, to: E.Completed, actor: principal, reason: 'required hours reached', facts: { hours, certificateId: certificate.id } });
     await tx.getRepository(Enrollment).update({ id: e.id }, { status: E.Completed, version: e.version + 1 });
   }
 

@@ -93,7 +93,7 @@ export class CourseSubmissionService {
         repo.create({ courseId: course.id, ownerId: course.ownerId, purpose, status: S.Draft, attempt: 1, standardsVersionId: standards.id, version: 1 }),
       );
       await this.writeContent(tx, submission.id, input.agenda, input.crosswalk);
-      await recordStatusChange(tx, { subjectType: SUBJECT, subjectId: submission.id, from: null, to: S.Draft, actor: principal.subject, facts: { standardsVersion: standards.version, purpose } });
+      await recordStatusChange(tx, { subjectType: SUBJECT, subjectId: submission.id, from: null, to: S.Draft, actor: principal, facts: { standardsVersion: standards.version, purpose } });
       return submission;
     });
   }
@@ -379,13 +379,13 @@ export class CourseSubmissionService {
   }
 
   private async move(tx: EntityManager, principal: Principal, submission: CourseSubmission, to: S, reason: string | null, facts: Record<string, unknown>): Promise<void> {
-    await recordStatusChange(tx, { subjectType: SUBJECT, subjectId: submission.id, from: submission.status, to, actor: principal.subject, reason, facts });
+    await recordStatusChange(tx, { subjectType: SUBJECT, subjectId: submission.id, from: submission.status, to, actor: principal, reason, facts });
     submission.status = to;
     submission.version += 1;
   }
 
   private async moveCourse(tx: EntityManager, principal: Principal, course: Course, to: CourseStatus, reason: string | null, term: { approvedOn?: string; expiresOn?: string; recertified?: boolean; recertificationDenied?: boolean }): Promise<void> {
-    await recordStatusChange(tx, { subjectType: 'Course', subjectId: course.id, from: course.status, to, actor: principal.subject, reason, facts: term });
+    await recordStatusChange(tx, { subjectType: 'Course', subjectId: course.id, from: course.status, to, actor: principal, reason, facts: term });
     course.status = to;
     course.version += 1;
     if (term.approvedOn) course.approvedOn = term.approvedOn;

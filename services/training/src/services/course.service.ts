@@ -27,7 +27,7 @@ export class CourseService {
     return this.dataSource.transaction(async (tx) => {
       const repo = tx.getRepository(Course);
       const course = await repo.save(repo.create({ ...input, title: input.title.trim(), ownerId: principal.subject, status: CourseStatus.Draft, version: 1 }));
-      await recordStatusChange(tx, { subjectType: 'Course', subjectId: course.id, from: null, to: CourseStatus.Draft, actor: principal.subject });
+      await recordStatusChange(tx, { subjectType: 'Course', subjectId: course.id, from: null, to: CourseStatus.Draft, actor: principal });
       return course;
     });
   }

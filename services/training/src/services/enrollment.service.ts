@@ -45,7 +45,7 @@ export class EnrollmentService {
       const enrolled = await tx.getRepository(Enrollment).countBy({ sessionId: session.id, status: In([E.Enrolled, E.Completed]) });
       const status = enrolled < session.capacity ? E.Enrolled : E.Waitlisted;
       const [row] = (await tx.query(`insert into enrollment (session_id, person_id, status) values ($1, $2, $3) returning id`, [session.id, personId, status])) as { id: string }[];
-      await recordStatusChange(tx, { subjectType: 'Enrollment', subjectId: row!.id, from: null, to: status, actor: principal.subject, facts: { enrolledBefore: enrolled, capacity: session.capacity } });
+      await recordStatusChange(tx, { subjectType: 'Enrollment', subjectId: row!.id, from: null, to: status, actor: principal, facts: { enrolledBefore: enrolled, capacity: session.capacity } });
       return tx.getRepository(Enrollment).findOneByOrFail({ id: row!.id });
     });
   }
@@ -124,7 +124,7 @@ export class EnrollmentService {
   }
 
   private async move(tx: EntityManager, principal: Principal, e: Enrollment, to: E, reason: string | null, facts: Record<string, unknown>): Promise<void> {
-    await recordStatusChange(tx, { subjectType: 'Enrollment', subjectId: e.id, from: e.status, to, actor: principal.subject, reason, facts });
+    await recordStatusChange(tx, { subjectType: 'Enrollment', subjectId: e.id, from: e.status, to, actor: principal, reason, facts });
     e.status = to;
     e.version += 1;
     await tx.getRepository(Enrollment).update({ id: e.id }, { status: to, version: e.version });

@@ -125,7 +125,7 @@ export class SessionService {
         }),
       );
       await tx.getRepository(SessionDay).insert(days.map((d) => ({ sessionId: session.id, date: d.date, hours: d.hours })));
-      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: null, to: SessionStatus.Scheduled, actor: principal.subject, facts: { courseExpiresOn: course.expiresOn, capacity: session.capacity } });
+      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: null, to: SessionStatus.Scheduled, actor: principal, facts: { courseExpiresOn: course.expiresOn, capacity: session.capacity } });
       return session;
     });
   }
@@ -144,7 +144,7 @@ export class SessionService {
       await tx.getRepository(SessionDay).insert(days.map((d) => ({ sessionId: session.id, date: d.date, hours: d.hours })));
       Object.assign(session, { firstDay: days[0]!.date, lastDay: days.at(-1)!.date, registrationOpensOn: input.registrationOpensOn, registrationClosesOn: input.registrationClosesOn, version: session.version + 1 });
       const notified = await this.notifyParticipants(tx, session, `The session of ${course.title} moved to ${session.firstDay}–${session.lastDay}: ${input.reason}`);
-      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: SessionStatus.Scheduled, to: SessionStatus.Scheduled, actor: principal.subject, reason: input.reason, facts: { rescheduled: true, before, after: { firstDay: session.firstDay, lastDay: session.lastDay }, notified } });
+      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: SessionStatus.Scheduled, to: SessionStatus.Scheduled, actor: principal, reason: input.reason, facts: { rescheduled: true, before, after: { firstDay: session.firstDay, lastDay: session.lastDay }, notified } });
       return tx.getRepository(TrainingSession).save(session);
     });
   }
@@ -155,7 +155,7 @@ export class SessionService {
       if (session.status !== SessionStatus.Scheduled) throw failedPrecondition('The session is already cancelled', [{ rule: 'sessionStatus', reason: 'must be SCHEDULED' }]);
       const course = await tx.getRepository(Course).findOneByOrFail({ id: session.courseId });
       const notified = await this.notifyParticipants(tx, session, `The session of ${course.title} starting ${session.firstDay} was cancelled: ${input.reason}`);
-      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: session.status, to: SessionStatus.Cancelled, actor: principal.subject, reason: input.reason, facts: { notified } });
+      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: session.status, to: SessionStatus.Cancelled, actor: principal, reason: input.reason, facts: { notified } });
       session.status = SessionStatus.Cancelled;
       session.version += 1;
       return tx.getRepository(TrainingSession).save(session);

@@ -39,7 +39,7 @@ export class StandardsService {
         await tx.getRepository(CoreConcept).insert(d.concepts.map((statement, i) => ({ domainId: domain.id, code: `${d.number}.${i + 1}`, statement: statement.trim() })));
       }
       await recordStatusChange(tx, {
-        subjectType: 'TrainingStandards', subjectId: saved.id, from: null, to: 'ADOPTED', actor: principal.subject,
+        subjectType: 'TrainingStandards', subjectId: saved.id, from: null, to: 'ADOPTED', actor: principal,
         facts: { version: saved.version, effectiveFrom: saved.effectiveFrom, domains: input.domains.length, concepts: input.domains.reduce((n, d) => n + d.concepts.length, 0) },
       });
       return this.byId(saved.id, tx);

@@ -76,7 +76,7 @@ export class TrainingRecordService {
           source: CompletionSource.External, childAndFamily: input.childAndFamily, provider: input.provider.trim(), evidenceDocumentId: doc.id, enteredBy: principal.subject,
         }),
       );
-      await recordStatusChange(tx, { subjectType: 'TrainingCompletion', subjectId: completion.id, from: null, to: 'RECORDED', actor: principal.subject, facts: { source: 'EXTERNAL', provider: completion.provider, evidenceDocumentId: doc.id } });
+      await recordStatusChange(tx, { subjectType: 'TrainingCompletion', subjectId: completion.id, from: null, to: 'RECORDED', actor: principal, facts: { source: 'EXTERNAL', provider: completion.provider, evidenceDocumentId: doc.id } });
       completion.countsTowardCertification = true;
       return completion;
     });

@@ -90,6 +90,7 @@ export const ApplicantApplicationFields = graphql(`
       fromStatus
       toStatus
       actor
+      actorName
       reason
       at
     }

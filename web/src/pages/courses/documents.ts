@@ -120,6 +120,7 @@ export const CourseQuery = graphql(`
         fromStatus
         toStatus
         actor
+        actorName
         reason
         at
       }
@@ -202,6 +203,7 @@ export const CourseSubmissionQuery = graphql(`
         fromStatus
         toStatus
         actor
+        actorName
         reason
         at
       }

@@ -74,6 +74,7 @@ export const ComplaintCaseFragmentDoc = graphql(`
       fromStatus
       toStatus
       actor
+      actorName
       reason
       at
     }

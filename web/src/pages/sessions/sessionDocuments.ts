@@ -60,6 +60,7 @@ export const TrainingSessionDocument = graphql(`
         fromStatus
         toStatus
         actor
+        actorName
         reason
         facts
         at
@@ -112,6 +113,7 @@ export const RescheduleSessionDocument = graphql(`
         fromStatus
         toStatus
         actor
+        actorName
         reason
         facts
         at
@@ -131,6 +133,7 @@ export const CancelSessionDocument = graphql(`
         fromStatus
         toStatus
         actor
+        actorName
         reason
         facts
         at
