@@ -38,7 +38,7 @@ import {
   ReviewClock,
   SubmissionStatusBadge,
   totalHours,
-  WARN, CoursesScope, LINK } from './shared';
+  WARN, CoursesScope, LINK, AgendaTable } from './shared';
 
 const EDITABLE_SUBMISSION: CourseSubmissionStatus[] = ['DRAFT', 'TECHNICAL_ASSISTANCE'];
 const EDITABLE_COURSE: CourseStatus[] = ['DRAFT', 'DENIED'];
@@ -533,35 +533,9 @@ export function ContentView({
   findings: ReadonlyMap<string, FindingShape>;
 }) {
   const byConcept = new Map(crosswalk.map((c) => [c.conceptId, c]));
-  const total = Math.round(agenda.reduce((s, a) => s + a.hours, 0) * 100) / 100;
   return (
     <Stack gap="md" data-testid="content-view">
-      <Table.ScrollContainer minWidth={400} type="native">
-        <Table withTableBorder aria-label="Daily agenda">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Day</Table.Th>
-              <Table.Th scope="col">Block</Table.Th>
-              <Table.Th scope="col">Hours</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {agenda.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>{a.day === 0 ? 'Pre-work' : a.day}</Table.Td>
-                <Table.Td>{a.title}</Table.Td>
-                <Table.Td>{formatHours(a.hours)}</Table.Td>
-              </Table.Tr>
-            ))}
-            <Table.Tr>
-              <Table.Th scope="row" colSpan={2}>
-                Total
-              </Table.Th>
-              <Table.Td>{formatHours(total)}</Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <AgendaTable agenda={agenda} />
       {!standards && <Loading>Loading the training standards…</Loading>}
       {standards?.domains.map((d) => (
         <div key={d.id}>

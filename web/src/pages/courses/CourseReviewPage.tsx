@@ -17,7 +17,7 @@ import { enumWords } from '../../labels';
 import type { StandardsShape } from './ContentEditor';
 import { CheckFormatMutation, CourseSubmissionQuery, DecideSubmissionMutation, ReviewConceptsMutation, TrainingPolicyInForceQuery, TrainingStandardsQuery } from './documents';
 import { MaterialsPanel } from './Materials';
-import { BAD, formatUsd, GOOD, MATERIAL_LABELS, MutationError, PRIMARY, ReviewClock, SubmissionStatusBadge, totalHours, WARN, CoursesScope } from './shared';
+import { BAD, formatUsd, GOOD, MATERIAL_LABELS, MutationError, PRIMARY, ReviewClock, SubmissionStatusBadge, totalHours, WARN, CoursesScope, AgendaTable } from './shared';
 
 type Submission = CourseSubmissionDetailQuery['courseSubmission'];
 
@@ -107,7 +107,7 @@ export function CourseReviewPage() {
           <Title order={2} size="h3" mb="sm">
             Daily agenda
           </Title>
-          <AgendaTable agenda={s.agenda} />
+          <AgendaTable testId="review-agenda" agenda={s.agenda} />
         </Paper>
 
         <Paper withBorder p="lg">
@@ -148,38 +148,6 @@ function Outcome({ submission: s }: { submission: Submission }) {
       <Text size="sm">{t[2]}</Text>
       {note}
     </Alert>
-  );
-}
-
-function AgendaTable({ agenda }: { agenda: Submission['agenda'] }) {
-  const total = Math.round(agenda.reduce((n, a) => n + a.hours, 0) * 100) / 100;
-  return (
-    <Table.ScrollContainer minWidth={400} type="native">
-      <Table withTableBorder aria-label="Daily agenda" data-testid="review-agenda">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Day</Table.Th>
-            <Table.Th scope="col">Block</Table.Th>
-            <Table.Th scope="col">Hours</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {agenda.map((a) => (
-            <Table.Tr key={a.id}>
-              <Table.Td>{a.day === 0 ? 'Pre-work' : a.day}</Table.Td>
-              <Table.Td>{a.title}</Table.Td>
-              <Table.Td>{formatHours(a.hours)}</Table.Td>
-            </Table.Tr>
-          ))}
-          <Table.Tr>
-            <Table.Th scope="row" colSpan={2}>
-              Total
-            </Table.Th>
-            <Table.Td>{formatHours(total)}</Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
 

@@ -1,7 +1,7 @@
 // What the course screens share: status words and badges (text, not colour alone), the review
 // clock, the API's error shapes (CONFLICT, FAILED_PRECONDITION's unmet rules, BAD_USER_INPUT's
 // fields) and the labels of course materials.
-import { Alert, Badge, Button, List, Text } from '@mantine/core';
+import { Alert, Badge, Button, List, Table, Text } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { unmetRules, type UnmetRule } from '../../components/Refusal';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/Status';
 import { errorCode, errorMessages, errorRequestId, fieldProblems, type FieldProblem } from '../../graphql';
 import type { CourseMaterialKind, CourseStatus, CourseSubmissionStatus } from '../../gql/graphql';
 import { enumWords, label } from '../../labels';
+import { formatHours } from '../../format';
 
 /**
  * Mantine's default teal with white text is under 4.5:1. These pass WCAG AA (4.5:1) with white;
@@ -214,4 +215,37 @@ const SCOPE_STYLE = { '--mantine-color-error': 'var(--mantine-color-red-9)', '--
 
 export function CoursesScope({ children }: { children: ReactNode }) {
   return <div style={SCOPE_STYLE}>{children}</div>;
+}
+
+/** A submission's daily agenda (day 0 is pre-work) with its total. */
+export function AgendaTable({ agenda, testId }: { agenda: readonly { id: string; day: number; title: string; hours: number }[]; testId?: string }) {
+  const total = Math.round(agenda.reduce((n, a) => n + a.hours, 0) * 100) / 100;
+  return (
+    <Table.ScrollContainer minWidth={400} type="native">
+      <Table withTableBorder aria-label="Daily agenda" data-testid={testId}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Day</Table.Th>
+            <Table.Th scope="col">Block</Table.Th>
+            <Table.Th scope="col">Hours</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {agenda.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>{a.day === 0 ? 'Pre-work' : a.day}</Table.Td>
+              <Table.Td>{a.title}</Table.Td>
+              <Table.Td>{formatHours(a.hours)}</Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Th scope="row" colSpan={2}>
+              Total
+            </Table.Th>
+            <Table.Td>{formatHours(total)}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
 }
