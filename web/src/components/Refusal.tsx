@@ -4,7 +4,7 @@
 // BAD_USER_INPUT reasons for fields the form does not show, anything else with the request id.
 import { Alert, Button, List, Text } from '@mantine/core';
 import type { CombinedError } from 'urql';
-import { errorCode, errorMessages, fieldProblems, type FieldProblem } from '../graphql';
+import { errorCode, errorMessages, errorRequestId, fieldProblems, type FieldProblem } from '../graphql';
 import { ErrorAlert } from './Status';
 
 // Plain hex, dark enough for AA on white and on their own light tints (Mantine's light variants
@@ -65,9 +65,11 @@ export interface RefusalAlertProps {
   /** What someone else may have changed, for CONFLICT: "this case", "this session"… */
   what?: string;
   reloadLabel?: string;
+  /** A heading for an unmet rule, shown before its reason (e.g. "Materials: missing …"). */
+  ruleLabel?: (rule: string) => string;
 }
 
-export function RefusalAlert({ error, title, placed = [], onReload, testId, what = 'this', reloadLabel = 'Reload' }: RefusalAlertProps) {
+export function RefusalAlert({ error, title, placed = [], onReload, testId, what = 'this', reloadLabel = 'Reload', ruleLabel }: RefusalAlertProps) {
   if (!error) return null;
   const code = errorCode(error);
   if (code === 'CONFLICT') {
@@ -90,9 +92,17 @@ export function RefusalAlert({ error, title, placed = [], onReload, testId, what
         {unmet.length > 0 && (
           <List size="sm" data-testid={testId ? `${testId}-unmet` : undefined}>
             {unmet.map((u) => (
-              <List.Item key={`${u.rule}:${u.reason}`}>{u.reason}</List.Item>
+              <List.Item key={`${u.rule}:${u.reason}`}>
+                {ruleLabel && <strong>{ruleLabel(u.rule)}: </strong>}
+                {u.reason}
+              </List.Item>
             ))}
           </List>
+        )}
+        {errorRequestId(error) && (
+          <Text size="xs" mt="xs">
+            Request id: <code>{errorRequestId(error)}</code>
+          </Text>
         )}
       </Alert>
     );

@@ -12,7 +12,8 @@ import { COMPLAINT_SUBJECT_LABELS } from '../labels';
 import { AllegationsEditor, type AllegationDraft } from './ethics/AllegationsEditor';
 import { PersonPicker } from './ethics/PersonPicker';
 import { Readable } from './ethics/Readable';
-import { fieldReasons, RefusalAlert, todayIso } from './ethics/serverErrors';
+import { fieldReasons, RefusalAlert } from './ethics/serverErrors';
+import { todayInNc } from '../format';
 
 export const IntakeCodeOfEthicsQuery = graphql(`
   query IntakeCodeOfEthics($on: LocalDate) {
@@ -133,7 +134,7 @@ export function NewComplaintPage() {
                 label="Received on"
                 description="The day the call, email or letter arrived; leave empty for today."
                 value={receivedOn}
-                max={todayIso()}
+                max={todayInNc()}
                 onChange={(e) => setReceivedOn(e.currentTarget.value)}
                 error={reasonsFor('receivedOn')}
                 errorProps={{ 'data-testid': 'received-on-error' }}

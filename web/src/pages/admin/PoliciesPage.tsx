@@ -10,7 +10,7 @@ import { CertificationPoliciesQuery, EthicsPoliciesQuery, POLICY_DOMAINS, Traini
 import { PolicyVersionForm } from './PolicyVersionForm';
 import { formatValue, valueRows, type Json, type JsonObject } from './policyValues';
 import { Readable } from '../ethics/Readable';
-import { todayIso } from '../ethics/serverErrors';
+import { todayInNc } from '../../format';
 
 const QUERIES = { certification: CertificationPoliciesQuery, training: TrainingPoliciesQuery, ethics: EthicsPoliciesQuery } as const;
 
@@ -97,7 +97,7 @@ function DomainPolicies({ domain }: { domain: PolicyDomain }) {
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const reload = () => reexecute({ requestPolicy: 'network-only' });
-  const today = todayIso();
+  const today = todayInNc();
   const data = result.data;
 
   if (result.error && !data) return <ErrorAlert error={result.error} title={`Could not load the ${meta.label.toLowerCase()} policy`} onRetry={reload} />;

@@ -5,7 +5,7 @@
 import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { fieldReasons, RefusalAlert, todayIso } from '../ethics/serverErrors';
+import { fieldReasons, RefusalAlert } from '../ethics/serverErrors';
 import {
   AddCertificationPolicyVersionMutation,
   AddEthicsPolicyVersionMutation,
@@ -14,6 +14,7 @@ import {
   type PolicyVersionRow,
 } from './policyDocuments';
 import { formatValue, getAt, isObject, keyLabel, orderedEntries, sameJson, setAt, type Json, type JsonObject } from './policyValues';
+import { todayInNc } from '../../format';
 
 type ReasonsFor = (field: string, exact?: boolean) => string | undefined;
 
@@ -197,7 +198,7 @@ export function PolicyVersionForm({
   collect(values, []);
   const placed = ['effectiveFrom', 'note', ...fieldPaths];
   const changedCount = Object.keys({ ...original, ...values }).filter((k) => !sameJson(values[k], original[k])).length;
-  const past = /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) && effectiveFrom < todayIso();
+  const past = /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) && effectiveFrom < todayInNc();
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

@@ -1,12 +1,11 @@
 // What the course screens share: status words and badges (text, not colour alone), the review
 // clock, the API's error shapes (CONFLICT, FAILED_PRECONDITION's unmet rules, BAD_USER_INPUT's
 // fields) and the labels of course materials.
-import { Alert, Badge, Button, List, Table, Text } from '@mantine/core';
+import { Badge, Table } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import type { CombinedError } from 'urql';
-import { unmetRules, type UnmetRule } from '../../components/Refusal';
-import { ErrorAlert } from '../../components/Status';
-import { errorCode, errorMessages, errorRequestId, fieldProblems, type FieldProblem } from '../../graphql';
+import { RefusalAlert, unmetRules, type UnmetRule } from '../../components/Refusal';
+import type { FieldProblem } from '../../graphql';
 import type { CourseMaterialKind, CourseStatus, CourseSubmissionStatus } from '../../gql/graphql';
 import { enumWords, label } from '../../labels';
 import { formatHours } from '../../format';
@@ -126,11 +125,7 @@ export function reasonsFor(problems: readonly FieldProblem[], field: string): st
   return problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`)).map((p) => p.reason);
 }
 
-/**
- * A mutation's error the way every course screen shows it: CONFLICT says someone else changed it
- * and offers a reload; FAILED_PRECONDITION lists the unmet rules; field reasons that no field on
- * the screen took are listed; anything else shows the server's message and request id.
- */
+/** A mutation's error on the course screens: the shared refusal, with the course rules named. */
 export function MutationError({
   error,
   what,
@@ -144,59 +139,7 @@ export function MutationError({
   placedFields?: readonly string[];
   testId?: string;
 }) {
-  if (!error) return null;
-  const code = errorCode(error);
-  const requestId = errorRequestId(error);
-  if (code === 'CONFLICT') {
-    return (
-      <Alert color={WARN} variant="outline" title={`${what}: not saved`} role="alert" data-testid={testId}>
-        <Text size="sm">Someone else changed this while you were working on it. Reload to see their change, then try again.</Text>
-        <Button mt="xs" size="xs" variant="outline" color={PRIMARY} onClick={onReload}>
-          Reload
-        </Button>
-      </Alert>
-    );
-  }
-  if (code === 'FAILED_PRECONDITION') {
-    const rules = unmetRules(error);
-    return (
-      <Alert color={BAD} variant="outline" title={`${what}: not done`} role="alert" data-testid={testId}>
-        <Text size="sm">{errorMessages(error)[0]}</Text>
-        {rules.length > 0 && (
-          <List size="sm" data-testid={`${testId}-unmet`}>
-            {rules.map((r) => (
-              <List.Item key={`${r.rule}:${r.reason}`}>
-                <strong>{RULE_LABELS[r.rule] ?? enumWords(r.rule)}</strong>: {r.reason}
-              </List.Item>
-            ))}
-          </List>
-        )}
-        {requestId && (
-          <Text size="xs" mt="xs">
-            Request id: <code>{requestId}</code>
-          </Text>
-        )}
-      </Alert>
-    );
-  }
-  if (code === 'BAD_USER_INPUT') {
-    const problems = fieldProblems(error);
-    const unplaced = problems.filter((p) => !placedFields.some((f) => p.field === f || p.field.startsWith(`${f}.`)));
-    return (
-      <Alert color={BAD} variant="outline" title={`${what}: please correct the fields marked below`} role="alert" data-testid={testId}>
-        {unplaced.length > 0 && (
-          <List size="sm">
-            {unplaced.map((p) => (
-              <List.Item key={`${p.field}:${p.reason}`}>
-                {p.field}: {p.reason}
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </Alert>
-    );
-  }
-  return <ErrorAlert error={error} title={`${what}: not saved`} />;
+  return <RefusalAlert error={error} title={what} placed={placedFields} onReload={onReload} testId={testId} ruleLabel={(rule) => RULE_LABELS[rule] ?? enumWords(rule)} />;
 }
 
 export function formatUsd(usd: number | null | undefined): string {

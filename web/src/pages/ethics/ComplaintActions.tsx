@@ -23,7 +23,8 @@ import {
   type ComplaintCase,
 } from './complaintCase';
 import { PersonPicker } from './PersonPicker';
-import { fieldReasons, RefusalAlert, todayIso } from './serverErrors';
+import { fieldReasons, RefusalAlert } from './serverErrors';
+import { todayInNc } from '../../format';
 
 interface StepProps {
   c: ComplaintCase;
@@ -383,7 +384,7 @@ function Outcome({ c, onDone, onReload }: StepProps) {
     setDetails((d) => ({ ...d, [k]: value }));
   };
   const dateInput = (k: 'effectiveFrom' | 'effectiveUntil' | 'trainingDueOn', label: string, description?: string) => (
-    <TextInput key={k} type="date" label={label} description={description} min={todayIso()} value={details[k]} onChange={set(k)} error={reasonsFor(k)} errorProps={{ 'data-testid': `outcome-${k}-error` }} />
+    <TextInput key={k} type="date" label={label} description={description} min={todayInNc()} value={details[k]} onChange={set(k)} error={reasonsFor(k)} errorProps={{ 'data-testid': `outcome-${k}-error` }} />
   );
   return (
     <StepForm
@@ -558,7 +559,7 @@ const STEPS: Record<CaseAction, (p: StepProps) => ReactNode> = {
 
 export function ComplaintActions({ c, onReload }: { c: ComplaintCase; onReload: () => void }) {
   const [done, setDone] = useState<string | null>(null);
-  const actions = availableActions(c, todayIso());
+  const actions = availableActions(c, todayInNc());
   return (
     <section className="card" aria-labelledby="case-actions-title" data-testid="complaint-actions">
       <h2 id="case-actions-title">Case actions</h2>

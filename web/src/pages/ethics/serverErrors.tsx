@@ -6,9 +6,3 @@ export { fieldReasons, unmetRules, type UnmetRule } from '../../components/Refus
 export function RefusalAlert(props: RefusalAlertProps) {
   return <SharedRefusalAlert what="this case" reloadLabel="Reload the case" {...props} />;
 }
-
-/** Today in the browser's calendar, as YYYY-MM-DD. */
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
