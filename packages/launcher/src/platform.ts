@@ -31,6 +31,10 @@ export interface RunningPlatform {
   /** Resolves when any service exits on its own (with its name). */
   exited: Promise<{ service: ServiceName; code: number | null }>;
   stop(): Promise<void>;
+  /** Stops one service (a fault test), leaving the others running. */
+  stopService(name: ServiceName): Promise<void>;
+  /** Starts a stopped service again and waits until it is ready. */
+  startService(name: ServiceName): Promise<void>;
 }
 
 export class ServiceStartError extends Error {}
@@ -70,13 +74,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   let exitedResolve: (v: { service: ServiceName; code: number | null }) => void = () => undefined;
   const exited = new Promise<{ service: ServiceName; code: number | null }>((r) => (exitedResolve = r));
   let stopping = false;
+  /** Services stopped on purpose (a fault test): their exit is not the platform failing. */
+  const stoppedOnPurpose = new Set<ServiceName>();
 
-  for (const name of SERVICES) {
+  const spawnService = (name: ServiceName) => {
     const env: Record<string, string | undefined> = { ...common, PORT: String(options.ports[name]) };
     if (name === 'gateway') {
       env['CERTIFICATION_URL'] = urls.certification;
       env['TRAINING_URL'] = urls.training;
       env['ETHICS_URL'] = urls.ethics;
+    } else {
+      // Subgraphs ask other domains (facts, commands) through the gateway, as themselves.
+      env['GATEWAY_URL'] = urls.gateway;
     }
     const main = join(options.repoRoot, 'services', name, 'dist', 'main.js');
     const child = spawn(process.execPath, options.watch ? ['--watch', '--no-warnings', main] : [main], {
@@ -91,38 +100,47 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       log.write(chunk);
     });
     child.on('exit', (code) => {
-      if (!stopping) exitedResolve({ service: name, code });
+      if (!stopping && !stoppedOnPurpose.has(name)) exitedResolve({ service: name, code });
     });
     children.set(name, child);
-  }
+    return child;
+  };
+
+  const stopChild = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+
+  const ready = (name: ServiceName) =>
+    waitReady(`${base(name)}/health/ready`, children.get(name)!, options.readyTimeoutMs ?? 60_000, name, () => stderrTails.get(name) ?? '');
+
+  for (const name of SERVICES) spawnService(name);
 
   const stop = async () => {
     stopping = true;
-    await Promise.all(
-      [...children.values()].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
-            child.once('exit', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all([...children.values()].map(stopChild));
   };
 
   try {
-    await Promise.all(
-      SERVICES.map((name) =>
-        waitReady(`${base(name)}/health/ready`, children.get(name)!, options.readyTimeoutMs ?? 60_000, name, () => stderrTails.get(name) ?? ''),
-      ),
-    );
+    await Promise.all(SERVICES.map(ready));
   } catch (err) {
     await stop();
     throw err;
   }
-  return { urls, gatewayUrl: base('gateway'), exited, stop };
+  const stopService = async (name: ServiceName) => {
+    stoppedOnPurpose.add(name);
+    await stopChild(children.get(name)!);
+  };
+  const startService = async (name: ServiceName) => {
+    spawnService(name);
+    await ready(name);
+    stoppedOnPurpose.delete(name);
+  };
+  return { urls, gatewayUrl: base('gateway'), exited, stop, stopService, startService };
 }

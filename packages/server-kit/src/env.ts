@@ -46,6 +46,8 @@ export const commonEnvShape = {
   OIDC_ROLES_CLAIM: z.string().default('roles'),
   MIGRATE_ON_START: bool.default(true),
   SEED_DEMO: bool.default(false),
+  /** Subgraphs: the gateway's GraphQL URL, where they ask other domains as a service. */
+  GATEWAY_URL: z.url().optional(),
   /** Set by the launcher: stop when its pipe to us closes, so a killed launcher leaves no service behind. */
   EXIT_WITH_STDIN: bool.default(false),
 };

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Express, Request, RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { sqlStatementsOfResponse } from './sql-count';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -27,6 +28,11 @@ export function requestLogging(logger: Logger): RequestHandler {
       return id;
     },
     autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+    // A subgraph's request line says how many SQL statements it sent (see sql-count.ts).
+    customSuccessObject: (_req, res, value: Record<string, unknown>) => {
+      const sqlStatements = sqlStatementsOfResponse(res as unknown as { locals?: Record<string, unknown> });
+      return sqlStatements === undefined ? value : { ...value, sqlStatements };
+    },
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

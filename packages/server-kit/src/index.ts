@@ -22,3 +22,6 @@ export * from './documents';
 export * from './jobs';
 export * from './input';
 export * from './policy-resolver';
+export * from './gateway-client';
+export * from './inbound-commands';
+export * from './sql-count';

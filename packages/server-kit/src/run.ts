@@ -2,6 +2,7 @@
 // and stop cleanly on a signal. A database that cannot be reached is one clear line, not a trace.
 import type { DataSource } from 'typeorm';
 import { createTokenVerifier, type TokenVerifier } from './auth';
+import { createGatewayClient, type GatewayClient } from './gateway-client';
 import { initializeAndMigrate } from './datasource';
 import { authConfigFrom, type CommonEnv } from './env';
 import { listen, stopOnSignals } from './listen';
@@ -13,9 +14,9 @@ export interface RunSubgraphOptions {
   env: CommonEnv & { PORT: number };
   dataSource: DataSource;
   seedDemo?: (dataSource: DataSource, logger: Logger) => Promise<void>;
-  createServer: (deps: { dataSource: DataSource; logger: Logger; verifier: TokenVerifier; production: boolean }) => Promise<SubgraphServer>;
+  createServer: (deps: { dataSource: DataSource; logger: Logger; verifier: TokenVerifier; production: boolean; gateway?: GatewayClient }) => Promise<SubgraphServer>;
   /** Background work (pg-boss workers and schedules); returns how to stop it. */
-  startBackground?: (deps: { dataSource: DataSource; logger: Logger; databaseUrl: string }) => Promise<() => Promise<void>>;
+  startBackground?: (deps: { dataSource: DataSource; logger: Logger; databaseUrl: string; gateway?: GatewayClient }) => Promise<() => Promise<void>>;
 }
 
 export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
@@ -28,14 +29,16 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
     process.exit(1);
   }
   if (env.SEED_DEMO && options.seedDemo) await options.seedDemo(options.dataSource, logger);
+  const gateway = env.GATEWAY_URL ? createGatewayClient({ url: env.GATEWAY_URL, auth: authConfigFrom(env), service: name }) : undefined;
   const server = await options.createServer({
     dataSource: options.dataSource,
     logger,
     verifier: createTokenVerifier(authConfigFrom(env)),
     production: env.NODE_ENV === 'production',
+    gateway,
   });
   const stopBackground = options.startBackground
-    ? await options.startBackground({ dataSource: options.dataSource, logger, databaseUrl: env.DATABASE_URL })
+    ? await options.startBackground({ dataSource: options.dataSource, logger, databaseUrl: env.DATABASE_URL, gateway })
     : async () => undefined;
   const http = await listen(server.app, env.PORT, env.HOST);
   logger.info({ port: env.PORT }, `${name} subgraph listening`);

@@ -12,7 +12,9 @@ import type { RequestContext } from './context';
 import { errorLoggingPlugin, formatError, invalidToken } from './errors';
 import { healthRoutes, requestIdOf, requestLogging } from './http';
 import { LoaderRegistry } from './loaders';
+import { sqlStatementCounting } from './sql-count';
 import type { Clock } from './clock';
+import type { GatewayClient } from './gateway-client';
 
 /** What a service's createServer() is given by main.ts (or by a test). */
 export interface SubgraphDeps {
@@ -22,6 +24,8 @@ export interface SubgraphDeps {
   production?: boolean;
   /** "Today" for every rule; tests stand on any date with fixedClock(). Defaults to the system clock. */
   clock?: Clock;
+  /** Asks other domains through the gateway as this service (absent in single-subgraph tests). */
+  gateway?: GatewayClient;
 }
 
 export interface SubgraphServerOptions extends SubgraphDeps {
@@ -63,6 +67,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(options.logger));
+  app.use(sqlStatementCounting());
   healthRoutes(app, async () => {
     await options.dataSource.query('select 1');
   });

@@ -1,0 +1,40 @@
+// Counts the SQL statements each request sends, so a request's cost can be read from the request
+// log line (`sqlStatements`) and tests and benchmarks can check that lists batch: the number must
+// not grow with a list's length.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RequestHandler } from 'express';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+
+interface SqlCounter {
+  statements: number;
+}
+
+const current = new AsyncLocalStorage<SqlCounter>();
+let installed = false;
+
+/** Wraps the PostgreSQL query runner once per process: each query adds one to the request's count. */
+function install(): void {
+  if (installed) return;
+  installed = true;
+  const original = PostgresQueryRunner.prototype.query;
+  PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
+    const counter = current.getStore();
+    if (counter) counter.statements += 1;
+    return original.apply(this, args);
+  } as typeof original;
+}
+
+/** Express middleware: the rest of the request runs with its own counter, kept on `res.locals`. */
+export function sqlStatementCounting(): RequestHandler {
+  install();
+  return (_req, res, next) => {
+    const counter: SqlCounter = { statements: 0 };
+    res.locals['sqlCounter'] = counter;
+    current.run(counter, next);
+  };
+}
+
+/** The statements counted so far for a response (undefined outside counted requests). */
+export function sqlStatementsOfResponse(res: { locals?: Record<string, unknown> }): number | undefined {
+  return (res.locals?.['sqlCounter'] as SqlCounter | undefined)?.statements;
+}
