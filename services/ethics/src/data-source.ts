@@ -10,6 +10,7 @@ import { CodeOfEthics1763900002000 } from './migrations/1763900002000-CodeOfEthi
 import { Complaints1763900003000 } from './migrations/1763900003000-Complaints';
 import { Sanctions1763900004000 } from './migrations/1763900004000-Sanctions';
 import { TimelineActorName1763900005000 } from './migrations/1763900005000-TimelineActorName';
+import { OutboxDelivery1763900006000 } from './migrations/1763900006000-OutboxDelivery';
 
 export const SCHEMA = 'ethics';
 
@@ -17,7 +18,7 @@ export const ENTITIES = [
   EthicsAcknowledgment, PolicyVersion, StatusChange, AuditEntry, CodeOfEthicsVersion, CodeOfEthicsPrinciple,
   Complaint, ComplaintAllegation, OutboundCommand, Sanction, PublicDisciplinaryAction,
 ];
-export const MIGRATIONS = [CreateEthicsAcknowledgment1763900000000, EthicsPolicy1763900001000, CodeOfEthics1763900002000, Complaints1763900003000, Sanctions1763900004000, TimelineActorName1763900005000];
+export const MIGRATIONS = [CreateEthicsAcknowledgment1763900000000, EthicsPolicy1763900001000, CodeOfEthics1763900002000, Complaints1763900003000, Sanctions1763900004000, TimelineActorName1763900005000, OutboxDelivery1763900006000];
 
 export function createEthicsDataSource(url: string) {
   return createDataSource({ url, schema: SCHEMA, entities: ENTITIES, migrations: MIGRATIONS });

@@ -6,8 +6,10 @@ import { CodeOfEthicsService } from './services/code-of-ethics.service';
 import { ComplaintQueryService } from './services/complaint-query.service';
 import { ComplaintService } from './services/complaint.service';
 import { DisciplinaryService } from './services/disciplinary.service';
+import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './services/outbox-delivery';
+import { OutboxQueryService } from './services/outbox-query.service';
 
-export function createEthicsServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock'>) {
+export function createEthicsServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock'> & { outbox?: OutboxSettings }) {
   const clock = deps.clock ?? systemClock;
   const dataSource = deps.dataSource;
   const policy = ethicsPolicyStore(dataSource);
@@ -16,6 +18,7 @@ export function createEthicsServices(deps: Pick<SubgraphDeps, 'dataSource' | 'cl
   const disciplinary = new DisciplinaryService(dataSource, clock);
   const complaints = new ComplaintService(dataSource, policy, codes, disciplinary, clock);
   const complaintQueries = new ComplaintQueryService(dataSource, clock);
-  return { clock, dataSource, policy, codes, acknowledgments, disciplinary, complaints, complaintQueries };
+  const outbox = new OutboxQueryService(dataSource, deps.outbox ?? DEFAULT_OUTBOX_SETTINGS);
+  return { clock, dataSource, policy, codes, acknowledgments, disciplinary, complaints, complaintQueries, outbox };
 }
 export type EthicsServices = ReturnType<typeof createEthicsServices>;

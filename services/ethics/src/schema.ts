@@ -20,7 +20,7 @@ function instances(s: EthicsServices): object[] {
     new EthicsAcknowledgmentResolver(s.codes),
     new ComplaintResolver(s),
     new ComplaintAllegationResolver(),
-    new OutboxResolver(s.dataSource),
+    new OutboxResolver(s),
     new RegistryEntryEthicsResolver(s),
   ];
 }

@@ -3,8 +3,10 @@ import 'reflect-metadata';
 import { createSubgraphServer, type SubgraphDeps } from '@cpss/server-kit';
 import { createEthicsServices } from './ethics-services';
 import { buildEthicsSchema } from './schema';
+import type { OutboxSettings } from './services/outbox-delivery';
 
-export async function createServer(deps: SubgraphDeps) {
+/** `outbox` says when admins see a command as stuck (defaults otherwise). */
+export async function createServer(deps: SubgraphDeps & { outbox?: OutboxSettings }) {
   const services = createEthicsServices(deps);
   const { schema } = await buildEthicsSchema(services);
   return { ...(await createSubgraphServer({ name: 'ethics', schema, ...deps })), services };

@@ -1,6 +1,6 @@
 // A command to another domain that a decision here requires (hold an application, revoke a
-// certification, remove a trainer), written in the same transaction as the decision. Delivery
-// (retried until it lands) is a later issue; until then rows wait as 'pending'.
+// certification, remove a trainer), written in the same transaction as the decision and delivered
+// through the gateway by the outbox job until it lands (services/outbox-delivery.ts).
 import { EthicsCommandType } from '@cpss/domain';
 import { graphqlEnum } from '@cpss/server-kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -35,7 +35,7 @@ export class OutboundCommand {
   idempotencyKey: string;
 
   @Column({ type: 'text', default: 'pending' })
-  @Field()
+  @Field({ description: 'pending or delivered' })
   status: string;
 
   /** Registry changes must land within the policy's registry update target. */
@@ -50,4 +50,26 @@ export class OutboundCommand {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   @Field()
   createdAt: Date;
+
+  @Column({ name: 'next_attempt_at', type: 'timestamptz' })
+  @Field({ description: 'When the next delivery attempt is due (pending commands)' })
+  nextAttemptAt: Date;
+
+  @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  lastAttemptAt: Date | null;
+
+  /** Why the last attempt failed: the receiving side's error message, never payload detail. */
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  lastError: string | null;
+
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  deliveredAt: Date | null;
+
+  /** What the receiving domain did, in its words. */
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  outcome: string | null;
 }

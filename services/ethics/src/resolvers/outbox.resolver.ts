@@ -1,40 +1,46 @@
-// The outbox as admins see it: which commands to certification and training are waiting, oldest
-// first (delivery is a later issue; this is where a stuck one shows).
-import { Role } from '@cpss/domain';
-import { Connection, ConnectionArgs, decodeCursor, toConnection } from '@cpss/server-kit';
+// The outbox as admins see it: commands to certification and training, oldest first, the stuck
+// ones among them, and a retry now for one of them.
+import { isUuid, Role } from '@cpss/domain';
+import { badInput, Connection, ConnectionArgs } from '@cpss/server-kit';
 import { IsIn, IsOptional } from 'class-validator';
-import { Args, ArgsType, Authorized, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import type { DataSource } from 'typeorm';
+import { Arg, Args, ArgsType, Authorized, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { OutboundCommand } from '../entities/outbound-command';
+import type { EthicsServices } from '../ethics-services';
 
 @ObjectType()
 export class EthicsOutboundCommandConnection extends Connection(OutboundCommand, 'EthicsOutboundCommand') {}
 
 @ArgsType()
 export class OutboundCommandsArgs extends ConnectionArgs {
-  @Field(() => String, { nullable: true, description: 'pending (the default) or another delivery status; null for all' })
+  @Field(() => String, { nullable: true, description: 'pending (the default) or delivered; null for all' })
   @IsOptional()
-  @IsIn(['pending', 'delivered', 'failed'])
+  @IsIn(['pending', 'delivered'])
   status?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only stuck commands (true) or only the others (false)' })
+  @IsOptional()
+  stuck?: boolean | null;
 }
 
 @Resolver(() => OutboundCommand)
 export class OutboxResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly s: EthicsServices) {}
 
   @Authorized([Role.Admin])
-  @Query(() => EthicsOutboundCommandConnection, { description: 'Commands ethics decisions must send to other domains, oldest first (admins)' })
-  async ethicsOutboundCommands(@Args() args: OutboundCommandsArgs) {
-    const qb = this.dataSource.getRepository(OutboundCommand).createQueryBuilder('o');
-    const status = args.status === undefined ? 'pending' : args.status;
-    if (status) qb.andWhere('o.status = :status', { status });
-    const total = await qb.clone().getCount();
-    if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2) as [string, string];
-      qb.andWhere(`(date_trunc('milliseconds', o.created_at), o.id) > (:createdAt, :id)`, { createdAt, id });
-    }
-    // Keyed at millisecond precision, the precision the cursor carries.
-    const rows = await qb.orderBy(`date_trunc('milliseconds', o.created_at)`, 'ASC').addOrderBy('o.id', 'ASC').take(args.first + 1).getMany();
-    return toConnection(rows, args.first, total, (o) => [o.createdAt.toISOString(), o.id]);
+  @Query(() => EthicsOutboundCommandConnection, { description: 'Commands ethics decisions send to other domains, oldest first (admins)' })
+  ethicsOutboundCommands(@Args() args: OutboundCommandsArgs) {
+    return this.s.outbox.list({ status: args.status === undefined ? 'pending' : args.status, stuck: args.stuck ?? null }, args.first, args.after);
+  }
+
+  @Authorized([Role.Admin])
+  @Mutation(() => OutboundCommand, { description: 'Tries a pending command again now (admins): for one that is stuck after the cause was fixed' })
+  retryOutboundCommand(@Arg('id', () => ID) id: string) {
+    if (!isUuid(id)) throw badInput({ field: 'id', reason: 'is not a command id' });
+    return this.s.outbox.retryNow(id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Failed often enough that an admin should look; it is still retried' })
+  stuck(@Root() command: OutboundCommand) {
+    return this.s.outbox.isStuck(command);
   }
 }

@@ -1,9 +1,9 @@
 // Ethics' fields on Person: signed Code of Ethics acknowledgments (staff or the person themself),
 // the complaints against them and their sanctions (ethics staff and admins only), and their public
 // disciplinary status (anyone signed in; also the public `publicDisciplinaryStatus` query).
-import { isUuid, Role } from '@cpss/domain';
+import { isUuid, Role, STAFF_ROLES } from '@cpss/domain';
 import { badInput, requireStaffOrSelf, type RequestContext } from '@cpss/server-kit';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Complaint } from '../entities/complaint';
 import { EthicsAcknowledgment } from '../entities/ethics-acknowledgment';
 import { Person } from '../entities/person';
@@ -14,6 +14,17 @@ import { PublicDisciplinaryStatus } from './types/complaint.types';
 
 function acknowledgmentsLoader(ctx: RequestContext, s: EthicsServices) {
   return ctx.loaders.get<string, EthicsAcknowledgment[]>('ethicsAcknowledgment.byPerson', (ids) => s.acknowledgments.of(ids));
+}
+
+/** Program staff and other domains deciding on ethics' facts (the SERVICE role). */
+const STAFF_OR_SERVICE = [...STAFF_ROLES, Role.Service];
+
+/** Why a person may not teach today (null when nothing bars them): a final sanction in effect. */
+export function teachingBarOf(status: PublicStatus): string | null {
+  if (status.standing === 'REVOCATION') return 'certification revoked';
+  if (status.standing === 'SUSPENSION') return 'certification suspended';
+  if (status.removedAsTrainer) return 'removed as trainer';
+  return null;
 }
 
 export function publicStatusLoader(ctx: RequestContext, s: EthicsServices) {
@@ -60,5 +71,26 @@ export class PersonEthicsResolver {
   @FieldResolver(() => [Sanction], { description: 'Sanctions decided against this person, newest first, pending and final (ethics staff and admins)' })
   sanctions(@Root() person: Person, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get<string, Sanction[]>('sanction.byPerson', (ids) => this.s.disciplinary.sanctionsOf(ids)).load(person.id);
+  }
+
+  @Authorized(STAFF_OR_SERVICE)
+  @FieldResolver(() => Int, { description: 'Complaints against this person not closed yet (program staff; other domains deciding on it)' })
+  openComplaintCount(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get<string, number>('complaint.openCountByRespondent', (ids) => this.s.complaintQueries.openCountsAgainst(ids)).load(person.id);
+  }
+
+  @Authorized(STAFF_OR_SERVICE)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Why the person may not teach today: a final suspension, revocation or removal as trainer in effect (null when nothing bars them; program staff and other domains)',
+  })
+  async barredFromTeaching(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    return teachingBarOf(await publicStatusLoader(ctx, this.s).load(person.id));
+  }
+
+  @Authorized([Role.EthicsStaff, Role.Admin])
+  @Query(() => [Person], { description: 'People with a complaint against them not closed yet (ethics staff and admins), e.g. to see which of them teach upcoming sessions' })
+  openComplaintRespondents() {
+    return this.s.complaintQueries.openRespondents().then((ids) => ids.map((id) => ({ id })));
   }
 }

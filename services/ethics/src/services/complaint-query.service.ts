@@ -34,6 +34,25 @@ export class ComplaintQueryService {
     return oneByKey(ids, rows, (c) => c.id);
   }
 
+  /** How many complaints against each person are not closed yet (one statement for all). */
+  async openCountsAgainst(personIds: readonly string[]): Promise<number[]> {
+    const rows = (await this.dataSource.query(
+      `select respondent_person_id as "personId", count(*)::int as n from complaint
+        where status <> 'CLOSED' and respondent_person_id = any($1::uuid[]) group by respondent_person_id`,
+      [personIds],
+    )) as { personId: string; n: number }[];
+    const counts = new Map(rows.map((r) => [r.personId, r.n]));
+    return personIds.map((id) => counts.get(id) ?? 0);
+  }
+
+  /** People with at least one complaint not closed yet, by id. */
+  async openRespondents(): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `select distinct respondent_person_id as id from complaint where status <> 'CLOSED' and respondent_person_id is not null order by 1`,
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** Cases oldest first (age against target), keyset-paged on (received_on, id). */
   async list(filter: ComplaintFilter, first: number, after?: string | null): Promise<ConnectionShape<Complaint>> {
     const today = this.clock.today();
