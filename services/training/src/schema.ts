@@ -2,6 +2,7 @@ import { buildFederatedSchema, containerOf } from '@cpss/server-kit';
 import { Person } from './entities/person';
 import { AttendanceResolver } from './resolvers/attendance.resolver';
 import { TrainingCatalogResolver } from './resolvers/catalog.resolver';
+import { TrainingCommandResolver } from './resolvers/command.resolver';
 import { CourseResolver, CourseSubmissionResolver } from './resolvers/course.resolver';
 import { PersonTrainingResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
@@ -11,7 +12,7 @@ import { StandardsResolver } from './resolvers/standards.resolver';
 import { TrainingStatisticsResolver } from './resolvers/statistics.resolver';
 import type { TrainingServices } from './training-services';
 
-export const resolvers = [PersonTrainingResolver, TrainingPolicyResolver, StandardsResolver, CourseResolver, CourseSubmissionResolver, CourseTrainerResolver, TrainingSessionResolver, EnrollmentResolver, AttendanceResolver, TrainingCatalogResolver, TrainingStatisticsResolver] as const;
+export const resolvers = [PersonTrainingResolver, TrainingPolicyResolver, StandardsResolver, CourseResolver, CourseSubmissionResolver, CourseTrainerResolver, TrainingSessionResolver, EnrollmentResolver, AttendanceResolver, TrainingCatalogResolver, TrainingStatisticsResolver, TrainingCommandResolver] as const;
 
 function instances(s: TrainingServices): object[] {
   return [
@@ -26,6 +27,7 @@ function instances(s: TrainingServices): object[] {
     new AttendanceResolver(s.attendance, s.records),
     new TrainingCatalogResolver(s.sessions),
     new TrainingStatisticsResolver(s.statistics, s.clock),
+    new TrainingCommandResolver(s.commands),
   ];
 }
 

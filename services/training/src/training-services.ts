@@ -8,6 +8,7 @@ import { StandardsService } from './services/standards.service';
 import { EnrollmentService } from './services/enrollment.service';
 import { SessionService } from './services/session.service';
 import { allowAllTrainerStanding, type TrainerStanding } from './services/trainer-standing';
+import { TrainingCommandService } from './services/training-command.service';
 import { TrainingRecordService } from './services/training-record.service';
 import { TrainingStatisticsService } from './services/training-statistics.service';
 
@@ -28,6 +29,7 @@ export function createTrainingServices(deps: TrainingDeps) {
   const enrollments = new EnrollmentService(dataSource, clock);
   const attendance = new AttendanceService(dataSource, sessions, clock);
   const statistics = new TrainingStatisticsService(dataSource);
-  return { dataSource, clock, policy, standards, records, courses, submissions, sessions, enrollments, attendance, statistics };
+  const commands = new TrainingCommandService(dataSource, sessions, clock);
+  return { dataSource, clock, policy, standards, records, courses, submissions, sessions, enrollments, attendance, statistics, commands };
 }
 export type TrainingServices = ReturnType<typeof createTrainingServices>;

@@ -30,6 +30,7 @@ export function useTrainingDatabase() {
     },
     logLines: lines,
     count: db.count,
+    snapshot: db.snapshot,
   };
 }
 

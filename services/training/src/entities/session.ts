@@ -4,7 +4,7 @@ import { CourseKindEnum } from './training-completion';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { EnrollmentStatusEnum, numeric, SessionDeliveryEnum, SessionStatusEnum } from './enums';
+import { EnrollmentStatusEnum, numeric, SessionDeliveryEnum, SessionStatusEnum, TrainerStatus, TrainerStatusEnum } from './enums';
 
 @Entity({ name: 'course_trainer' })
 @ObjectType({ description: "A trainer registered by the course owner to teach the course" })
@@ -28,6 +28,22 @@ export class CourseTrainer {
   @Column({ name: 'registered_on', type: 'date' })
   @Field(() => LocalDateResolver)
   registeredOn: string;
+
+  @Column({ type: 'text', default: TrainerStatus.Active })
+  @Field(() => TrainerStatusEnum, { description: 'REMOVED once the program removed the person as a trainer: they may no longer schedule this course' })
+  status: TrainerStatus;
+
+  @Column({ name: 'removed_on', type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true })
+  removedOn: string | null;
+
+  /** Why, in words fit for the course owner (never the case detail). */
+  @Column({ name: 'removal_reason', type: 'text', nullable: true })
+  removalReason: string | null;
+
+  /** The ethics sanction that removed the trainer (ethics' confidential record: not exposed). */
+  @Column({ name: 'removal_sanction_id', type: 'uuid', nullable: true })
+  removalSanctionId: string | null;
 }
 
 @Entity({ name: 'training_session' })

@@ -20,6 +20,7 @@ import {
 } from '@cpss/server-kit';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Course } from '../entities/course';
+import { TrainerStatus } from '../entities/enums';
 import { CourseTrainer, Enrollment, SessionDay, TrainingNotice, TrainingSession } from '../entities/session';
 import { TrainingCompletion } from '../entities/training-completion';
 import type { TrainingPolicyStore } from '../policy/training-policy';
@@ -52,6 +53,11 @@ export interface SessionFilter {
 }
 
 const COUNTIES = new Set<string>(NC_COUNTIES);
+
+/** A removed trainer may neither be registered again nor schedule (a local rule, whatever the other domains say). */
+export function trainerRemoved(registration: Pick<CourseTrainer, 'removedOn'>): UnmetRule {
+  return { rule: 'TRAINER_REMOVED', reason: `the person was removed as a trainer by the program on ${registration.removedOn}` };
+}
 const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
 
 export class SessionService {
@@ -75,8 +81,11 @@ export class SessionService {
       // The trainer must have completed a training-of-trainers course (recorded on their training record).
       const tot = await tx.getRepository(TrainingCompletion).existsBy({ personId: input.personId, kind: CourseKind.TrainingOfTrainers });
       if (!tot) unmet.push({ rule: 'trainingOfTrainers', reason: 'the person has no completed training-of-trainers course on record' });
+      const registrations = await tx.getRepository(CourseTrainer).findBy({ personId: input.personId });
+      const removed = registrations.find((r) => r.status === TrainerStatus.Removed);
+      if (removed) unmet.push(trainerRemoved(removed));
       unmet.push(...(await this.standing.unmetOn(input.personId, today)));
-      if (await tx.getRepository(CourseTrainer).existsBy({ courseId: course.id, personId: input.personId })) unmet.push({ rule: 'alreadyRegistered', reason: 'the person is already a trainer of this course' });
+      if (registrations.some((r) => r.courseId === course.id)) unmet.push({ rule: 'alreadyRegistered', reason: 'the person is already a trainer of this course' });
       if (unmet.length) throw failedPrecondition('The trainer cannot be registered for this course', unmet);
       const repo = tx.getRepository(CourseTrainer);
       return repo.save(repo.create({ courseId: course.id, personId: input.personId, registeredBy: principal.subject, registeredOn: today }));
@@ -86,13 +95,13 @@ export class SessionService {
   trainersOf = async (courseIds: readonly string[]) =>
     manyByKey(courseIds, await this.dataSource.getRepository(CourseTrainer).find({ where: { courseId: In([...courseIds]) }, order: { registeredOn: 'ASC' } }), (t) => t.courseId);
 
-  /** The courses the signed-in trainer is registered to teach, by title (what they may schedule, when approved and in term). */
+  /** The courses the signed-in trainer is registered to teach (and not removed from), by title (what they may schedule, when approved and in term). */
   async coursesTaughtBy(principal: Principal): Promise<Course[]> {
     const trainerId = this.trainerOf(principal);
     return this.dataSource
       .getRepository(Course)
       .createQueryBuilder('c')
-      .innerJoin(CourseTrainer, 't', 't.course_id = c.id and t.person_id = :trainerId', { trainerId })
+      .innerJoin(CourseTrainer, 't', 't.course_id = c.id and t.person_id = :trainerId and t.status = :active', { trainerId, active: TrainerStatus.Active })
       .orderBy('c.title', 'ASC')
       .getMany();
   }
@@ -107,7 +116,8 @@ export class SessionService {
       const course = isUuid(plan.courseId) ? await tx.getRepository(Course).findOneBy({ id: plan.courseId }) : null;
       if (!course) throw badInput({ field: 'input.courseId', reason: 'is not a course' });
       this.validatePlan(plan, course, today);
-      await this.requireMayTeach(tx, course, trainerId, plan.days, today);
+      // The registration is read FOR SHARE: a removal of the trainer waits for this session and then cancels it.
+      await this.requireMayTeach(tx, course, trainerId, plan.days, today, { lockRegistration: true });
       const days = [...plan.days].sort((a, b) => (a.date < b.date ? -1 : 1));
       const repo = tx.getRepository(TrainingSession);
       const session = await repo.save(
@@ -152,14 +162,22 @@ export class SessionService {
   async cancel(principal: Principal, input: { sessionId: string; expectedVersion: number; reason: string }): Promise<TrainingSession> {
     return this.dataSource.transaction(async (tx) => {
       const session = await this.lockOwnSession(tx, principal, input.sessionId, input.expectedVersion);
-      if (session.status !== SessionStatus.Scheduled) throw failedPrecondition('The session is already cancelled', [{ rule: 'sessionStatus', reason: 'must be SCHEDULED' }]);
-      const course = await tx.getRepository(Course).findOneByOrFail({ id: session.courseId });
-      const notified = await this.notifyParticipants(tx, session, `The session of ${course.title} starting ${session.firstDay} was cancelled: ${input.reason}`);
-      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: session.status, to: SessionStatus.Cancelled, actor: principal, reason: input.reason, facts: { notified } });
-      session.status = SessionStatus.Cancelled;
-      session.version += 1;
-      return tx.getRepository(TrainingSession).save(session);
+      return this.cancelLocked(tx, session, principal, input.reason);
     });
+  }
+
+  /**
+   * The one cancel path: a session already locked in `tx` becomes CANCELLED, and everyone enrolled or
+   * waitlisted gets a notice with the reason. Used by the trainer or staff, and by a trainer's removal.
+   */
+  async cancelLocked(tx: EntityManager, session: TrainingSession, actor: Principal, reason: string, facts: Record<string, unknown> = {}): Promise<TrainingSession> {
+    if (session.status !== SessionStatus.Scheduled) throw failedPrecondition('The session is already cancelled', [{ rule: 'sessionStatus', reason: 'must be SCHEDULED' }]);
+    const course = await tx.getRepository(Course).findOneByOrFail({ id: session.courseId });
+    const notified = await this.notifyParticipants(tx, session, `The session of ${course.title} starting ${session.firstDay} was cancelled: ${reason}`);
+    await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: session.status, to: SessionStatus.Cancelled, actor, reason, facts: { ...facts, notified } });
+    session.status = SessionStatus.Cancelled;
+    session.version += 1;
+    return tx.getRepository(TrainingSession).save(session);
   }
 
   // ---- reads ----
@@ -269,8 +287,8 @@ export class SessionService {
     if (problems.length) throw badInput(problems);
   }
 
-  /** Approved and unexpired course, a trainer registered for it, in good standing. */
-  private async requireMayTeach(tx: EntityManager, course: Course, trainerId: string, days: { date: string }[], today: string): Promise<void> {
+  /** Approved and unexpired course, a trainer registered for it and not removed, in good standing. */
+  private async requireMayTeach(tx: EntityManager, course: Course, trainerId: string, days: { date: string }[], today: string, options: { lockRegistration?: boolean } = {}): Promise<void> {
     const unmet: UnmetRule[] = [];
     const lastDay = days.map((d) => d.date).reduce((a, b) => (a > b ? a : b));
     if (course.status === CourseStatus.Expired) unmet.push({ rule: 'courseExpired', reason: `the course's approval ended ${course.expiresOn}` });
@@ -278,9 +296,11 @@ export class SessionService {
     else if (course.expiresOn && (course.expiresOn < today || course.expiresOn < lastDay)) {
       unmet.push({ rule: 'courseExpired', reason: `the course's approval ends ${course.expiresOn}` });
     }
-    if (!(await tx.getRepository(CourseTrainer).existsBy({ courseId: course.id, personId: trainerId }))) {
-      unmet.push({ rule: 'trainerRegistered', reason: 'the trainer is not registered by the course owner for this course' });
-    }
+    const registration = tx.getRepository(CourseTrainer).createQueryBuilder('t').where('t.course_id = :courseId and t.person_id = :trainerId', { courseId: course.id, trainerId });
+    if (options.lockRegistration) registration.setLock('pessimistic_read');
+    const registered = await registration.getOne();
+    if (!registered) unmet.push({ rule: 'trainerRegistered', reason: 'the trainer is not registered by the course owner for this course' });
+    else if (registered.status === TrainerStatus.Removed) unmet.push(trainerRemoved(registered));
     unmet.push(...(await this.standing.unmetOn(trainerId, today)));
     if (unmet.length) throw failedPrecondition('The session cannot be scheduled', unmet);
   }
