@@ -3,6 +3,7 @@ import { systemClock, type SubgraphDeps } from '@cpss/server-kit';
 import { certificationPolicyStore } from './policy/certification-policy';
 import { ApplicationService } from './services/application.service';
 import { CertificationService } from './services/certification.service';
+import { CommandService } from './services/commands.service';
 import { NO_ETHICS_FACTS, type EthicsFacts } from './services/cross-domain';
 import { MaintenanceService } from './services/maintenance.service';
 import { PersonService } from './services/person.service';
@@ -19,6 +20,7 @@ export function createCertificationServices(deps: Pick<SubgraphDeps, 'dataSource
   const certifications = new CertificationService(dataSource, policy, clock);
   const maintenance = new MaintenanceService(dataSource, policy, clock);
   const statistics = new StatisticsService(dataSource, policy, certifications, clock);
-  return { dataSource, clock, policy, people, applications, review, certifications, maintenance, statistics };
+  const commands = new CommandService(dataSource, certifications);
+  return { dataSource, clock, policy, people, applications, review, certifications, maintenance, statistics, commands };
 }
 export type CertificationServices = ReturnType<typeof createCertificationServices>;

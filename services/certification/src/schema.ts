@@ -2,13 +2,14 @@ import { buildFederatedSchema, containerOf, type RequestContext } from '@cpss/se
 import type { CertificationServices } from './certification-services';
 import { ApplicationResolver } from './resolvers/application.resolver';
 import { CertificationResolver, certificationLoader, PersonCertificationResolver } from './resolvers/certification.resolver';
+import { CommandResolver } from './resolvers/command.resolver';
 import { CertificationPolicyResolver } from './resolvers/policy.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
 import { registryEntryReference, RegistryResolver } from './resolvers/registry.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 
-export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver] as const;
+export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver, CommandResolver] as const;
 
 function instances(s: CertificationServices): object[] {
   return [
@@ -19,6 +20,7 @@ function instances(s: CertificationServices): object[] {
     new PersonCertificationResolver(s.certifications),
     new RegistryResolver(s.certifications),
     new StatisticsResolver(s.statistics),
+    new CommandResolver(s.commands),
   ];
 }
 

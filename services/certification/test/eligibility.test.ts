@@ -163,4 +163,14 @@ describe('certification lifecycle', () => {
     expect(certificationStatusOn({ ...cert, events }, '2025-06-01', policy).status).toBe('ACTIVE');
     expect(certificationStatusOn({ ...cert, events }, '2025-09-01', policy).status).toBe('REVOKED');
   });
+
+  it('a suspension for a period applies through its last day only; an overlapping one keeps it suspended', () => {
+    const events = [
+      { kind: 'SUSPENDED' as const, effectiveOn: '2025-03-01', effectiveUntil: '2025-05-31' },
+      { kind: 'SUSPENDED' as const, effectiveOn: '2025-04-01', effectiveUntil: '2025-04-30' },
+    ];
+    expect(certificationStatusOn({ ...cert, events }, '2025-04-30', policy)).toMatchObject({ status: 'SUSPENDED', eventOn: '2025-04-01' });
+    expect(certificationStatusOn({ ...cert, events }, '2025-05-31', policy)).toMatchObject({ status: 'SUSPENDED', eventOn: '2025-03-01' });
+    expect(certificationStatusOn({ ...cert, events }, '2025-06-01', policy)).toMatchObject({ status: 'ACTIVE', eventOn: null });
+  });
 });

@@ -83,6 +83,11 @@ export class CertificationEvent {
   @Field(() => LocalDateResolver)
   effectiveOn: string;
 
+  /** A suspension for a period (an ethics sanction): its last day; it no longer applies after. */
+  @Column({ name: 'effective_until', type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'A suspension for a period: its last day (null when open-ended)' })
+  effectiveUntil: string | null;
+
   @Column({ type: 'text' })
   @Field()
   reason: string;

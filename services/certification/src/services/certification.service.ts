@@ -2,7 +2,7 @@
 // status events by command (suspend, reinstate, revoke, relinquish), and the public registry.
 import { CertificationEventKind, hasAnyRole, isUuid, Role, type CertificationStatus } from '@cpss/domain';
 import { failedPrecondition, forbidden, manyByKey, oneByKey, recordStatusChange, unauthenticated, type Clock, type Principal } from '@cpss/server-kit';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Certification, CertificationDesignation, CertificationEvent } from '../entities/certification';
 import { Person } from '../entities/person';
 import type { CertificationPolicyStore } from '../policy/certification-policy';
@@ -23,6 +23,17 @@ export interface RegistryEntry {
   /** Public disciplinary (or relinquished) status: the day a suspension, revocation or relinquishment took effect. */
   statusEffectiveOn: string | null;
   designations: string[];
+}
+
+/** Statuses after which a certification takes no further events. */
+export const ENDED_STATUSES: readonly CertificationStatus[] = ['REVOKED', 'RELINQUISHED', 'LAPSED'];
+
+/** Why an event cannot be recorded on a certification with this status on its date (null: it can). */
+export function eventRefusal(kind: CertificationEventKind, before: CertificationStatus): { message: string; reason: string } | null {
+  if (ENDED_STATUSES.includes(before)) return { message: `The certification is ${before}`, reason: 'an ended certification takes no further events' };
+  if (kind === 'REINSTATED' && before !== 'SUSPENDED') return { message: 'Only a suspended certification can be reinstated', reason: `it is ${before}` };
+  if (kind === 'SUSPENDED' && before === 'SUSPENDED') return { message: 'The certification is already suspended', reason: 'already suspended' };
+  return null;
 }
 
 export class CertificationService {
@@ -46,8 +57,8 @@ export class CertificationService {
     return manyByKey(personIds, rows, (c) => c.personId);
   }
 
-  async events(ids: readonly string[]): Promise<CertificationEvent[][]> {
-    const rows = await this.dataSource.getRepository(CertificationEvent).find({ where: { certificationId: In([...ids]) }, order: { effectiveOn: 'ASC', at: 'ASC' } });
+  async events(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<CertificationEvent[][]> {
+    const rows = await manager.getRepository(CertificationEvent).find({ where: { certificationId: In([...ids]) }, order: { effectiveOn: 'ASC', at: 'ASC' } });
     return manyByKey(ids, rows, (e) => e.certificationId);
   }
 
@@ -57,15 +68,16 @@ export class CertificationService {
   }
 
   /** Status of many certifications on a date, each by the policy of its last (re)certification. */
-  async statusesOn(certs: readonly Certification[], on: string): Promise<StatusOnDate[]> {
+  async statusesOn(certs: readonly Certification[], on: string, manager: EntityManager = this.dataSource.manager): Promise<StatusOnDate[]> {
     if (!certs.length) return [];
-    const [catalog, events] = await Promise.all([PolicyCatalog.load(this.policy), this.events(certs.map((c) => c.id))]);
+    const [catalog, events] = await Promise.all([PolicyCatalog.load(this.policy), this.events(certs.map((c) => c.id), manager)]);
     return certs.map((c, i) => certificationStatusOn({ issuedOn: c.issuedOn, dueOn: c.dueOn, events: events[i]! }, on, catalog.inForceOn(c.lastCertifiedOn).values));
   }
 
   /**
-   * Suspension, reinstatement and revocation are staff commands (ethics outcomes will arrive as
-   * commands later); the holder may relinquish their own certification.
+   * Suspension, reinstatement and revocation are staff commands (ethics sanctions arrive as
+   * commands, services/commands.service.ts, through the same appendEvent); the holder may
+   * relinquish their own certification.
    */
   async recordEvent(principal: Principal | null, input: { certificationId: string; expectedVersion: number; kind: string; effectiveOn?: string | null; reason: string }): Promise<Certification> {
     if (!principal) throw unauthenticated();
@@ -84,17 +96,31 @@ export class CertificationService {
         throw forbidden('Your role does not allow this change');
       }
       const effectiveOn = input.effectiveOn ?? today;
-      const [before] = await this.statusesOn([cert], effectiveOn);
-      const ended = ['REVOKED', 'RELINQUISHED', 'LAPSED'];
-      if (ended.includes(before!.status)) throw failedPrecondition(`The certification is ${before!.status}`, [{ rule: 'STATUS', reason: 'an ended certification takes no further events' }]);
-      if (input.kind === 'REINSTATED' && before!.status !== 'SUSPENDED') throw failedPrecondition('Only a suspended certification can be reinstated', [{ rule: 'STATUS', reason: `it is ${before!.status}` }]);
-      if (input.kind === 'SUSPENDED' && before!.status === 'SUSPENDED') throw failedPrecondition('The certification is already suspended', [{ rule: 'STATUS', reason: 'already suspended' }]);
-      await tx.getRepository(CertificationEvent).insert({ certificationId: cert.id, kind: input.kind as CertificationEventKind, effectiveOn, reason: input.reason.trim(), actor: principal.subject });
-      cert.updatedAt = new Date();
-      const saved = await tx.getRepository(Certification).save(cert);
-      await recordStatusChange(tx, { subjectType: 'Certification', subjectId: cert.id, from: before!.status, to: input.kind, actor: principal, reason: input.reason.trim(), facts: { effectiveOn } });
-      return saved;
+      const kind = input.kind as CertificationEventKind;
+      const [before] = await this.statusesOn([cert], effectiveOn, tx);
+      const refusal = eventRefusal(kind, before!.status);
+      if (refusal) throw failedPrecondition(refusal.message, [{ rule: 'STATUS', reason: refusal.reason }]);
+      return this.appendEvent(tx, cert, before!.status, { kind, effectiveOn, reason: input.reason.trim(), actor: principal });
     });
+  }
+
+  /**
+   * Records a status event on a locked certification (staff decision or another domain's command):
+   * the event, the certification's version, and the timeline entry with the facts.
+   */
+  async appendEvent(
+    tx: EntityManager,
+    cert: Certification,
+    from: CertificationStatus,
+    event: { kind: CertificationEventKind; effectiveOn: string; effectiveUntil?: string | null; reason: string; actor: string | Principal; facts?: Record<string, unknown> },
+  ): Promise<Certification> {
+    const actor = typeof event.actor === 'string' ? event.actor : event.actor.subject;
+    await tx.getRepository(CertificationEvent).insert({ certificationId: cert.id, kind: event.kind, effectiveOn: event.effectiveOn, effectiveUntil: event.effectiveUntil ?? null, reason: event.reason, actor });
+    cert.updatedAt = new Date();
+    const saved = await tx.getRepository(Certification).save(cert);
+    const facts = { effectiveOn: event.effectiveOn, ...(event.effectiveUntil ? { effectiveUntil: event.effectiveUntil } : {}), ...event.facts };
+    await recordStatusChange(tx, { subjectType: 'Certification', subjectId: cert.id, from, to: event.kind, actor: event.actor, reason: event.reason, facts });
+    return saved;
   }
 
   // ---------------------------------------------------------------- public registry

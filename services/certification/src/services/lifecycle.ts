@@ -8,7 +8,8 @@ export interface LifecycleFacts {
   issuedOn: IsoDate;
   /** Last day of the certification month, term years after the last (re)certification. */
   dueOn: IsoDate;
-  events: { kind: CertificationEventKind; effectiveOn: IsoDate }[];
+  /** A suspension with an end date stops applying after that date (effectiveUntil, inclusive). */
+  events: { kind: CertificationEventKind; effectiveOn: IsoDate; effectiveUntil?: IsoDate | null }[];
 }
 
 export interface StatusOnDate {
@@ -29,8 +30,12 @@ export function lateWindowEnd(dueOn: IsoDate, policy: Pick<CertificationPolicy, 
 export function certificationStatusOn(facts: LifecycleFacts, on: IsoDate, policy: Pick<CertificationPolicy, 'lateWindowDays' | 'reminderOffsetsDays'>): StatusOnDate {
   const dueWindowFrom = dates.addDays(facts.dueOn, -Math.max(...policy.reminderOffsetsDays));
   const lateEnd = lateWindowEnd(facts.dueOn, policy);
-  // The latest event on or before the date decides, unless it was a reinstatement.
-  const event = [...facts.events].filter((e) => e.effectiveOn <= on).sort((a, b) => dates.compare(a.effectiveOn, b.effectiveOn)).at(-1);
+  // The latest event in effect on the date decides, unless it was a reinstatement. A suspension
+  // for a period (an ethics sanction) is in effect from its first to its last day only.
+  const event = [...facts.events]
+    .filter((e) => e.effectiveOn <= on && !(e.effectiveUntil && on > e.effectiveUntil))
+    .sort((a, b) => dates.compare(a.effectiveOn, b.effectiveOn))
+    .at(-1);
   if (event && event.kind !== 'REINSTATED') return { status: event.kind, goodThrough: null, dueWindowFrom, eventOn: event.effectiveOn };
   let status: CertificationStatus;
   if (on > lateEnd) status = 'LAPSED';

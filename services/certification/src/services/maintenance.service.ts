@@ -69,11 +69,11 @@ export class MaintenanceService {
       [today],
     )) as { id: string; number: string; person_id: string; issued_on: string; last_certified_on: string; due_on: string }[];
     if (!certs.length) return 0;
-    const events = (await this.dataSource.query(`select certification_id, kind, effective_on::text as effective_on from certification_event where certification_id = any($1)`, [certs.map((c) => c.id)])) as { certification_id: string; kind: never; effective_on: string }[];
+    const events = (await this.dataSource.query(`select certification_id, kind, effective_on::text as effective_on, effective_until::text as effective_until from certification_event where certification_id = any($1) order by effective_on, at`, [certs.map((c) => c.id)])) as { certification_id: string; kind: never; effective_on: string; effective_until: string | null }[];
     let produced = 0;
     for (const c of certs) {
       const policy = catalog.inForceOn(c.last_certified_on).values;
-      const status = certificationStatusOn({ issuedOn: c.issued_on, dueOn: c.due_on, events: events.filter((e) => e.certification_id === c.id).map((e) => ({ kind: e.kind, effectiveOn: e.effective_on })) }, today, policy);
+      const status = certificationStatusOn({ issuedOn: c.issued_on, dueOn: c.due_on, events: events.filter((e) => e.certification_id === c.id).map((e) => ({ kind: e.kind, effectiveOn: e.effective_on, effectiveUntil: e.effective_until })) }, today, policy);
       if (status.status !== 'DUE' && status.status !== 'ACTIVE') continue;
       // Only the latest offset reached is sent, so a job that missed days does not send both at once.
       const reached = policy.reminderOffsetsDays.filter((d) => today >= dates.addDays(c.due_on, -d)).sort((a, b) => a - b)[0];
