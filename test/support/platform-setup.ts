@@ -33,6 +33,8 @@ export default async function setup(ctx: SetupContext): Promise<() => Promise<vo
   ctx.provide('gatewayUrl', platform.gatewayUrl);
   ctx.provide('subgraphUrls', { certification: platform.urls.certification, training: platform.urls.training, ethics: platform.urls.ethics });
   ctx.provide('logDir', logDir);
+  // Suites that need a platform of their own (a test clock, a service stopped) make their database here.
+  ctx.provide('pgAdminUrl', server.adminUrl);
   return async () => {
     await platform.stop();
     await db.drop();
@@ -45,5 +47,6 @@ declare module 'vitest' {
     gatewayUrl: string;
     subgraphUrls: { certification: string; training: string; ethics: string };
     logDir: string;
+    pgAdminUrl: string;
   }
 }

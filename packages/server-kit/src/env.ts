@@ -46,6 +46,8 @@ export const commonEnvShape = {
   OIDC_ROLES_CLAIM: z.string().default('roles'),
   MIGRATE_ON_START: bool.default(true),
   SEED_DEMO: bool.default(false),
+  /** Tests only: a file holding the date every rule takes as today (see fileClock). */
+  CLOCK_FILE: z.string().optional(),
   /** Subgraphs: the gateway's GraphQL URL, where they ask other domains as a service. */
   GATEWAY_URL: z.url().optional(),
   /** Set by the launcher: stop when its pipe to us closes, so a killed launcher leaves no service behind. */
@@ -53,13 +55,20 @@ export const commonEnvShape = {
 };
 
 const oidcPaired = (e: { OIDC_ISSUER?: string; OIDC_JWKS_URL?: string }) => !e.OIDC_ISSUER === !e.OIDC_JWKS_URL;
+const noTestClockInProduction = (e: { NODE_ENV?: string; CLOCK_FILE?: string }) => !(e.NODE_ENV === 'production' && e.CLOCK_FILE);
 
 /** A service's env schema: the common settings, its own, and the checks across them. */
 export function serviceEnvSchema<E extends z.ZodRawShape>(own: E) {
-  return z.object({ ...commonEnvShape, ...own }).refine((e) => oidcPaired(e as { OIDC_ISSUER?: string; OIDC_JWKS_URL?: string }), {
-    message: 'OIDC_ISSUER and OIDC_JWKS_URL go together',
-    path: ['OIDC_JWKS_URL'],
-  });
+  return z
+    .object({ ...commonEnvShape, ...own })
+    .refine((e) => oidcPaired(e as { OIDC_ISSUER?: string; OIDC_JWKS_URL?: string }), {
+      message: 'OIDC_ISSUER and OIDC_JWKS_URL go together',
+      path: ['OIDC_JWKS_URL'],
+    })
+    .refine((e) => noTestClockInProduction(e as { NODE_ENV?: string; CLOCK_FILE?: string }), {
+      message: 'a test clock is not allowed in production',
+      path: ['CLOCK_FILE'],
+    });
 }
 
 export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);

@@ -3,6 +3,7 @@
 import type { DataSource } from 'typeorm';
 import { createTokenVerifier, type TokenVerifier } from './auth';
 import { createGatewayClient, type GatewayClient } from './gateway-client';
+import { fileClock, systemClock, type Clock } from './clock';
 import { initializeAndMigrate } from './datasource';
 import { authConfigFrom, type CommonEnv } from './env';
 import { listen, stopOnSignals } from './listen';
@@ -14,9 +15,9 @@ export interface RunSubgraphOptions {
   env: CommonEnv & { PORT: number };
   dataSource: DataSource;
   seedDemo?: (dataSource: DataSource, logger: Logger) => Promise<void>;
-  createServer: (deps: { dataSource: DataSource; logger: Logger; verifier: TokenVerifier; production: boolean; gateway?: GatewayClient }) => Promise<SubgraphServer>;
+  createServer: (deps: { dataSource: DataSource; logger: Logger; verifier: TokenVerifier; production: boolean; gateway?: GatewayClient; clock: Clock }) => Promise<SubgraphServer>;
   /** Background work (pg-boss workers and schedules); returns how to stop it. */
-  startBackground?: (deps: { dataSource: DataSource; logger: Logger; databaseUrl: string; gateway?: GatewayClient }) => Promise<() => Promise<void>>;
+  startBackground?: (deps: { dataSource: DataSource; logger: Logger; databaseUrl: string; gateway?: GatewayClient; clock: Clock }) => Promise<() => Promise<void>>;
 }
 
 export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
@@ -29,6 +30,7 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
     process.exit(1);
   }
   if (env.SEED_DEMO && options.seedDemo) await options.seedDemo(options.dataSource, logger);
+  const clock = env.CLOCK_FILE ? fileClock(env.CLOCK_FILE) : systemClock;
   const gateway = env.GATEWAY_URL ? createGatewayClient({ url: env.GATEWAY_URL, auth: authConfigFrom(env), service: name }) : undefined;
   const server = await options.createServer({
     dataSource: options.dataSource,
@@ -36,9 +38,10 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
     verifier: createTokenVerifier(authConfigFrom(env)),
     production: env.NODE_ENV === 'production',
     gateway,
+    clock,
   });
   const stopBackground = options.startBackground
-    ? await options.startBackground({ dataSource: options.dataSource, logger, databaseUrl: env.DATABASE_URL, gateway })
+    ? await options.startBackground({ dataSource: options.dataSource, logger, databaseUrl: env.DATABASE_URL, gateway, clock })
     : async () => undefined;
   const http = await listen(server.app, env.PORT, env.HOST);
   logger.info({ port: env.PORT }, `${name} subgraph listening`);
