@@ -1,6 +1,6 @@
 import { buildFederatedSchema, containerOf, type RequestContext } from '@cpss/server-kit';
 import type { CertificationServices } from './certification-services';
-import { ApplicationResolver } from './resolvers/application.resolver';
+import { ApplicationResolver, PersonApplicationResolver } from './resolvers/application.resolver';
 import { CertificationResolver, certificationLoader, PersonCertificationResolver } from './resolvers/certification.resolver';
 import { CommandResolver } from './resolvers/command.resolver';
 import { CertificationPolicyResolver } from './resolvers/policy.resolver';
@@ -9,7 +9,7 @@ import { personReference } from './resolvers/person.reference';
 import { registryEntryReference, RegistryResolver } from './resolvers/registry.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 
-export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver, CommandResolver] as const;
+export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver, CommandResolver, PersonApplicationResolver] as const;
 
 function instances(s: CertificationServices): object[] {
   return [
@@ -21,6 +21,7 @@ function instances(s: CertificationServices): object[] {
     new RegistryResolver(s.certifications),
     new StatisticsResolver(s.statistics),
     new CommandResolver(s.commands),
+    new PersonApplicationResolver(s.applications),
   ];
 }
 

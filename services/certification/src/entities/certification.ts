@@ -19,6 +19,7 @@ export class Certification {
   number: string;
 
   @Column({ name: 'person_id', type: 'uuid' })
+  @Field(() => ID, { description: 'The holder (training asks for it to count hours since the last certification)' })
   personId: string;
 
   @Column({ name: 'issued_on', type: 'date' })

@@ -10,6 +10,7 @@ import { Certification, Fee } from '../entities/certification';
 import { EligibilityRuleEnum } from '../entities/enums';
 import { Person } from '../entities/person';
 import type { ApplicationService } from '../services/application.service';
+import { requireApplicantOrCertificationStaff } from '../services/access';
 import { APPLICATION, type SensitiveField } from '../services/application.service';
 import type { ChecklistItem } from '../services/eligibility';
 import type { ProcessingClock as Clock, ReviewService } from '../services/review.service';
@@ -315,5 +316,17 @@ export class ApplicationResolver {
   @Mutation(() => Fee, { description: 'Waives a fee with a reason (certification staff)' })
   waiveFee(@Arg('input') input: WaiveFeeInput, @Ctx() ctx: RequestContext) {
     return this.review.waive(ctx.principal, input);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonApplicationResolver {
+  constructor(private readonly applicationService: ApplicationService) {}
+
+  @Authorized()
+  @FieldResolver(() => [Application], { description: 'Applications, newest first: the person themself or certification staff' })
+  applications(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    requireApplicantOrCertificationStaff(ctx.principal, person.id);
+    return ctx.loaders.get<string, Application[]>('application.byPerson', (ids) => this.applicationService.byPeople(ids)).load(person.id);
   }
 }

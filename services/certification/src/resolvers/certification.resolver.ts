@@ -10,6 +10,7 @@ import { Certification, CertificationDesignation, CertificationEvent } from '../
 import { CertificationEventKindEnum, CertificationStatusEnum } from '../entities/enums';
 import { Person } from '../entities/person';
 import type { CertificationService } from '../services/certification.service';
+import { requireStaffSelfOrService } from '../services/access';
 import type { StatusOnDate } from '../services/lifecycle';
 import type { PersonService } from '../services/person.service';
 import { timelineLoader } from './application.resolver';
@@ -105,9 +106,9 @@ export class PersonCertificationResolver {
   constructor(private readonly certificationService: CertificationService) {}
 
   @Authorized()
-  @FieldResolver(() => [Certification], { description: 'Certifications held, newest first: program staff or the person themself' })
+  @FieldResolver(() => [Certification], { description: 'Certifications held, newest first: program staff, the person themself, or another domain (SERVICE)' })
   certifications(@Root() person: Person, @Ctx() ctx: RequestContext) {
-    if (!isStaffOrSelf(ctx.principal, person.id)) throw forbidden('Only program staff or the person themself may see this');
+    requireStaffSelfOrService(ctx.principal, person.id);
     return ctx.loaders.get<string, Certification[]>('certification.byPerson', (ids) => this.certificationService.byPeople(ids)).load(person.id);
   }
 }

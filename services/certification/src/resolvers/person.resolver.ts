@@ -6,6 +6,7 @@ import { AgeBandEnum, GenderEnum, RaceEthnicityEnum, VeteranStatusEnum } from '.
 import { UpdatePersonProfileInput } from './types/person.input';
 import { Person } from '../entities/person';
 import { PersonService } from '../services/person.service';
+import { requireStaffSelfOrService } from '../services/access';
 import { PeopleArgs } from './types/people.args';
 
 @ObjectType()
@@ -59,9 +60,9 @@ export class PersonResolver {
   }
 
   @Authorized()
-  @Query(() => Person, { description: 'One person: program staff, or the person themself' })
+  @Query(() => Person, { description: 'One person: program staff, the person themself, or another domain (SERVICE)' })
   async person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    requireStaffOrSelf(ctx.principal, id);
+    requireStaffSelfOrService(ctx.principal, id);
     const found = await personLoader(ctx, this.personService).load(id);
     if (!found) throw notFound('Person', id);
     return found;

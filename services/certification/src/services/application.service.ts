@@ -96,6 +96,13 @@ export class ApplicationService {
     return oneByKey(ids, rows, (a) => a.id);
   }
 
+  /** Each person's applications, newest first (Person.applications). */
+  async byPeople(personIds: readonly string[]): Promise<Application[][]> {
+    const ids = personIds.filter(isUuid);
+    const rows = ids.length ? await this.dataSource.getRepository(Application).find({ where: { personId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }) : [];
+    return manyByKey(personIds, rows, (a) => a.personId);
+  }
+
   /** The application if the caller may see it: the applicant, or program staff. */
   async visible(principal: Principal | null, id: string): Promise<Application> {
     if (!principal) throw unauthenticated();
