@@ -7,13 +7,16 @@ import { CourseService } from './services/course.service';
 import { StandardsService } from './services/standards.service';
 import { EnrollmentService } from './services/enrollment.service';
 import { SessionService } from './services/session.service';
-import { allowAllTrainerStanding, type TrainerStanding } from './services/trainer-standing';
+import { allowAllTrainerStanding, gatewayTrainerStanding, type TrainerStanding } from './services/trainer-standing';
 import { TrainingCommandService } from './services/training-command.service';
 import { TrainingRecordService } from './services/training-record.service';
 import { TrainingStatisticsService } from './services/training-statistics.service';
 
-export interface TrainingDeps extends Pick<SubgraphDeps, 'dataSource' | 'clock'> {
-  /** Certification and sanctions of a trainer; allows everyone until wired to the other domains. */
+export interface TrainingDeps extends Pick<SubgraphDeps, 'dataSource' | 'clock' | 'gateway'> {
+  /**
+   * Certification and sanctions of a trainer: asked through the gateway when there is one; allows
+   * everyone without it (one subgraph alone). Given here only by tests.
+   */
   trainerStanding?: TrainerStanding;
 }
 
@@ -25,7 +28,8 @@ export function createTrainingServices(deps: TrainingDeps) {
   const records = new TrainingRecordService(dataSource, policy, clock);
   const courses = new CourseService(dataSource, policy, clock);
   const submissions = new CourseSubmissionService(dataSource, policy, standards, clock);
-  const sessions = new SessionService(dataSource, policy, deps.trainerStanding ?? allowAllTrainerStanding, clock);
+  const standing = deps.trainerStanding ?? (deps.gateway ? gatewayTrainerStanding(deps.gateway, clock) : allowAllTrainerStanding);
+  const sessions = new SessionService(dataSource, policy, standing, clock);
   const enrollments = new EnrollmentService(dataSource, clock);
   const attendance = new AttendanceService(dataSource, sessions, clock);
   const statistics = new TrainingStatisticsService(dataSource);

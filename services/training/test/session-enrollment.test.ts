@@ -61,7 +61,7 @@ describe('scheduling a session', () => {
   });
 
   it('asks the trainer standing (certification active, no barring sanction)', async () => {
-    const strict = await t.appWith(TODAY, { trainerStanding: { unmetOn: async () => [{ rule: 'activeCertification', reason: 'certification lapsed' }] } });
+    const strict = await t.appWith(TODAY, { trainerStanding: { standingOf: async () => ({ unmet: [{ rule: 'activeCertification', reason: 'certification lapsed' }], facts: null }) } });
     const res = await gql(strict, SCHEDULE, { input: plan(courseId) }, await trainer(trainerId));
     expect(unmetRules(res)).toEqual(['activeCertification']);
   });

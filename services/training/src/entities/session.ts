@@ -100,6 +100,10 @@ export class TrainingSession {
   @Field(() => LocalDateResolver)
   lastDay: string;
 
+  /** What the trainer's standing was when the session was scheduled or last moved (certification statuses, barring, when asked). */
+  @Column({ name: 'standing_facts', type: 'jsonb', nullable: true })
+  standingFacts: { certificationStatuses: string[]; barredFromTeaching: string | null; checkedAt: string } | null;
+
   @Column({ type: 'integer' })
   @Field(() => Int)
   version: number;

@@ -34,7 +34,7 @@ export class CourseTrainerResolver {
   @Authorized([Role.CurriculumDeveloper, Role.Admin])
   @Mutation(() => CourseTrainer, { description: 'The course owner registers a trainer who completed training-of-trainers' })
   registerCourseTrainer(@Arg('input') input: RegisterCourseTrainerInput, @Ctx() ctx: RequestContext) {
-    return this.sessions.registerTrainer(ctx.principal!, input);
+    return this.sessions.registerTrainer(ctx.principal!, input, { requestId: ctx.requestId });
   }
 
   @Authorized([Role.Trainer])
@@ -63,13 +63,13 @@ export class TrainingSessionResolver {
   @Authorized([Role.Trainer])
   @Mutation(() => TrainingSession, { description: 'A registered trainer schedules a session of an approved, unexpired course' })
   scheduleTrainingSession(@Arg('input') input: ScheduleTrainingSessionInput, @Ctx() ctx: RequestContext) {
-    return this.sessions.schedule(ctx.principal!, input);
+    return this.sessions.schedule(ctx.principal!, input, { requestId: ctx.requestId });
   }
 
   @Authorized(TRAINER_OR_STAFF)
   @Mutation(() => TrainingSession, { description: 'Moves a session to other days; enrolled and waitlisted people get a notice' })
   rescheduleTrainingSession(@Arg('input') input: RescheduleTrainingSessionInput, @Ctx() ctx: RequestContext) {
-    return this.sessions.reschedule(ctx.principal!, input);
+    return this.sessions.reschedule(ctx.principal!, input, { requestId: ctx.requestId });
   }
 
   @Authorized(TRAINER_OR_STAFF)

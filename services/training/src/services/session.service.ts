@@ -25,7 +25,7 @@ import { CourseTrainer, Enrollment, SessionDay, TrainingNotice, TrainingSession 
 import { TrainingCompletion } from '../entities/training-completion';
 import type { TrainingPolicyStore } from '../policy/training-policy';
 import { isStaff, isUuid, lockVersioned, requireOwnerOrStaff } from './access';
-import type { TrainerStanding } from './trainer-standing';
+import type { StandingFacts, TrainerStanding, TrainerStandingCheck } from './trainer-standing';
 
 export interface SessionPlace {
   delivery: SessionDelivery;
@@ -54,6 +54,12 @@ export interface SessionFilter {
 
 const COUNTIES = new Set<string>(NC_COUNTIES);
 
+/** Passed on to the other domains asked (the request id, so the call is found under it in every log). */
+export type AskOptions = { requestId?: string };
+
+/** The standing a session was allowed on, for its timeline (nothing when no other domain was asked). */
+const standingFactsOf = (standing: TrainerStandingCheck): { standing?: StandingFacts } => (standing.facts ? { standing: standing.facts } : {});
+
 /** A removed trainer may neither be registered again nor schedule (a local rule, whatever the other domains say). */
 export function trainerRemoved(registration: Pick<CourseTrainer, 'removedOn'>): UnmetRule {
   return { rule: 'TRAINER_REMOVED', reason: `the person was removed as a trainer by the program on ${registration.removedOn}` };
@@ -70,9 +76,11 @@ export class SessionService {
 
   // ---- trainers ----
 
-  async registerTrainer(principal: Principal, input: { courseId: string; personId: string }): Promise<CourseTrainer> {
+  async registerTrainer(principal: Principal, input: { courseId: string; personId: string }, ask: AskOptions = {}): Promise<CourseTrainer> {
     const today = this.clock.today();
     if (!isUuid(input.personId)) throw badInput({ field: 'input.personId', reason: 'is not a person id' });
+    // Asked before the transaction: no row is held while another domain answers.
+    const standing = await this.standing.standingOf(input.personId, today, ask);
     return this.dataSource.transaction(async (tx) => {
       const course = isUuid(input.courseId) ? await tx.getRepository(Course).findOneBy({ id: input.courseId }) : null;
       if (!course) throw badInput({ field: 'input.courseId', reason: 'is not a course' });
@@ -84,7 +92,7 @@ export class SessionService {
       const registrations = await tx.getRepository(CourseTrainer).findBy({ personId: input.personId });
       const removed = registrations.find((r) => r.status === TrainerStatus.Removed);
       if (removed) unmet.push(trainerRemoved(removed));
-      unmet.push(...(await this.standing.unmetOn(input.personId, today)));
+      unmet.push(...standing.unmet);
       if (registrations.some((r) => r.courseId === course.id)) unmet.push({ rule: 'alreadyRegistered', reason: 'the person is already a trainer of this course' });
       if (unmet.length) throw failedPrecondition('The trainer cannot be registered for this course', unmet);
       const repo = tx.getRepository(CourseTrainer);
@@ -108,16 +116,19 @@ export class SessionService {
 
   // ---- sessions ----
 
-  async schedule(principal: Principal, plan: SessionPlan): Promise<TrainingSession> {
+  async schedule(principal: Principal, plan: SessionPlan, ask: AskOptions = {}): Promise<TrainingSession> {
     const trainerId = this.trainerOf(principal);
     const today = this.clock.today();
     const { values } = await this.policy.inForceOn(today);
+    // Asked before the transaction: no row is held while other domains answer; if they do not,
+    // SERVICE_UNAVAILABLE and nothing is written.
+    const standing = await this.standing.standingOf(trainerId, today, ask);
     return this.dataSource.transaction(async (tx) => {
       const course = isUuid(plan.courseId) ? await tx.getRepository(Course).findOneBy({ id: plan.courseId }) : null;
       if (!course) throw badInput({ field: 'input.courseId', reason: 'is not a course' });
       this.validatePlan(plan, course, today);
       // The registration is read FOR SHARE: a removal of the trainer waits for this session and then cancels it.
-      await this.requireMayTeach(tx, course, trainerId, plan.days, today, { lockRegistration: true });
+      await this.requireMayTeach(tx, course, trainerId, plan.days, today, standing, { lockRegistration: true });
       const days = [...plan.days].sort((a, b) => (a.date < b.date ? -1 : 1));
       const repo = tx.getRepository(TrainingSession);
       const session = await repo.save(
@@ -131,30 +142,37 @@ export class SessionService {
           registrationClosesOn: plan.registrationClosesOn,
           firstDay: days[0]!.date,
           lastDay: days.at(-1)!.date,
+          standingFacts: standing.facts,
           version: 1,
         }),
       );
       await tx.getRepository(SessionDay).insert(days.map((d) => ({ sessionId: session.id, date: d.date, hours: d.hours })));
-      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: null, to: SessionStatus.Scheduled, actor: principal, facts: { courseExpiresOn: course.expiresOn, capacity: session.capacity } });
+      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: null, to: SessionStatus.Scheduled, actor: principal, facts: { courseExpiresOn: course.expiresOn, capacity: session.capacity, ...standingFactsOf(standing) } });
       return session;
     });
   }
 
-  async reschedule(principal: Principal, input: { sessionId: string; expectedVersion: number; days: { date: string; hours: number }[]; registrationOpensOn: string; registrationClosesOn: string; reason: string }): Promise<TrainingSession> {
+  async reschedule(principal: Principal, input: { sessionId: string; expectedVersion: number; days: { date: string; hours: number }[]; registrationOpensOn: string; registrationClosesOn: string; reason: string }, ask: AskOptions = {}): Promise<TrainingSession> {
     const today = this.clock.today();
+    // The session's trainer is asked about before the transaction (a session's trainer never changes).
+    const found = isUuid(input.sessionId) ? await this.dataSource.getRepository(TrainingSession).findOneBy({ id: input.sessionId }) : null;
+    if (!found) throw notFound('Training session', input.sessionId);
+    this.requireTrainerOrStaff(principal, found);
+    const standing = await this.standing.standingOf(found.trainerPersonId, today, ask);
     return this.dataSource.transaction(async (tx) => {
       const session = await this.lockOwnSession(tx, principal, input.sessionId, input.expectedVersion);
       if (session.status !== SessionStatus.Scheduled) throw failedPrecondition('A cancelled session cannot be moved', [{ rule: 'sessionStatus', reason: 'must be SCHEDULED' }]);
       const course = await tx.getRepository(Course).findOneByOrFail({ id: session.courseId });
       this.validatePlan({ ...session, ...input, courseId: course.id }, course, today);
-      await this.requireMayTeach(tx, course, session.trainerPersonId, input.days, today);
+      await this.requireMayTeach(tx, course, session.trainerPersonId, input.days, today, standing);
       const days = [...input.days].sort((a, b) => (a.date < b.date ? -1 : 1));
       const before = { firstDay: session.firstDay, lastDay: session.lastDay };
       await tx.getRepository(SessionDay).delete({ sessionId: session.id });
       await tx.getRepository(SessionDay).insert(days.map((d) => ({ sessionId: session.id, date: d.date, hours: d.hours })));
       Object.assign(session, { firstDay: days[0]!.date, lastDay: days.at(-1)!.date, registrationOpensOn: input.registrationOpensOn, registrationClosesOn: input.registrationClosesOn, version: session.version + 1 });
+      if (standing.facts) session.standingFacts = standing.facts;
       const notified = await this.notifyParticipants(tx, session, `The session of ${course.title} moved to ${session.firstDay}–${session.lastDay}: ${input.reason}`);
-      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: SessionStatus.Scheduled, to: SessionStatus.Scheduled, actor: principal, reason: input.reason, facts: { rescheduled: true, before, after: { firstDay: session.firstDay, lastDay: session.lastDay }, notified } });
+      await recordStatusChange(tx, { subjectType: 'TrainingSession', subjectId: session.id, from: SessionStatus.Scheduled, to: SessionStatus.Scheduled, actor: principal, reason: input.reason, facts: { rescheduled: true, before, after: { firstDay: session.firstDay, lastDay: session.lastDay }, notified, ...standingFactsOf(standing) } });
       return tx.getRepository(TrainingSession).save(session);
     });
   }
@@ -288,7 +306,7 @@ export class SessionService {
   }
 
   /** Approved and unexpired course, a trainer registered for it and not removed, in good standing. */
-  private async requireMayTeach(tx: EntityManager, course: Course, trainerId: string, days: { date: string }[], today: string, options: { lockRegistration?: boolean } = {}): Promise<void> {
+  private async requireMayTeach(tx: EntityManager, course: Course, trainerId: string, days: { date: string }[], today: string, standing: TrainerStandingCheck, options: { lockRegistration?: boolean } = {}): Promise<void> {
     const unmet: UnmetRule[] = [];
     const lastDay = days.map((d) => d.date).reduce((a, b) => (a > b ? a : b));
     if (course.status === CourseStatus.Expired) unmet.push({ rule: 'courseExpired', reason: `the course's approval ended ${course.expiresOn}` });
@@ -301,7 +319,7 @@ export class SessionService {
     const registered = await registration.getOne();
     if (!registered) unmet.push({ rule: 'trainerRegistered', reason: 'the trainer is not registered by the course owner for this course' });
     else if (registered.status === TrainerStatus.Removed) unmet.push(trainerRemoved(registered));
-    unmet.push(...(await this.standing.unmetOn(trainerId, today)));
+    unmet.push(...standing.unmet);
     if (unmet.length) throw failedPrecondition('The session cannot be scheduled', unmet);
   }
 
