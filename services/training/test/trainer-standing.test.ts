@@ -12,7 +12,8 @@ const t = useTrainingDatabase();
 let courseId: string;
 let trainerId: string;
 
-type Person = { certifications: { status: string }[]; barredFromTeaching: string | null } | null;
+type Known = { certifications: { status: string }[]; barredFromTeaching: string | null };
+type Person = Known | null;
 interface Call {
   domain: string;
   query: string;
@@ -38,7 +39,7 @@ const down: GatewayClient = {
   },
 };
 
-const good = (status = 'ACTIVE'): Person => ({ certifications: [{ status }], barredFromTeaching: null });
+const good = (status = 'ACTIVE'): Known => ({ certifications: [{ status }], barredFromTeaching: null });
 let week = 0;
 /** A fresh plan each time, so sessions never share days. */
 const nextPlan = () => plan(courseId, { days: WEEK(1 + 7 * (week % 4), `2027-0${2 + Math.floor(week++ / 4)}`), registrationClosesOn: '2027-01-29' });
