@@ -2,13 +2,14 @@
 // A course belongs to the curriculum developer's account (owner_id = the account's subject).
 import { CourseKind, CourseMaterialKind, CourseStatus, CourseSubmissionPurpose, CourseSubmissionStatus } from '@cpss/domain';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CourseMaterialKindEnum, CourseStatusEnum, CourseSubmissionPurposeEnum, CourseSubmissionStatusEnum, numeric } from './enums';
 import { CourseKindEnum } from './training-completion';
 
 @Entity({ name: 'course' })
 @ObjectType({ description: 'A course owned by a curriculum developer, with its approval status and term' })
+@Directive('@key(fields: "id")')
 export class Course {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)

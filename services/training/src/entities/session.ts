@@ -2,7 +2,7 @@
 import { EnrollmentStatus, SessionDelivery, SessionStatus, type CourseKind } from '@cpss/domain';
 import { CourseKindEnum } from './training-completion';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { EnrollmentStatusEnum, numeric, SessionDeliveryEnum, SessionStatusEnum, TrainerStatus, TrainerStatusEnum } from './enums';
 
@@ -48,6 +48,7 @@ export class CourseTrainer {
 
 @Entity({ name: 'training_session' })
 @ObjectType({ description: 'A scheduled offering of an approved course' })
+@Directive('@key(fields: "id")')
 export class TrainingSession {
   @PrimaryGeneratedColumn('uuid')
   @Field(() => ID)

@@ -5,6 +5,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, ObjectType, Quer
 import { Person } from '../entities/person';
 import { CourseKindEnum, TrainingCompletion } from '../entities/training-completion';
 import { LocalDateResolver } from 'graphql-scalars';
+import { requireStaffSelfOrService } from '../services/access';
 import { completedSince, countingCompletions, hoursByKind, totalHours, TrainingRecordService } from '../services/training-record.service';
 
 @ObjectType({ description: 'Completed hours of one course kind' })
@@ -32,9 +33,9 @@ export class PersonTrainingResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [TrainingCompletion], { name: 'trainingCompletions', description: 'Completed training, newest first' })
+  @FieldResolver(() => [TrainingCompletion], { name: 'trainingCompletions', description: 'Completed training, newest first (staff, the person themself, or another domain as SERVICE)' })
   completionsOfPerson(@Root() person: Person, @Ctx() ctx: RequestContext) {
-    requireStaffOrSelf(ctx.principal, person.id);
+    requireStaffSelfOrService(ctx.principal, person.id);
     return completionsLoader(ctx, this.records).load(person.id);
   }
 

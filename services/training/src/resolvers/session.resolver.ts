@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { Course } from '../entities/course';
+import { Person } from '../entities/person';
 import { CourseTrainer, Enrollment, SessionDay, TrainingNotice, TrainingSession } from '../entities/session';
 import type { CourseService } from '../services/course.service';
 import type { EnrollmentService } from '../services/enrollment.service';
@@ -48,6 +49,23 @@ export class CourseTrainerResolver {
   trainers(@Root() course: Course, @Ctx() ctx: RequestContext) {
     requireOwnerOrStaff(ctx.principal!, course.ownerId, 'course');
     return ctx.loaders.get('course.trainers', this.sessions.trainersOf).load(course.id);
+  }
+}
+
+@Resolver(() => CourseTrainer)
+export class CourseTrainerFieldsResolver {
+  constructor(private readonly courses: CourseService) {}
+
+  @FieldResolver(() => Person, { description: 'The trainer (names come from certification)' })
+  person(@Root() t: CourseTrainer): Person {
+    return { id: t.personId };
+  }
+
+  @FieldResolver(() => Course)
+  async course(@Root() t: CourseTrainer, @Ctx() ctx: RequestContext) {
+    const course = await courseLoader(ctx, this.courses).load(t.courseId);
+    if (!course) throw new GraphQLError('course missing');
+    return course;
   }
 }
 
@@ -162,6 +180,11 @@ export class EnrollmentResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Place on the waitlist (1 = next), null when not waitlisted' })
   waitlistPosition(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get('enrollment.waitlistPosition', this.enrollments.waitlistPositionsOf).load(e.id);
+  }
+
+  @FieldResolver(() => Person, { description: 'The participant (names come from certification)' })
+  person(@Root() e: Enrollment): Person {
+    return { id: e.personId };
   }
 
   @FieldResolver(() => TrainingSession)

@@ -1,10 +1,23 @@
 // Ownership in the training domain: staff see everything; a course owner sees what their account
 // owns; a trainer sees what their person record teaches.
-import { hasAnyRole, STAFF_ROLES } from '@cpss/domain';
-import { conflict, forbidden, notFound, type Principal } from '@cpss/server-kit';
+import { hasAnyRole, Role, STAFF_ROLES } from '@cpss/domain';
+import { conflict, forbidden, notFound, requireStaffOrSelf, unauthenticated, type Principal } from '@cpss/server-kit';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 export const isStaff = (p: Principal) => hasAnyRole(p.roles, STAFF_ROLES);
+
+/** Program staff only (admin, certification and training reviewers, ethics staff). */
+export function requireStaff(p: Principal | null): Principal {
+  if (!p) throw unauthenticated();
+  if (!isStaff(p)) throw forbidden('Only program staff may see this');
+  return p;
+}
+
+/** Staff, the person themself, or another domain acting as itself (SERVICE: certification reads training records). */
+export function requireStaffSelfOrService(p: Principal | null, personId: string): Principal {
+  if (p && hasAnyRole(p.roles, [Role.Service])) return p;
+  return requireStaffOrSelf(p, personId);
+}
 
 export function requireOwnerOrStaff(p: Principal, ownerId: string, what: string): void {
   if (!isStaff(p) && p.subject !== ownerId) throw forbidden(`Only program staff or the owner may see or change this ${what}`);

@@ -80,7 +80,8 @@ export class CourseService {
   }
 
   async byIds(ids: readonly string[]): Promise<(Course | null)[]> {
-    const rows = await this.dataSource.getRepository(Course).findBy({ id: In([...ids]) });
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await this.dataSource.getRepository(Course).findBy({ id: In(valid) }) : [];
     return oneByKey(ids, rows, (c) => c.id);
   }
 }

@@ -22,6 +22,7 @@ import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from
 import { Course } from '../entities/course';
 import { TrainerStatus } from '../entities/enums';
 import { CourseTrainer, Enrollment, SessionDay, TrainingNotice, TrainingSession } from '../entities/session';
+import type { TrainerProfile } from '../entities/trainer-profile';
 import { TrainingCompletion } from '../entities/training-completion';
 import type { TrainingPolicyStore } from '../policy/training-policy';
 import { isStaff, isUuid, lockVersioned, requireOwnerOrStaff } from './access';
@@ -258,7 +259,32 @@ export class SessionService {
   daysOf = async (ids: readonly string[]) =>
     manyByKey(ids, await this.dataSource.getRepository(SessionDay).find({ where: { sessionId: In([...ids]) }, order: { date: 'ASC' } }), (d) => d.sessionId);
 
-  byIds = async (ids: readonly string[]) => oneByKey(ids, await this.dataSource.getRepository(TrainingSession).findBy({ id: In([...ids]) }), (s) => s.id);
+  byIds = async (ids: readonly string[]) => {
+    const valid = ids.filter(isUuid);
+    return oneByKey(ids, valid.length ? await this.dataSource.getRepository(TrainingSession).findBy({ id: In(valid) }) : [], (s) => s.id);
+  };
+
+  /**
+   * Each person as a trainer (null when never registered): registrations and scheduled sessions not
+   * yet started. Always two statements for any number of people.
+   */
+  trainerProfilesOf = async (personIds: readonly string[]): Promise<(TrainerProfile | null)[]> => {
+    const ids = personIds.filter(isUuid);
+    if (!ids.length) return personIds.map(() => null);
+    const today = this.clock.today();
+    const registrations = await this.dataSource.getRepository(CourseTrainer).find({ where: { personId: In(ids) }, order: { registeredOn: 'ASC', id: 'ASC' } });
+    const upcoming = await this.dataSource
+      .getRepository(TrainingSession)
+      .createQueryBuilder('s')
+      .where('s.trainer_person_id in (:...ids) and s.status = :scheduled and s.first_day > :today', { ids, scheduled: SessionStatus.Scheduled, today })
+      .orderBy('s.first_day', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+    const sessions = manyByKey(personIds, upcoming, (s) => s.trainerPersonId);
+    return manyByKey(personIds, registrations, (r) => r.personId).map((regs, i) =>
+      regs.length ? { status: regs.some((r) => r.status === TrainerStatus.Active) ? TrainerStatus.Active : TrainerStatus.Removed, registrations: regs, upcomingSessions: sessions[i]! } : null,
+    );
+  };
 
   /** Live places per session: enrolled and waitlisted counts in one statement. */
   countsOf = async (ids: readonly string[]) => {

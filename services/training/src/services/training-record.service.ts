@@ -1,9 +1,10 @@
 // A person's training record: completions (from sessions here, external providers entered by staff
 // with evidence, or the legacy record), batched across the people of one request, and the totals
 // certification needs (hours by kind, child/family hours).
-import { CompletionSource, COURSE_KINDS, DEMO_COMPLETIONS, type CourseKind } from '@cpss/domain';
-import { badInput, checkUpload, failedPrecondition, manyByKey, recordAudit, recordStatusChange, storeDocument, type Clock, type DocumentUpload, type FieldProblem, type Logger, type Principal } from '@cpss/server-kit';
+import { CompletionSource, COURSE_KINDS, CourseKind, DEMO_COMPLETIONS } from '@cpss/domain';
+import { badInput, checkUpload, isIsoDate, failedPrecondition, manyByKey, recordAudit, recordStatusChange, storeDocument, type Clock, type DocumentUpload, type FieldProblem, type Logger, type Principal } from '@cpss/server-kit';
 import type { DataSource, Repository } from 'typeorm';
+import type { HoursSince } from '../entities/certification';
 import { Course } from '../entities/course';
 import { TrainingCompletion } from '../entities/training-completion';
 import type { TrainingPolicyStore } from '../policy/training-policy';
@@ -49,6 +50,33 @@ export class TrainingRecordService {
     return manyByKey(personIds, entities, (c) => c.personId);
   }
 
+  /**
+   * Hours that count toward certification completed after a date, and the Ethics and Peer Support
+   * Boundaries hours among them, for many (person, date) pairs in one statement. Keys are
+   * `hoursSinceKey(personId, since)`.
+   */
+  hoursSinceOf = async (keys: readonly string[]): Promise<(HoursSince | Error)[]> => {
+    const pairs = keys.map((k) => {
+      const [personId = '', since = ''] = k.split('|');
+      return { personId, since, valid: isUuid(personId) && isIsoDate(since) };
+    });
+    const valid = pairs.filter((p) => p.valid);
+    const rows = valid.length
+      ? ((await this.dataSource.query(
+          `select k.person_id::text as person_id, to_char(k.since, 'YYYY-MM-DD') as since,
+                  coalesce(sum(t.hours) filter (where ${COUNTS_SQL}), 0)::float8 as hours,
+                  coalesce(sum(t.hours) filter (where ${COUNTS_SQL} and t.kind = $3), 0)::float8 as ethics_hours
+           from unnest($1::uuid[], $2::date[]) as k(person_id, since)
+           left join training_completion t on t.person_id = k.person_id and t.completed_on > k.since
+           left join course c on c.id = t.course_id
+           group by k.person_id, k.since`,
+          [valid.map((p) => p.personId), valid.map((p) => p.since), CourseKind.EthicsAndBoundaries],
+        )) as { person_id: string; since: string; hours: number; ethics_hours: number }[])
+      : [];
+    const found = new Map(rows.map((r) => [hoursSinceKey(r.person_id, r.since), { hours: r.hours, ethicsHours: r.ethics_hours }]));
+    return pairs.map((p, i) => (p.valid ? (found.get(hoursSinceKey(p.personId, p.since)) ?? { hours: 0, ethicsHours: 0 }) : new Error(`not a person id and date: ${keys[i]}`)));
+  };
+
   /** Staff enter training completed elsewhere (college coursework, other providers) with its evidence. */
   async recordExternal(principal: Principal, input: ExternalCompletionIn): Promise<TrainingCompletion> {
     const today = this.clock!.today();
@@ -88,6 +116,8 @@ export class TrainingRecordService {
  * outside that course's approval term: before its approval, or after its expiration date. SQL over
  * the completion as `t` left-joined to its course as `c`.
  */
+export const hoursSinceKey = (personId: string, since: string) => `${personId.toLowerCase()}|${since}`;
+
 export const COUNTS_SQL = `(t.course_id is null or (c.approved_on is not null and t.completed_on >= c.approved_on and (c.expires_on is null or t.completed_on <= c.expires_on)))`;
 
 /** Why a course was not approved on a date, or null when it was (the same rule as COUNTS_SQL). */
