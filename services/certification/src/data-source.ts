@@ -9,6 +9,7 @@ import { ApplicationsAndCertifications1763900003000 } from './migrations/1763900
 import { Notifications1763900004000 } from './migrations/1763900004000-Notifications';
 import { TimelineActorName1763900005000 } from './migrations/1763900005000-TimelineActorName';
 import { InboundCommands1763900006000 } from './migrations/1763900006000-InboundCommands';
+import { ApplicationExternalFacts1763900007000 } from './migrations/1763900007000-ApplicationExternalFacts';
 
 export const SCHEMA = 'certification';
 
@@ -17,6 +18,6 @@ export function createCertificationDataSource(url: string) {
     url,
     schema: SCHEMA,
     entities: [Person, PolicyVersion, StatusChange, AuditEntry, StoredDocument, Application, TrainingLogEntry, ApplicationReference, DesignationRequest, Certification, CertificationDesignation, CertificationEvent, Fee],
-    migrations: [CreatePerson1763900000000, CertificationPolicy1763900001000, PersonProfile1763900002000, ApplicationsAndCertifications1763900003000, Notifications1763900004000, TimelineActorName1763900005000, InboundCommands1763900006000],
+    migrations: [CreatePerson1763900000000, CertificationPolicy1763900001000, PersonProfile1763900002000, ApplicationsAndCertifications1763900003000, Notifications1763900004000, TimelineActorName1763900005000, InboundCommands1763900006000, ApplicationExternalFacts1763900007000],
   });
 }

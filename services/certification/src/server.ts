@@ -3,10 +3,10 @@ import 'reflect-metadata';
 import { createSubgraphServer, type SubgraphDeps } from '@cpss/server-kit';
 import { createCertificationServices } from './certification-services';
 import { buildCertificationSchema } from './schema';
-import type { EthicsFacts } from './services/cross-domain';
+import type { CrossDomainPorts } from './services/cross-domain';
 
-/** `ethics` answers whether a complaint is pending (a default until the cross-domain issue). */
-export async function createServer(deps: SubgraphDeps & { ethics?: EthicsFacts }) {
+/** With `deps.gateway`, applications ask training and ethics through it; tests may pass their own ports. */
+export async function createServer(deps: SubgraphDeps & CrossDomainPorts) {
   const services = createCertificationServices(deps);
   const { schema } = await buildCertificationSchema(services);
   return { ...(await createSubgraphServer({ name: 'certification', schema, ...deps })), services };

@@ -1,7 +1,8 @@
 // The eligibility engine at each rule's boundary (pure: no database).
 import { describe, expect, it } from 'vitest';
 import { NC_CERTIFICATION_POLICY, NC_CERTIFICATION_POLICY_2013 } from '../src/policy/certification-policy';
-import { evaluateEligibility, type EligibilityFacts } from '../src/services/eligibility';
+import type { TrainingCompletionFact } from '../src/services/cross-domain';
+import { evaluateEligibility, trainingFactsUsed, type EligibilityFacts } from '../src/services/eligibility';
 import { certificationStatusOn, dueDateFrom, lateWindowEnd } from '../src/services/lifecycle';
 
 const policy = NC_CERTIFICATION_POLICY;
@@ -20,6 +21,7 @@ function eligible(over: Partial<EligibilityFacts> = {}): EligibilityFacts {
       { topic: 'WRAP Seminar I', hours: 14, completedOn: '2026-03-01', childFamily: false, ethics: false, militarySpecific: false },
       { topic: 'Ethics and Peer Support Boundaries', hours: 6, completedOn: '2026-04-01', childFamily: false, ethics: true, militarySpecific: false },
     ],
+    trainingRecord: [],
     references: [
       { name: 'Pat', yearsKnown: 3, knowsAboutRecovery: false },
       { name: 'Sam', yearsKnown: 0.5, knowsAboutRecovery: true },
@@ -127,6 +129,74 @@ describe('eligibility (recertification)', () => {
     expect(item(r, 'MILITARY_UPKEEP')).toMatchObject({ met: false, required: false });
     const kept = renewal({ heldDesignations: ['VETERAN_SERVICE_MEMBER'], trainingLog: [{ topic: 'General', hours: 12, completedOn: '2025-02-01', childFamily: false, ethics: true, militarySpecific: false }, { topic: 'Military', hours: 8, completedOn: '2025-03-01', childFamily: false, ethics: false, militarySpecific: true }] });
     expect(item(kept, 'MILITARY_UPKEEP').met).toBe(true);
+  });
+});
+
+describe('eligibility from the training record', () => {
+  const completion = (over: Partial<TrainingCompletionFact>): TrainingCompletionFact => ({
+    courseTitle: 'WRAP Seminar I',
+    kind: 'ELECTIVE',
+    hours: 14,
+    completedOn: '2026-03-01',
+    childAndFamily: false,
+    countsTowardCertification: true,
+    source: 'SESSION',
+    ...over,
+  });
+  const CORE = completion({ courseTitle: 'NC Peer Support Specialist Training (2024 curriculum)', kind: 'CORE_PSS', hours: 40, completedOn: '2026-02-10' });
+
+  it('the core course is the latest counting CORE_PSS completion on the record (approved on its completion date), not the one entered', () => {
+    const older = completion({ ...CORE, completedOn: '2025-01-05' });
+    const later = completion({ ...CORE, completedOn: '2026-12-01' });
+    const core = item(eligible({ trainingRecord: [older, CORE, later] }), 'CORE_COURSE');
+    expect(core).toMatchObject({ met: true, evidence: { title: CORE.courseTitle, completedOn: '2026-02-10', source: 'TRAINING_RECORD', approvedOnCompletion: true } });
+    expect(core.why).toContain('on the training record, approved on its completion date');
+    // Nothing on the record: the applicant's entry, as before.
+    expect(item(eligible(), 'CORE_COURSE')).toMatchObject({ met: true, evidence: { completedOn: '2026-01-10', source: 'APPLICANT', approvedOnCompletion: null } });
+  });
+
+  it('a record with only non-counting core courses says so; the same course entered by hand does not count either', () => {
+    const expired = completion({ ...CORE, completedOn: '2026-01-10', countsTowardCertification: false });
+    const same = item(eligible({ trainingRecord: [expired] }), 'CORE_COURSE');
+    expect(same).toMatchObject({ met: false, evidence: { source: 'APPLICANT', approvedOnCompletion: false, recordCompletionsNotCounting: [{ title: CORE.courseTitle, completedOn: '2026-01-10' }] } });
+    expect(same.why).toContain('does not count toward certification: the course was not approved on its completion date');
+    const other = item(eligible({ trainingRecord: [{ ...expired, completedOn: '2025-12-01' }] }), 'CORE_COURSE');
+    expect(other).toMatchObject({ met: true, evidence: { source: 'APPLICANT', completedOn: '2026-01-10' } });
+    expect(other.why).toContain("the training record's NC Peer Support Specialist Training (2024 curriculum) (completed 2025-12-01) does not count");
+    const none = item(eligible({ coreCourse: null, trainingRecord: [expired] }), 'CORE_COURSE');
+    expect(none).toMatchObject({ met: false, why: expect.stringContaining('was not approved on its completion date') });
+  });
+
+  it('hours: counting record completions plus the log, a log entry already on the record counted once', () => {
+    const record = [CORE, completion({}), completion({ courseTitle: 'Ethics and Peer Support Boundaries', kind: 'ETHICS_AND_BOUNDARIES', hours: 3, completedOn: '2026-04-02' }), completion({ courseTitle: 'Expired elective', hours: 10, completedOn: '2026-05-01', countsTowardCertification: false })];
+    const trainingLog = [
+      // The same WRAP seminar as on the record (same date and hours): not counted twice.
+      { topic: 'WRAP Seminar I', hours: 14, completedOn: '2026-03-01', childFamily: false, ethics: false, militarySpecific: false },
+      { topic: 'Out-of-state peer workshop', hours: 4, completedOn: '2026-06-01', childFamily: false, ethics: false, militarySpecific: false },
+    ];
+    const facts = eligible({ trainingRecord: record, trainingLog });
+    const hours = item(facts, 'ADDITIONAL_HOURS');
+    expect(hours).toMatchObject({ met: true, evidence: { countedHours: 21, trainingRecordHours: 17, trainingLogHours: 4, logEntriesAlsoOnRecord: 1 } });
+    expect(hours.why).toBe("21 of 20 additional hours (17 from the training record, 4 from the applicant's log; 1 log entry already on the record not counted twice)");
+    expect(item(facts, 'ETHICS_TRAINING')).toMatchObject({ met: true, evidence: { ethicsHours: 3, trainingRecordEthicsHours: 3 } });
+    expect(trainingFactsUsed(facts)).toEqual({
+      trainingHoursByKind: { CORE_PSS: 40, ELECTIVE: 14, ETHICS_AND_BOUNDARIES: 3 },
+      applicantLogHours: 4,
+      coreCourse: { title: CORE.courseTitle, completedOn: '2026-02-10', hours: 40, source: 'TRAINING_RECORD', approvedOnCompletion: true },
+    });
+  });
+
+  it('child and family hours on the record are capped like the log', () => {
+    const record = [completion({ courseTitle: 'Family Partnership', hours: 10, childAndFamily: true }), completion({ courseTitle: 'Ethics and Peer Support Boundaries', kind: 'ETHICS_AND_BOUNDARIES', hours: 11, completedOn: '2026-04-02' })];
+    expect(item(eligible({ trainingRecord: record, trainingLog: [] }), 'ADDITIONAL_HOURS')).toMatchObject({ met: false, evidence: { countedHours: 19, childFamilyHours: 10, trainingRecordHours: 21 } });
+  });
+
+  it('recertification counts record hours after the last certification, ethics by course kind', () => {
+    const record = [completion({ courseTitle: 'NC PSS', kind: 'CORE_PSS', hours: 40, completedOn: '2022-01-01' }), completion({ courseTitle: 'Crisis Prevention', hours: 17, completedOn: '2025-06-01' }), completion({ courseTitle: 'Ethics refresher', kind: 'ETHICS_AND_BOUNDARIES', hours: 3, completedOn: '2025-07-01' }), completion({ courseTitle: 'Before', hours: 30, completedOn: '2024-11-30' })];
+    const facts = eligible({ kind: 'RECERTIFICATION', lastCertifiedOn: '2024-12-01', certificationStatus: 'DUE', trainingLog: [], trainingRecord: record });
+    expect(item(facts, 'RECERTIFICATION_HOURS')).toMatchObject({ met: true, evidence: { hours: 20, trainingRecordHours: 20 } });
+    expect(item(facts, 'RECERTIFICATION_ETHICS_HOURS')).toMatchObject({ met: true, why: '3 of 3 Ethics and Peer Support Boundaries hours (3 from the training record)' });
+    expect(trainingFactsUsed(facts)).toEqual({ trainingHoursByKind: { ELECTIVE: 17, ETHICS_AND_BOUNDARIES: 3 }, applicantLogHours: 0, coreCourse: null });
   });
 });
 

@@ -6,6 +6,7 @@ import { GraphQLID } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { ExternalFacts } from '../services/cross-domain';
 import { ApplicationChannelEnum, ApplicationKindEnum, ApplicationStatusEnum, DesignationKindEnum, EducationProofKindEnum, numeric } from './enums';
 
 @ObjectType({ description: 'A core Peer Support Specialist course completion, as declared' })
@@ -130,6 +131,17 @@ export class Application {
   @Column({ name: 'appeal_rights', type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'How to appeal a denial' })
   appealRights: string | null;
+
+  /**
+   * Facts asked of other domains (training record, open complaints), kept as answered: refreshed
+   * when the draft is created or saved (when they answer), and at submission and approval (they must).
+   */
+  @Column({ name: 'external_facts', type: 'jsonb', nullable: true })
+  externalFacts: ExternalFacts | null;
+
+  @Column({ name: 'external_facts_at', type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the training record and open complaints were last asked of training and ethics (the checklist reads them as of then)' })
+  externalFactsAt: Date | null;
 
   /** The checklist decided on, frozen with the decision (a later policy changes nothing). */
   @Column({ name: 'decision_checklist', type: 'jsonb', nullable: true })

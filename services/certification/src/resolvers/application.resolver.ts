@@ -235,13 +235,13 @@ export class ApplicationResolver {
   @Authorized()
   @Mutation(() => Application, { description: 'Starts a draft application (applicant for themself; staff for a mailed packet)' })
   createApplication(@Arg('input') input: CreateApplicationInput, @Ctx() ctx: RequestContext) {
-    return this.applicationService.create(ctx.principal, input);
+    return this.applicationService.create(ctx.principal, input, ctx.requestId);
   }
 
   @Authorized()
   @Mutation(() => Application, { description: 'Starts a renewal of a certification (the holder or staff)' })
   createRecertification(@Arg('input') input: CreateRecertificationInput, @Ctx() ctx: RequestContext) {
-    return this.applicationService.createRecertification(ctx.principal, input);
+    return this.applicationService.createRecertification(ctx.principal, input, ctx.requestId);
   }
 
   @Authorized()
@@ -259,7 +259,7 @@ export class ApplicationResolver {
   @Authorized()
   @Mutation(() => Application, { description: 'Submits a draft (the date fixes the policy version) or resubmits an incomplete application' })
   submitApplication(@Arg('input') input: ApplicationVersionInput, @Ctx() ctx: RequestContext) {
-    return this.applicationService.submit(ctx.principal, input);
+    return this.applicationService.submit(ctx.principal, input, ctx.requestId);
   }
 
   @Authorized()
@@ -297,7 +297,7 @@ export class ApplicationResolver {
   @Authorized()
   @Mutation(() => Application, { description: 'Approves: issues the certification (or renews it); every required rule met and no fee unpaid' })
   approveApplication(@Arg('input') input: ApplicationVersionInput, @Ctx() ctx: RequestContext) {
-    return this.review.approve(ctx.principal, input);
+    return this.review.approve(ctx.principal, input, ctx.requestId);
   }
 
   @Authorized()

@@ -3,6 +3,7 @@
 import {
   isUuid,
   ApplicationStatus,
+  ErrorCode,
   DesignationKind,
   EducationProofKind,
   FINAL_APPLICATION_STATUSES,
@@ -29,10 +30,12 @@ import {
   type Clock,
   type ConnectionShape,
   type DocumentUpload,
+  type Logger,
   type Principal,
   AuditEntry,
   StoredDocument,
 } from '@cpss/server-kit';
+import { GraphQLError } from 'graphql';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Application, ApplicationReference, DesignationRequest, TrainingLogEntry } from '../entities/application';
 import { Certification, CertificationDesignation, CertificationEvent, Fee } from '../entities/certification';
@@ -40,9 +43,9 @@ import { Person } from '../entities/person';
 import type { CertificationPolicyStore } from '../policy/certification-policy';
 import { isCertificationStaff, isStaff, requireApplicantOrCertificationStaff } from './access';
 import { lockAtVersion } from './concurrency';
-import { evaluateEligibility, type ChecklistItem, type EligibilityFacts } from './eligibility';
+import { evaluateEligibility, trainingFactsUsed, type ChecklistItem, type EligibilityFacts } from './eligibility';
 import { certificationStatusOn } from './lifecycle';
-import { NO_ETHICS_FACTS, type EthicsFacts } from './cross-domain';
+import { NO_ETHICS_FACTS, NO_TRAINING_FACTS, type CrossDomainPorts, type EthicsFacts, type ExternalFacts, type TrainingFacts } from './cross-domain';
 import { PolicyCatalog } from './policy-catalog';
 import { Problems } from './problems';
 
@@ -76,18 +79,70 @@ export interface DraftChange {
   designationRequests?: { designation: string; proofDocumentId?: string | null }[] | null;
 }
 
+/** The other domains' answers, as asked at one moment. */
+export interface FactsSnapshot {
+  facts: ExternalFacts;
+  at: Date;
+}
+
+/** What a submission or decision stood on from other domains (its timeline entry's facts). */
+export type CrossDomainFactsUsed = ReturnType<typeof trainingFactsUsed> & { openComplaintCount: number | null; otherDomainsAskedAt: string | null };
+
+function isServiceUnavailable(err: unknown): err is GraphQLError {
+  return err instanceof GraphQLError && err.extensions?.['code'] === ErrorCode.ServiceUnavailable;
+}
+
+/** Statuses in which the applicant (or staff) may still edit the application. */
+const EDITABLE: readonly ApplicationStatus[] = ['DRAFT', 'INCOMPLETE'];
+
 export interface ApplicationFilter {
   personId?: string | null;
   statuses?: string[] | null;
 }
 
 export class ApplicationService {
+  private readonly training: TrainingFacts;
+  private readonly ethics: EthicsFacts;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: CertificationPolicyStore,
     private readonly clock: Clock,
-    private readonly ethics: EthicsFacts = NO_ETHICS_FACTS,
-  ) {}
+    ports: CrossDomainPorts = {},
+    private readonly logger?: Logger,
+  ) {
+    this.training = ports.training ?? NO_TRAINING_FACTS;
+    this.ethics = ports.ethics ?? NO_ETHICS_FACTS;
+  }
+
+  // ---------------------------------------------------------------- facts from other domains
+
+  /** Asks training and ethics now. A domain that does not answer throws SERVICE_UNAVAILABLE naming it. */
+  async askOtherDomains(personId: string, requestId?: string): Promise<FactsSnapshot> {
+    const [trainingRecord, openComplaintCount] = await Promise.all([this.training.trainingRecordOf(personId, { requestId }), this.ethics.openComplaintCount(personId, { requestId })]);
+    return { facts: { trainingRecord, openComplaintCount }, at: this.clock.now() };
+  }
+
+  /**
+   * Best effort (a draft being created or saved): the facts when the other domains answer; when one
+   * does not, null (the draft keeps its earlier snapshot) and a warning without personal data.
+   */
+  private async askOtherDomainsIfUp(personId: string, step: string, applicationId: string | null, requestId?: string): Promise<FactsSnapshot | null> {
+    try {
+      return await this.askOtherDomains(personId, requestId);
+    } catch (err) {
+      if (!isServiceUnavailable(err)) throw err;
+      this.logger?.warn({ reqId: requestId, step, applicationId, service: err.extensions['service'] }, 'another domain did not answer; the draft keeps the facts it had');
+      return null;
+    }
+  }
+
+  /** Keeps the snapshot on the application (saved with it). */
+  keepFacts(app: Application, snapshot: FactsSnapshot | null): void {
+    if (!snapshot) return;
+    app.externalFacts = snapshot.facts;
+    app.externalFactsAt = snapshot.at;
+  }
 
   // ---------------------------------------------------------------- reading
 
@@ -186,9 +241,17 @@ export class ApplicationService {
    * version; a draft on today by today's version.
    */
   async checklists(apps: readonly Application[], manager: EntityManager = this.dataSource.manager): Promise<ChecklistItem[][]> {
+    return (await this.evaluate(apps, manager)).map((e) => e.checklist);
+  }
+
+  /**
+   * Checklists with the facts from other domains each used (read from the application's snapshot:
+   * never asked here, so lists cost no call to another domain). `used` is null for a decided case.
+   */
+  async evaluate(apps: readonly Application[], manager: EntityManager = this.dataSource.manager): Promise<{ checklist: ChecklistItem[]; used: CrossDomainFactsUsed | null }[]> {
     const open = apps.filter((a) => !a.decisionChecklist);
-    const results = new Map<string, ChecklistItem[]>();
-    for (const a of apps) if (a.decisionChecklist) results.set(a.id, a.decisionChecklist as ChecklistItem[]);
+    const results = new Map<string, { checklist: ChecklistItem[]; used: CrossDomainFactsUsed | null }>();
+    for (const a of apps) if (a.decisionChecklist) results.set(a.id, { checklist: a.decisionChecklist as ChecklistItem[], used: null });
     if (open.length) {
       const ids = open.map((a) => a.id);
       const catalog = await PolicyCatalog.load(this.policy);
@@ -203,7 +266,8 @@ export class ApplicationService {
         const person = people.find((p) => p.id === a.personId)!;
         const pick = a.policyVersionId ? catalog.byId(a.policyVersionId) : catalog.inForceOn(this.clock.today());
         const facts = this.factsOf(a, person, logs, refs, designations, context.get(a.id));
-        results.set(a.id, evaluateEligibility(facts, pick.values));
+        const used = { ...trainingFactsUsed(facts), openComplaintCount: a.externalFacts?.openComplaintCount ?? null, otherDomainsAskedAt: a.externalFactsAt ? new Date(a.externalFactsAt).toISOString() : null };
+        results.set(a.id, { checklist: evaluateEligibility(facts, pick.values), used });
       }
     }
     return apps.map((a) => results.get(a.id)!);
@@ -226,6 +290,7 @@ export class ApplicationService {
       educationProofKind: a.educationProofKind,
       coreCourse: a.coreCourseTitle && a.coreCourseCompletedOn && a.coreCourseHours !== null ? { title: a.coreCourseTitle, completedOn: a.coreCourseCompletedOn, hours: a.coreCourseHours } : null,
       trainingLog: logs.filter((l) => l.applicationId === a.id),
+      trainingRecord: a.externalFacts?.trainingRecord ?? [],
       references: refs.filter((r) => r.applicationId === a.id),
       codeOfEthicsVersion: a.codeOfEthicsVersion,
       recoveryStatementProvided: !!a.recoveryStatement?.trim(),
@@ -271,7 +336,7 @@ export class ApplicationService {
   // ---------------------------------------------------------------- applicant's commands
 
   /** A new draft: the applicant for themself (online), or staff entering a mailed packet. */
-  async create(principal: Principal | null, input: { personId?: string | null; channel?: ApplicationChannel | null }): Promise<Application> {
+  async create(principal: Principal | null, input: { personId?: string | null; channel?: ApplicationChannel | null }, requestId?: string): Promise<Application> {
     if (!principal) throw unauthenticated();
     const personId = input.personId ?? principal.personId;
     if (!personId) throw badInput({ field: 'input.personId', reason: 'is required when your account is not linked to a person' });
@@ -279,8 +344,9 @@ export class ApplicationService {
     requireApplicantOrCertificationStaff(principal, personId);
     const channel = input.channel ?? 'ONLINE';
     if (channel === 'MAIL' && !isCertificationStaff(principal)) throw forbidden('Mailed applications are entered by certification staff');
+    if (!(await this.dataSource.getRepository(Person).existsBy({ id: personId }))) throw badInput({ field: 'input.personId', reason: 'is not a known person' });
+    const snapshot = await this.askOtherDomainsIfUp(personId, 'createApplication', null, requestId);
     return this.dataSource.transaction(async (tx) => {
-      if (!(await tx.getRepository(Person).existsBy({ id: personId }))) throw badInput({ field: 'input.personId', reason: 'is not a known person' });
       // Someone whose certification is still renewable renews it; a first application is for the
       // uncertified and for those whose certification lapsed.
       for (const cert of await tx.getRepository(Certification).findBy({ personId })) {
@@ -290,7 +356,9 @@ export class ApplicationService {
         }
       }
       const repo = tx.getRepository(Application);
-      const app = await repo.save(repo.create({ personId, kind: 'INITIAL', channel, status: 'DRAFT', createdBy: principal.subject, missingItems: [], decisionReasons: [] }));
+      const draft = repo.create({ personId, kind: 'INITIAL', channel, status: 'DRAFT', createdBy: principal.subject, missingItems: [], decisionReasons: [] });
+      this.keepFacts(draft, snapshot);
+      const app = await repo.save(draft);
       await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from: null, to: 'DRAFT', actor: principal, reason: 'application started' });
       return app;
     });
@@ -335,10 +403,19 @@ export class ApplicationService {
     }
     p.throwIfAny();
 
+    // The training record and open complaints as they are now, when those domains answer (asked
+    // before the row is locked; a refusal below is the same without them).
+    const [current] = await this.byIds([input.applicationId]);
+    let snapshot: FactsSnapshot | null = null;
+    if (current && EDITABLE.includes(current.status)) {
+      requireApplicantOrCertificationStaff(principal, current.personId);
+      snapshot = await this.askOtherDomainsIfUp(current.personId, 'saveApplicationDraft', current.id, requestId);
+    }
+
     return this.dataSource.transaction(async (tx) => {
       const app = await lockAtVersion(tx, Application, APPLICATION, input.applicationId, input.expectedVersion);
       requireApplicantOrCertificationStaff(principal, app.personId);
-      if (app.status !== 'DRAFT' && app.status !== 'INCOMPLETE') {
+      if (!EDITABLE.includes(app.status)) {
         throw failedPrecondition(`An application that is ${app.status} cannot be edited`, [{ rule: 'EDITABLE', reason: 'only a draft or an incomplete application can be edited' }]);
       }
       await this.checkDocuments(tx, app.personId, input, p);
@@ -360,6 +437,7 @@ export class ApplicationService {
       if (input.recoveryStatement !== undefined) app.recoveryStatement = input.recoveryStatement;
       if (input.statementOwnWork !== undefined) app.statementOwnWork = input.statementOwnWork ?? false;
       if (input.workHistory !== undefined) app.workHistory = input.workHistory?.trim() || null;
+      this.keepFacts(app, snapshot);
       const saved = await tx.getRepository(Application).save(app);
 
       if (input.trainingLog !== undefined) {
@@ -448,22 +526,20 @@ export class ApplicationService {
    * Submits a draft (fixing the submission date and so the policy version; fees go on the ledger)
    * or resubmits an incomplete application with what was missing (its submission date stands).
    */
-  async submit(principal: Principal | null, input: { applicationId: string; expectedVersion: number }): Promise<Application> {
+  async submit(principal: Principal | null, input: { applicationId: string; expectedVersion: number }, requestId?: string): Promise<Application> {
     if (!principal) throw unauthenticated();
     const today = this.clock.today();
+    const [current] = await this.byIds([input.applicationId]);
+    if (!current) throw notFound(APPLICATION, input.applicationId);
+    requireApplicantOrCertificationStaff(principal, current.personId);
+    this.requireSubmittable(current);
+    // Required: a submission stands on the training record and open complaints as they are now.
+    // When training or ethics does not answer, SERVICE_UNAVAILABLE and nothing is written.
+    const snapshot = await this.askOtherDomains(current.personId, requestId);
     return this.dataSource.transaction(async (tx) => {
       const app = await lockAtVersion(tx, Application, APPLICATION, input.applicationId, input.expectedVersion);
       requireApplicantOrCertificationStaff(principal, app.personId);
-      if (app.status !== 'DRAFT' && app.status !== 'INCOMPLETE') {
-        throw failedPrecondition(`An application that is ${app.status} cannot be submitted`, [{ rule: 'SUBMITTABLE', reason: 'only a draft or an incomplete application can be submitted' }]);
-      }
-      const unmet = [
-        app.consumerOfServices === null ? { rule: 'CONSUMER_OF_SERVICES', reason: 'answer whether you are a current or former consumer of services' } : null,
-        app.kind === 'INITIAL' && !app.recoveryStartDate ? { rule: 'RECOVERY_TIME', reason: 'give the date your recovery started' } : null,
-        app.kind === 'INITIAL' && (!app.recoveryStatement?.trim() || !app.statementOwnWork) ? { rule: 'RECOVERY_STATEMENT', reason: 'write your recovery statement and attest it is your own' } : null,
-        !app.codeOfEthicsVersion ? { rule: 'CODE_OF_ETHICS', reason: 'sign the Code of Ethics' } : null,
-      ].filter((u): u is { rule: string; reason: string } => !!u);
-      if (unmet.length) throw failedPrecondition('The application is not ready to submit', unmet);
+      this.requireSubmittable(app);
 
       const from = app.status;
       const facts: Record<string, unknown> = {};
@@ -501,15 +577,31 @@ export class ApplicationService {
       app.queuedOn = today;
       app.incompleteSince = null;
       app.missingItems = [];
+      this.keepFacts(app, snapshot);
       // A complaint pending against the applicant holds the case until its outcome.
-      const complaint = await this.ethics.pendingComplaintAgainst(app.personId);
+      const complaint = snapshot.facts.openComplaintCount > 0;
       if (complaint) app.status = 'ON_HOLD';
       const saved = await tx.getRepository(Application).save(app);
+      const used = (await this.evaluate([saved], tx))[0]!.used!;
       // One entry: two in the same transaction would share a timestamp and could list in either order.
       const reason = (from === 'DRAFT' ? 'submitted' : 'missing items supplied') + (complaint ? '; on hold: a complaint is pending against the applicant' : '');
-      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from, to: app.status, actor: principal, reason, facts: complaint ? { ...facts, complaintPending: true } : facts });
+      await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from, to: app.status, actor: principal, reason, facts: { ...facts, ...used, ...(complaint ? { complaintPending: true } : {}) } });
       return saved;
     });
+  }
+
+  /** A draft or an incomplete application with its attestations given; otherwise FAILED_PRECONDITION naming what is missing. */
+  private requireSubmittable(app: Application): void {
+    if (app.status !== 'DRAFT' && app.status !== 'INCOMPLETE') {
+      throw failedPrecondition(`An application that is ${app.status} cannot be submitted`, [{ rule: 'SUBMITTABLE', reason: 'only a draft or an incomplete application can be submitted' }]);
+    }
+    const unmet = [
+      app.consumerOfServices === null ? { rule: 'CONSUMER_OF_SERVICES', reason: 'answer whether you are a current or former consumer of services' } : null,
+      app.kind === 'INITIAL' && !app.recoveryStartDate ? { rule: 'RECOVERY_TIME', reason: 'give the date your recovery started' } : null,
+      app.kind === 'INITIAL' && (!app.recoveryStatement?.trim() || !app.statementOwnWork) ? { rule: 'RECOVERY_STATEMENT', reason: 'write your recovery statement and attest it is your own' } : null,
+      !app.codeOfEthicsVersion ? { rule: 'CODE_OF_ETHICS', reason: 'sign the Code of Ethics' } : null,
+    ].filter((u): u is { rule: string; reason: string } => !!u);
+    if (unmet.length) throw failedPrecondition('The application is not ready to submit', unmet);
   }
 
   /** The renewed certification's status on a date (by the policy of its last certification). */
@@ -521,14 +613,15 @@ export class ApplicationService {
   }
 
   /** A renewal draft for the holder's certification (or staff entering a mailed one). */
-  async createRecertification(principal: Principal | null, input: { certificationId: string; channel?: ApplicationChannel | null }): Promise<Application> {
+  async createRecertification(principal: Principal | null, input: { certificationId: string; channel?: ApplicationChannel | null }, requestId?: string): Promise<Application> {
     if (!principal) throw unauthenticated();
     const channel = input.channel ?? 'ONLINE';
+    const cert = isUuid(input.certificationId) ? await this.dataSource.getRepository(Certification).findOneBy({ id: input.certificationId }) : null;
+    if (!cert) throw notFound('Certification', input.certificationId);
+    requireApplicantOrCertificationStaff(principal, cert.personId);
+    if (channel === 'MAIL' && !isCertificationStaff(principal)) throw forbidden('Mailed applications are entered by certification staff');
+    const snapshot = await this.askOtherDomainsIfUp(cert.personId, 'createRecertification', null, requestId);
     return this.dataSource.transaction(async (tx) => {
-      const cert = isUuid(input.certificationId) ? await tx.getRepository(Certification).findOneBy({ id: input.certificationId }) : null;
-      if (!cert) throw notFound('Certification', input.certificationId);
-      requireApplicantOrCertificationStaff(principal, cert.personId);
-      if (channel === 'MAIL' && !isCertificationStaff(principal)) throw forbidden('Mailed applications are entered by certification staff');
       const status = await this.renewalStatus(tx, cert.id, this.clock.today());
       if (status.status === 'LAPSED') {
         throw failedPrecondition('This certification has lapsed', [{ rule: 'CERTIFICATION_RENEWABLE', reason: 'the certification has lapsed and cannot be renewed: apply again as a new applicant' }]);
@@ -540,7 +633,9 @@ export class ApplicationService {
       if (await repo.existsBy({ certificationId: cert.id, status: In(['DRAFT', 'SUBMITTED', 'INCOMPLETE', 'ON_HOLD', 'IN_REVIEW']) })) {
         throw failedPrecondition('A renewal is already open for this certification', [{ rule: 'ONE_OPEN_RENEWAL', reason: 'finish or withdraw the open renewal first' }]);
       }
-      const app = await repo.save(repo.create({ personId: cert.personId, kind: 'RECERTIFICATION', certificationId: cert.id, channel, status: 'DRAFT', createdBy: principal.subject, missingItems: [], decisionReasons: [] }));
+      const draft = repo.create({ personId: cert.personId, kind: 'RECERTIFICATION', certificationId: cert.id, channel, status: 'DRAFT', createdBy: principal.subject, missingItems: [], decisionReasons: [] });
+      this.keepFacts(draft, snapshot);
+      const app = await repo.save(draft);
       await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from: null, to: 'DRAFT', actor: principal, reason: `renewal of ${cert.number} started` });
       return app;
     });

@@ -1,6 +1,10 @@
 // The eligibility engine: every rule of DOMAIN.md "Certification (initial)" and of recertification,
 // evaluated against the policy values of the case, as a checklist (rule, met, why, evidence).
 // Pure: no I/O, no clock; the caller supplies the facts, the policy and the date judged on.
+// Training facts come from two places: the training record (training's completions, taken with
+// the application as a snapshot) and the applicant's own training log (training done elsewhere,
+// with certificates). A log entry that is the same training as a record completion (same date and
+// hours) is dropped, so nothing counts twice.
 import {
   MILITARY_DESIGNATION_INITIAL_HOURS,
   MILITARY_DESIGNATIONS,
@@ -14,6 +18,7 @@ import {
 } from '@cpss/domain';
 import { dates, type IsoDate } from '@cpss/server-kit';
 import type { CertificationPolicy } from '../policy/certification-policy';
+import type { TrainingCompletionFact } from './cross-domain';
 
 export interface TrainingLogFact {
   hours: number;
@@ -39,8 +44,12 @@ export interface EligibilityFacts {
   /** Sensitive: used here, never copied into the evidence. */
   recoveryStartDate: IsoDate | null;
   educationProofKind: string | null;
+  /** The core course the applicant entered (used when the training record has none that counts). */
   coreCourse: { title: string; completedOn: IsoDate; hours: number } | null;
+  /** The applicant's own log: training done elsewhere, with certificates. */
   trainingLog: TrainingLogFact[];
+  /** The person's training record, from training (empty when not known). */
+  trainingRecord: TrainingCompletionFact[];
   references: ReferenceFact[];
   codeOfEthicsVersion: string | null;
   recoveryStatementProvided: boolean;
@@ -72,9 +81,102 @@ export function coreCourseUsableThrough(completedOn: IsoDate, policy: Certificat
   return dates.addYears(completedOn, policy.coreCourse.certificateValidYears);
 }
 
-/** Training that counts: completed on or before the day judged, and after the last certification. */
-function countedEntries(facts: EligibilityFacts): TrainingLogFact[] {
-  return facts.trainingLog.filter((e) => e.completedOn <= facts.asOf && (!facts.lastCertifiedOn || e.completedOn > facts.lastCertifiedOn));
+/** An hour-bearing line the rules count, from the training record or the applicant's log. */
+interface HoursEntry extends TrainingLogFact {
+  fromRecord: boolean;
+}
+
+const CORE_KIND = 'CORE_PSS';
+const ETHICS_KIND = 'ETHICS_AND_BOUNDARIES';
+const sameTraining = (a: { completedOn: IsoDate; hours: number }, b: { completedOn: IsoDate; hours: number }) => a.completedOn === b.completedOn && a.hours === b.hours;
+
+/**
+ * Additional (or recertification) training: the record's completions that count toward
+ * certification, other than the core course, plus the applicant's log entries that are not the
+ * same training as a record completion.
+ */
+function hoursEntries(facts: EligibilityFacts): { entries: HoursEntry[]; duplicatesDropped: number } {
+  const logKept = facts.trainingLog.filter((l) => !facts.trainingRecord.some((c) => sameTraining(l, c)));
+  const fromRecord = facts.trainingRecord
+    .filter((c) => c.kind !== CORE_KIND && c.countsTowardCertification)
+    .map((c) => ({
+      hours: c.hours,
+      topic: c.courseTitle,
+      completedOn: c.completedOn,
+      childFamily: c.childAndFamily,
+      ethics: c.kind === ETHICS_KIND,
+      // The record has no military flag: the applicant's matching log line may say so.
+      militarySpecific: facts.trainingLog.some((l) => l.militarySpecific && sameTraining(l, c)),
+      fromRecord: true,
+    }));
+  return { entries: [...fromRecord, ...logKept.map((l) => ({ ...l, fromRecord: false }))], duplicatesDropped: facts.trainingLog.length - logKept.length };
+}
+
+/** Training counts when completed on or before the day judged, and after the last certification. */
+function inWindow(facts: EligibilityFacts, completedOn: IsoDate): boolean {
+  return completedOn <= facts.asOf && (!facts.lastCertifiedOn || completedOn > facts.lastCertifiedOn);
+}
+
+function countedEntries(facts: EligibilityFacts): HoursEntry[] {
+  return hoursEntries(facts).entries.filter((e) => inWindow(facts, e.completedOn));
+}
+
+/** Where each counted hour came from, for the evidence. */
+function hoursSources(facts: EligibilityFacts, counted: HoursEntry[]) {
+  return {
+    trainingRecordHours: sum(counted.filter((e) => e.fromRecord).map((e) => e.hours)),
+    trainingLogHours: sum(counted.filter((e) => !e.fromRecord).map((e) => e.hours)),
+    logEntriesAlsoOnRecord: hoursEntries(facts).duplicatesDropped,
+  };
+}
+
+function sourcesText(sources: ReturnType<typeof hoursSources>): string {
+  if (!sources.trainingRecordHours && !sources.logEntriesAlsoOnRecord) return '';
+  return (
+    ` (${sources.trainingRecordHours} from the training record, ${sources.trainingLogHours} from the applicant's log` +
+    (sources.logEntriesAlsoOnRecord ? `; ${sources.logEntriesAlsoOnRecord} log ${sources.logEntriesAlsoOnRecord === 1 ? 'entry' : 'entries'} already on the record not counted twice` : '') +
+    ')'
+  );
+}
+
+export interface CoreCourseUsed {
+  title: string;
+  completedOn: IsoDate;
+  hours: number;
+  source: 'TRAINING_RECORD' | 'APPLICANT';
+  /** From the record: the course was approved on its completion date. Entered by the applicant: not known (null), or false when the record shows it was not. */
+  approvedOnCompletion: boolean | null;
+}
+
+/**
+ * The core course judged: the latest CORE_PSS completion on the training record that counts
+ * toward certification (on or before the day judged when there is one); otherwise the course the
+ * applicant entered. Also the record's CORE_PSS completions that do not count.
+ */
+export function coreCourseOf(facts: EligibilityFacts): { course: CoreCourseUsed | null; notCounting: TrainingCompletionFact[] } {
+  const core = facts.trainingRecord.filter((c) => c.kind === CORE_KIND);
+  const counting = core.filter((c) => c.countsTowardCertification).sort((a, b) => dates.compare(b.completedOn, a.completedOn));
+  const notCounting = core.filter((c) => !c.countsTowardCertification);
+  const chosen = counting.find((c) => c.completedOn <= facts.asOf) ?? counting[0];
+  if (chosen) return { course: { title: chosen.courseTitle, completedOn: chosen.completedOn, hours: chosen.hours, source: 'TRAINING_RECORD', approvedOnCompletion: true }, notCounting };
+  const entered = facts.coreCourse;
+  if (!entered) return { course: null, notCounting };
+  const refusedOnRecord = notCounting.some((c) => sameTraining(entered, c));
+  return { course: { ...entered, source: 'APPLICANT', approvedOnCompletion: refusedOnRecord ? false : null }, notCounting };
+}
+
+/** The training facts a decision used, for the decision's timeline entry: record hours by kind (the core course under CORE_PSS), the applicant's own log hours, and the core course. */
+export function trainingFactsUsed(facts: EligibilityFacts): { trainingHoursByKind: Record<string, number>; applicantLogHours: number; coreCourse: CoreCourseUsed | null } {
+  // A renewal is not judged on the core course.
+  const course = facts.kind === 'INITIAL' ? coreCourseOf(facts).course : null;
+  const trainingHoursByKind: Record<string, number> = {};
+  if (course?.source === 'TRAINING_RECORD') trainingHoursByKind[CORE_KIND] = course.hours;
+  const counted = countedEntries(facts);
+  for (const c of facts.trainingRecord) {
+    if (c.kind === CORE_KIND || !c.countsTowardCertification || !inWindow(facts, c.completedOn)) continue;
+    trainingHoursByKind[c.kind] = sum([trainingHoursByKind[c.kind] ?? 0, c.hours]);
+  }
+  return { trainingHoursByKind, applicantLogHours: sum(counted.filter((e) => !e.fromRecord).map((e) => e.hours)), coreCourse: course };
 }
 
 export function evaluateEligibility(facts: EligibilityFacts, policy: CertificationPolicy): ChecklistItem[] {
@@ -122,27 +224,50 @@ function initialChecklist(facts: EligibilityFacts, policy: CertificationPolicy):
     evidence: { proofKind: facts.educationProofKind },
   });
 
-  const core = facts.coreCourse;
+  const { course: core, notCounting } = coreCourseOf(facts);
+  const notCountingText = notCounting.length
+    ? `the training record's ${notCounting.map((c) => `${c.courseTitle} (completed ${c.completedOn})`).join(', ')} does not count toward certification: the course was not approved on its completion date`
+    : '';
+  const recordNotCounting = notCounting.map((c) => ({ title: c.courseTitle, completedOn: c.completedOn }));
   if (!core) {
-    items.push({ rule: 'CORE_COURSE', required: true, met: false, why: 'no core Peer Support Specialist course completion given', evidence: { requiredHours: policy.coreCourse.faceToFaceHours } });
+    items.push({
+      rule: 'CORE_COURSE',
+      required: true,
+      met: false,
+      why: notCountingText || 'no core Peer Support Specialist course completion given',
+      evidence: { requiredHours: policy.coreCourse.faceToFaceHours, recordCompletionsNotCounting: recordNotCounting },
+    });
   } else {
     const through = coreCourseUsableThrough(core.completedOn, policy);
     const hoursOk = core.hours >= policy.coreCourse.faceToFaceHours;
     const doneOk = core.completedOn <= facts.asOf;
     const windowOk = facts.asOf <= through;
-    const why = !doneOk
-      ? `completion date ${core.completedOn} is after ${facts.asOf}`
-      : !hoursOk
-        ? `${core.hours} hours; at least ${policy.coreCourse.faceToFaceHours} face-to-face required`
-        : !windowOk
-          ? `certificate of ${core.completedOn} could be used only through ${through}`
-          : `${core.title}: ${core.hours} hours completed ${core.completedOn}, usable through ${through}`;
+    const approvedOk = core.approvedOnCompletion !== false;
+    const from = core.source === 'TRAINING_RECORD' ? 'on the training record, approved on its completion date' : 'as entered by the applicant';
+    const why = !approvedOk
+      ? notCountingText
+      : !doneOk
+        ? `completion date ${core.completedOn} is after ${facts.asOf}`
+        : !hoursOk
+          ? `${core.hours} hours; at least ${policy.coreCourse.faceToFaceHours} face-to-face required`
+          : !windowOk
+            ? `certificate of ${core.completedOn} could be used only through ${through}`
+            : `${core.title}: ${core.hours} hours completed ${core.completedOn}, usable through ${through} (${from})` + (notCountingText ? `; ${notCountingText}` : '');
     items.push({
       rule: 'CORE_COURSE',
       required: true,
-      met: hoursOk && doneOk && windowOk,
+      met: hoursOk && doneOk && windowOk && approvedOk,
       why,
-      evidence: { title: core.title, completedOn: core.completedOn, hours: core.hours, requiredHours: policy.coreCourse.faceToFaceHours, usableThrough: through },
+      evidence: {
+        title: core.title,
+        completedOn: core.completedOn,
+        hours: core.hours,
+        requiredHours: policy.coreCourse.faceToFaceHours,
+        usableThrough: through,
+        source: core.source,
+        approvedOnCompletion: core.approvedOnCompletion,
+        recordCompletionsNotCounting: recordNotCounting,
+      },
     });
   }
 
@@ -152,6 +277,7 @@ function initialChecklist(facts: EligibilityFacts, policy: CertificationPolicy):
   const childCounted = Math.min(childFamily, policy.childFamilyMaxHours);
   const total = sum([other, childCounted]);
   const hoursMet = total >= policy.additionalHours;
+  const sources = hoursSources(facts, counted);
   items.push({
     rule: 'ADDITIONAL_HOURS',
     required: true,
@@ -159,18 +285,19 @@ function initialChecklist(facts: EligibilityFacts, policy: CertificationPolicy):
     why:
       `${total} of ${policy.additionalHours} additional hours` +
       (childFamily > policy.childFamilyMaxHours ? ` (${childFamily} about children and families, of which only ${policy.childFamilyMaxHours} count)` : '') +
-      (facts.lastCertifiedOn ? ` completed after the last certification on ${facts.lastCertifiedOn}` : ''),
-    evidence: { countedHours: total, requiredHours: policy.additionalHours, childFamilyHours: childFamily, childFamilyMaxHours: policy.childFamilyMaxHours, otherHours: other, entries: counted.length, after: facts.lastCertifiedOn },
+      (facts.lastCertifiedOn ? ` completed after the last certification on ${facts.lastCertifiedOn}` : '') +
+      sourcesText(sources),
+    evidence: { countedHours: total, requiredHours: policy.additionalHours, childFamilyHours: childFamily, childFamilyMaxHours: policy.childFamilyMaxHours, otherHours: other, entries: counted.length, after: facts.lastCertifiedOn, ...sources },
   });
 
   if (policy.initialEthicsTrainingRequired) {
     const ethics = counted.filter((e) => e.ethics);
     items.push({
       rule: 'ETHICS_TRAINING',
-    required: true,
+      required: true,
       met: ethics.length > 0,
       why: ethics.length > 0 ? `Ethics and Peer Support Boundaries training among the additional hours (${ethics.map((e) => e.topic).join(', ')})` : 'Ethics and Peer Support Boundaries training is required among the additional hours',
-      evidence: { ethicsHours: sum(ethics.map((e) => e.hours)) },
+      evidence: { ethicsHours: sum(ethics.map((e) => e.hours)), trainingRecordEthicsHours: sum(ethics.filter((e) => e.fromRecord).map((e) => e.hours)) },
     });
   }
 
@@ -245,20 +372,22 @@ function recertificationChecklist(facts: EligibilityFacts, policy: Certification
   });
   const counted = countedEntries(facts);
   const total = sum(counted.map((e) => e.hours));
+  const sources = hoursSources(facts, counted);
   items.push({
     rule: 'RECERTIFICATION_HOURS',
     required: true,
     met: total >= policy.recertificationHours,
-    why: `${total} of ${policy.recertificationHours} hours since ${facts.lastCertifiedOn ?? 'the last certification'}`,
-    evidence: { hours: total, requiredHours: policy.recertificationHours, after: facts.lastCertifiedOn },
+    why: `${total} of ${policy.recertificationHours} hours since ${facts.lastCertifiedOn ?? 'the last certification'}${sourcesText(sources)}`,
+    evidence: { hours: total, requiredHours: policy.recertificationHours, after: facts.lastCertifiedOn, ...sources },
   });
   const ethics = sum(counted.filter((e) => e.ethics).map((e) => e.hours));
+  const recordEthics = sum(counted.filter((e) => e.ethics && e.fromRecord).map((e) => e.hours));
   items.push({
     rule: 'RECERTIFICATION_ETHICS_HOURS',
     required: true,
     met: ethics >= policy.recertificationEthicsHours,
-    why: `${ethics} of ${policy.recertificationEthicsHours} Ethics and Peer Support Boundaries hours`,
-    evidence: { ethicsHours: ethics, requiredHours: policy.recertificationEthicsHours },
+    why: `${ethics} of ${policy.recertificationEthicsHours} Ethics and Peer Support Boundaries hours` + (recordEthics ? ` (${recordEthics} from the training record)` : ''),
+    evidence: { ethicsHours: ethics, requiredHours: policy.recertificationEthicsHours, trainingRecordEthicsHours: recordEthics },
   });
   items.push(referencesItem(facts, false));
   if (facts.heldDesignations.some((d) => MILITARY_DESIGNATIONS.includes(d))) {

@@ -9,6 +9,7 @@ import {
   decodeCursor,
   failedPrecondition,
   isBusinessDay,
+  notFound,
   recordStatusChange,
   toConnection,
   type Clock,
@@ -35,6 +36,12 @@ export interface ProcessingClock {
 }
 
 const REVIEWABLE: readonly ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW'];
+
+function requireStatus(app: Application, from: readonly ApplicationStatus[], to: ApplicationStatus): void {
+  if (!from.includes(app.status)) {
+    throw failedPrecondition(`An application that is ${app.status} cannot become ${to}`, [{ rule: 'STATUS', reason: `must be ${from.join(' or ')}` }]);
+  }
+}
 
 export class ReviewService {
   constructor(
@@ -143,25 +150,34 @@ export class ReviewService {
    * Approves a complete case: every required checklist item met and no fee unpaid. A first
    * application issues a certification; a renewal moves the certification to its next term.
    */
-  async approve(principal: Principal | null, input: { applicationId: string; expectedVersion: number; reason?: string | null }): Promise<Application> {
+  async approve(principal: Principal | null, input: { applicationId: string; expectedVersion: number; reason?: string | null }, requestId?: string): Promise<Application> {
     const staff = requireCertificationStaff(principal);
     const p = new Problems();
     p.text(input.reason, 'reason', { max: 1000 });
     p.throwIfAny();
+    const [current] = await this.applications.byIds([input.applicationId]);
+    if (!current) throw notFound(APPLICATION, input.applicationId);
+    requireStatus(current, REVIEWABLE, 'APPROVED');
+    // Required: the decision stands on the training record and open complaints as they are now.
+    // When training or ethics does not answer, SERVICE_UNAVAILABLE and nothing is written.
+    const snapshot = await this.applications.askOtherDomains(current.personId, requestId);
     return this.transition(input, REVIEWABLE, 'APPROVED', async (app, tx) => {
-      const [checklist] = await this.applications.checklists([app], tx);
-      const unmet = checklist!.filter((c) => c.required && !c.met).map((c) => ({ rule: c.rule as string, reason: c.why }));
+      this.applications.keepFacts(app, snapshot);
+      const { checklist, used } = (await this.applications.evaluate([app], tx))[0]!;
+      const unmet = checklist.filter((c) => c.required && !c.met).map((c) => ({ rule: c.rule as string, reason: c.why }));
+      const complaints = snapshot.facts.openComplaintCount;
+      if (complaints > 0) unmet.push({ rule: 'NO_PENDING_COMPLAINT', reason: `${complaints} complaint${complaints === 1 ? ' is' : 's are'} pending against the applicant: the case waits on hold for the outcome` });
       const unpaid = await tx.getRepository(Fee).findBy({ applicationId: app.id, status: 'DUE' });
       for (const f of unpaid) unmet.push({ rule: 'FEE_PAID', reason: `the ${f.kind.toLowerCase()} fee of $${(f.amountCents / 100).toFixed(2)} is unpaid` });
       if (unmet.length) throw failedPrecondition('The application cannot be approved', unmet);
       const today = this.clock.today();
       const { values } = await this.policy.inForceOn(app.submittedOn!, tx);
-      const certification = app.kind === 'INITIAL' ? await this.issue(tx, app, checklist!, values, today) : await this.renew(tx, app, checklist!, values, today);
+      const certification = app.kind === 'INITIAL' ? await this.issue(tx, app, checklist, values, today) : await this.renew(tx, app, checklist, values, today);
       app.decidedOn = today;
       app.decidedBy = staff.subject;
-      app.decisionChecklist = checklist!;
+      app.decisionChecklist = checklist;
       app.decisionReasons = input.reason ? [input.reason.trim()] : [];
-      const facts = { ...(await this.decisionFacts(app, checklist!, tx)), certificationId: certification.id, certificationNumber: certification.number, dueOn: certification.dueOn };
+      const facts = { ...(await this.decisionFacts(app, checklist, tx)), ...used, certificationId: certification.id, certificationNumber: certification.number, dueOn: certification.dueOn };
       return { actor: staff, reason: input.reason ?? (app.kind === 'INITIAL' ? `certified as ${certification.number}` : `recertified through ${certification.dueOn}`), app, facts };
     });
   }
@@ -228,9 +244,7 @@ export class ReviewService {
   ): Promise<Application> {
     return this.dataSource.transaction(async (tx) => {
       const app = await lockAtVersion(tx, Application, APPLICATION, input.applicationId, input.expectedVersion);
-      if (!from.includes(app.status)) {
-        throw failedPrecondition(`An application that is ${app.status} cannot become ${to}`, [{ rule: 'STATUS', reason: `must be ${from.join(' or ')}` }]);
-      }
+      requireStatus(app, from, to);
       const previous = app.status;
       const change = await apply(app, tx);
       change.app.status = to;
