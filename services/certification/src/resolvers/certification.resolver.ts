@@ -1,15 +1,15 @@
 // Certifications: the holder and program staff see them; status on any date comes from the one
 // lifecycle function. The public registry (registry.resolver.ts) shows a narrow view without sign-in.
 import { Role } from '@cpss/domain';
-import { forbidden, isStaffOrSelf, notFound, StatusChange, type RequestContext } from '@cpss/server-kit';
+import { Connection, ConnectionArgs, forbidden, isStaffOrSelf, notFound, StatusChange, type RequestContext } from '@cpss/server-kit';
 import { GraphQLID } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { Certification, CertificationDesignation, CertificationEvent } from '../entities/certification';
 import { CertificationEventKindEnum, CertificationStatusEnum } from '../entities/enums';
 import { Person } from '../entities/person';
-import type { CertificationService } from '../services/certification.service';
+import { DEFAULT_DUE_WITHIN_DAYS, MAX_DUE_WITHIN_DAYS, type CertificationService } from '../services/certification.service';
 import { requireStaffSelfOrService } from '../services/access';
 import type { StatusOnDate } from '../services/lifecycle';
 import type { PersonService } from '../services/person.service';
@@ -34,6 +34,15 @@ export class RecordCertificationEventInput {
   reason: string;
 }
 
+@ArgsType()
+export class CertificationsDueArgs extends ConnectionArgs {
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_DUE_WITHIN_DAYS, description: `Due from today to this many days on (1 to ${MAX_DUE_WITHIN_DAYS})` })
+  withinDays?: number | null;
+}
+
+@ObjectType()
+export class CertificationConnection extends Connection(Certification, 'Certification') {}
+
 export function certificationLoader(ctx: RequestContext, certs: CertificationService) {
   return ctx.loaders.get<string, Certification | null>('certification.byId', (ids) => certs.byIds(ids));
 }
@@ -57,6 +66,17 @@ export class CertificationResolver {
     if (!cert) throw notFound('Certification', id);
     if (!isStaffOrSelf(ctx.principal, cert.personId)) throw forbidden('Only the holder or program staff may see this certification');
     return cert;
+  }
+
+  @Authorized([Role.CertificationReviewer, Role.Admin])
+  @Query(() => CertificationConnection, { description: 'Certifications falling due within N days (not suspended, revoked or relinquished), soonest first: certification staff' })
+  certificationsDue(@Args() args: CertificationsDueArgs, @Ctx() ctx: RequestContext) {
+    return this.certifications.due(ctx.principal, args.withinDays, args.first, args.after);
+  }
+
+  @FieldResolver(() => Float, { description: 'Training hours a renewal needs, by the policy in force on the first day it can be submitted' })
+  renewalHoursRequired(@Root() cert: Certification, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get<Certification, number>('certification.renewalHoursRequired', (certs) => this.certifications.renewalHoursRequired(certs)).load(cert);
   }
 
   @FieldResolver(() => Person)

@@ -315,7 +315,7 @@ export class ApplicationService {
     if (!certs.length) return out;
     const certIds = certs.map((c) => c.id);
     const [events, held] = await Promise.all([
-      manager.getRepository(CertificationEvent).findBy({ certificationId: In(certIds) }),
+      manager.getRepository(CertificationEvent).find({ where: { certificationId: In(certIds) }, order: { effectiveOn: 'ASC', at: 'ASC' } }),
       manager.getRepository(CertificationDesignation).findBy({ certificationId: In(certIds) }),
     ]);
     for (const a of apps) {
@@ -607,7 +607,7 @@ export class ApplicationService {
   /** The renewed certification's status on a date (by the policy of its last certification). */
   async renewalStatus(tx: EntityManager, certificationId: string, on: string) {
     const cert = await tx.getRepository(Certification).findOneByOrFail({ id: certificationId });
-    const events = await tx.getRepository(CertificationEvent).findBy({ certificationId });
+    const events = await tx.getRepository(CertificationEvent).find({ where: { certificationId }, order: { effectiveOn: 'ASC', at: 'ASC' } });
     const { values } = await this.policy.inForceOn(cert.lastCertifiedOn, tx);
     return certificationStatusOn({ issuedOn: cert.issuedOn, dueOn: cert.dueOn, events }, on, values);
   }

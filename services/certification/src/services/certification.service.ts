@@ -1,12 +1,27 @@
 // Certifications: lookups in batches, status on any date (one pure function, services/lifecycle),
 // status events by command (suspend, reinstate, revoke, relinquish), and the public registry.
 import { CertificationEventKind, hasAnyRole, isUuid, Role, type CertificationStatus } from '@cpss/domain';
-import { failedPrecondition, forbidden, manyByKey, oneByKey, recordStatusChange, unauthenticated, type Clock, type Principal } from '@cpss/server-kit';
+import {
+  badInput,
+  dates,
+  decodeCursor,
+  failedPrecondition,
+  forbidden,
+  isIsoDate,
+  manyByKey,
+  oneByKey,
+  recordStatusChange,
+  toConnection,
+  unauthenticated,
+  type Clock,
+  type ConnectionShape,
+  type Principal,
+} from '@cpss/server-kit';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Certification, CertificationDesignation, CertificationEvent } from '../entities/certification';
 import { Person } from '../entities/person';
 import type { CertificationPolicyStore } from '../policy/certification-policy';
-import { isCertificationStaff } from './access';
+import { isCertificationStaff, requireCertificationStaff } from './access';
 import { lockAtVersion } from './concurrency';
 import { certificationStatusOn, type StatusOnDate } from './lifecycle';
 import { PolicyCatalog } from './policy-catalog';
@@ -35,6 +50,9 @@ export function eventRefusal(kind: CertificationEventKind, before: Certification
   if (kind === 'SUSPENDED' && before === 'SUSPENDED') return { message: 'The certification is already suspended', reason: 'already suspended' };
   return null;
 }
+
+export const DEFAULT_DUE_WITHIN_DAYS = 90;
+export const MAX_DUE_WITHIN_DAYS = 365;
 
 export class CertificationService {
   constructor(
@@ -121,6 +139,55 @@ export class CertificationService {
     const facts = { effectiveOn: event.effectiveOn, ...(event.effectiveUntil ? { effectiveUntil: event.effectiveUntil } : {}), ...event.facts };
     await recordStatusChange(tx, { subjectType: 'Certification', subjectId: cert.id, from, to: event.kind, actor: event.actor, reason: event.reason, facts });
     return saved;
+  }
+
+  // ---------------------------------------------------------------- falling due
+
+  /**
+   * Certifications falling due within `withinDays` of today (due date from today to today + N),
+   * soonest first, leaving out those suspended, revoked or relinquished today (a lapsed one is past
+   * its due date already). Keyset-paginated on (due date, id).
+   */
+  async due(principal: Principal | null, withinDays: number | null | undefined, first: number, after: string | null | undefined): Promise<ConnectionShape<Certification>> {
+    requireCertificationStaff(principal);
+    const days = withinDays ?? DEFAULT_DUE_WITHIN_DAYS;
+    const p = new Problems('');
+    p.check(Number.isInteger(days) && days >= 1 && days <= MAX_DUE_WITHIN_DAYS, 'withinDays', `must be between 1 and ${MAX_DUE_WITHIN_DAYS}`);
+    p.throwIfAny();
+    const today = this.clock.today();
+    // The status rule of services/lifecycle.ts in SQL: the latest event in effect today decides,
+    // unless it was a reinstatement (a suspension for a period is in effect through its last day).
+    const q = this.dataSource
+      .getRepository(Certification)
+      .createQueryBuilder('c')
+      .where('c.due_on between :today::date and :until::date', { today, until: dates.addDays(today, days) })
+      .andWhere(
+        `coalesce((select e.kind from certification_event e
+                    where e.certification_id = c.id and e.effective_on <= :today::date and (e.effective_until is null or e.effective_until >= :today::date)
+                    order by e.effective_on desc, e.at desc limit 1), 'REINSTATED') = 'REINSTATED'`,
+      );
+    const totalCount = await q.clone().getCount();
+    const page = q.clone().orderBy('c.due_on', 'ASC').addOrderBy('c.id', 'ASC').take(first + 1);
+    if (after) {
+      const [on, id] = decodeCursor(after, 2) as [string, string];
+      if (!isIsoDate(String(on)) || !isUuid(String(id))) throw badInput({ field: 'after', reason: 'is not a cursor this list gave out' });
+      page.andWhere('(c.due_on, c.id) > (:on::date, :id::uuid)', { on, id });
+    }
+    return toConnection(await page.getMany(), first, totalCount, (c) => [c.dueOn, c.id]);
+  }
+
+  /**
+   * Training hours a renewal of each certification needs: the policy in force on the first day it
+   * can be submitted (today, or the day renewal opens when that is later).
+   */
+  async renewalHoursRequired(certs: readonly Certification[]): Promise<number[]> {
+    if (!certs.length) return [];
+    const catalog = await PolicyCatalog.load(this.policy);
+    const today = this.clock.today();
+    return certs.map((c) => {
+      const opens = dates.addDays(c.dueOn, -Math.max(...catalog.inForceOn(c.lastCertifiedOn).values.reminderOffsetsDays));
+      return catalog.inForceOn(opens > today ? opens : today).values.recertificationHours;
+    });
   }
 
   // ---------------------------------------------------------------- public registry
