@@ -5,6 +5,7 @@
 import { Role } from '@cpss/domain';
 import type { GraphQLError } from 'graphql';
 import { signToken, type AuthConfig } from './auth';
+import { GraphQLError as GraphQLErrorClass } from 'graphql';
 import { serviceUnavailable } from './errors';
 
 export interface GatewayRequestOptions {
@@ -16,6 +17,7 @@ export interface GatewayClient {
   /**
    * Sends one operation and returns its data. `domain` names who is asked (for the error). Any
    * error in the answer refuses the whole answer: a decision never stands on partial facts.
+   * NOT_FOUND from the other domain is an answer and is passed on as NOT_FOUND.
    */
   request<T>(domain: string, query: string, variables?: Record<string, unknown>, options?: GatewayRequestOptions): Promise<T>;
 }
@@ -49,8 +51,15 @@ export function createGatewayClient(options: { url: string; auth: Pick<AuthConfi
       const errors = body.errors ?? [];
       const callerError = errors.find((e) => CALLER_ERRORS.has(String(e.extensions?.['code'])));
       if (callerError) throw new GatewayCallError(`${options.service} asked ${domain} wrongly: ${callerError.message}`);
+      // "No such thing" is an answer, not an outage: the caller's client hears it as it is.
+      const missing = errors.find((e) => e.extensions?.['code'] === 'NOT_FOUND');
+      if (missing) throw notFoundElsewhere(missing);
       if (errors.length || !body.data) throw serviceUnavailable(domain);
       return body.data;
     },
   };
+}
+
+function notFoundElsewhere(error: GraphQLError): GraphQLErrorClass {
+  return new GraphQLErrorClass(error.message, { extensions: { code: 'NOT_FOUND', what: error.extensions?.['what'], id: error.extensions?.['id'] } });
 }
