@@ -6,6 +6,7 @@
 // with certificates). A log entry that is the same training as a record completion (same date and
 // hours) is dropped, so nothing counts twice.
 import {
+  CourseKind,
   MILITARY_DESIGNATION_INITIAL_HOURS,
   MILITARY_DESIGNATIONS,
   MINIMUM_APPLICANT_AGE_YEARS,
@@ -86,8 +87,8 @@ interface HoursEntry extends TrainingLogFact {
   fromRecord: boolean;
 }
 
-const CORE_KIND = 'CORE_PSS';
-const ETHICS_KIND = 'ETHICS_AND_BOUNDARIES';
+const CORE_KIND = CourseKind.CorePss;
+const ETHICS_KIND = CourseKind.EthicsAndBoundaries;
 const sameTraining = (a: { completedOn: IsoDate; hours: number }, b: { completedOn: IsoDate; hours: number }) => a.completedOn === b.completedOn && a.hours === b.hours;
 
 /**
