@@ -1,6 +1,6 @@
 // The certification subgraph's scheduled work on its own pg-boss queue: closing stale incomplete
 // applications, producing renewal reminders, delivering notifications (log, or SMTP when set).
-import { startJobQueue, systemClock, type Logger } from '@cpss/server-kit';
+import { startJobQueue, type Clock, type Logger } from '@cpss/server-kit';
 import nodemailer from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { certificationPolicyStore } from './policy/certification-policy';
@@ -12,11 +12,11 @@ export function smtpAdapter(url: string, from: string): NotificationAdapter {
 }
 
 export async function startCertificationBackground(
-  deps: { dataSource: DataSource; logger: Logger; databaseUrl: string },
+  deps: { dataSource: DataSource; logger: Logger; databaseUrl: string; clock: Clock },
   mail: { smtpUrl?: string; from: string },
 ): Promise<() => Promise<void>> {
   const boss = await startJobQueue({ url: deps.databaseUrl, schema: 'certification_jobs', logger: deps.logger });
-  const maintenance = new MaintenanceService(deps.dataSource, certificationPolicyStore(deps.dataSource), systemClock);
+  const maintenance = new MaintenanceService(deps.dataSource, certificationPolicyStore(deps.dataSource), deps.clock);
   const adapter = mail.smtpUrl ? smtpAdapter(mail.smtpUrl, mail.from) : logAdapter(deps.logger);
   for (const q of [CLOSE_STALE_QUEUE, REMINDERS_QUEUE, DELIVERY_QUEUE]) await boss.createQueue(q);
   // Early morning in North Carolina, so "today" has turned over; delivery every 10 minutes.

@@ -23,6 +23,9 @@ export class CertificationMonth {
 
   @Field(() => Int)
   lapsed: number;
+
+  @Field(() => Int, { description: "Certified (in good standing) at the month's end, or on the day asked for its current month" })
+  inGoodStanding: number;
 }
 
 @ObjectType({ description: 'Counts for the program dashboards; "in good standing" is active, due or late on the date' })

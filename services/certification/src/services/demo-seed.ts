@@ -1,5 +1,5 @@
 // Demo certifications and applications for `npm start` on an empty database, on the DEMO_PEOPLE
-// ids shared by every subgraph: an active trainer, a CPSS due for renewal (veteran), a lapsed one,
+// ids shared by every subgraph: two active trainers, a CPSS due for renewal (veteran), a lapsed one,
 // and applications in several states for the reviewer's queue.
 import { DEMO_ACCOUNTS, DEMO_PEOPLE } from '@cpss/domain';
 import { recordStatusChange, type Logger } from '@cpss/server-kit';
@@ -9,7 +9,7 @@ import { Certification, CertificationDesignation, Fee } from '../entities/certif
 import { Person } from '../entities/person';
 import { certificationPolicyStore } from '../policy/certification-policy';
 
-const [alicia, ben, carmen, dwayne, , frank, grace] = DEMO_PEOPLE as unknown as { id: string }[];
+const [alicia, ben, carmen, dwayne, , frank, grace, harold] = DEMO_PEOPLE as unknown as { id: string }[];
 
 export async function seedDemoCertification(dataSource: DataSource, logger: Logger): Promise<void> {
   await dataSource.transaction(async (tx) => {
@@ -25,7 +25,9 @@ export async function seedDemoCertification(dataSource: DataSource, logger: Logg
     await certs.insert([
       { number: 'NC-CPSS-000101', personId: ben!.id, issuedOn: '2021-06-01', lastCertifiedOn: '2025-06-10', dueOn: '2027-06-30' },
       { number: 'NC-CPSS-000102', personId: dwayne!.id, issuedOn: '2022-12-05', lastCertifiedOn: '2024-12-05', dueOn: '2026-12-31' },
-      { number: 'NC-CPSS-000103', personId: frank!.id, issuedOn: '2020-05-12', lastCertifiedOn: '2022-05-12', dueOn: '2024-05-31' },
+      { number: 'NC-CPSS-000103', personId: harold!.id, issuedOn: '2020-05-12', lastCertifiedOn: '2022-05-12', dueOn: '2024-05-31' },
+      // The second trainer: a trainer must hold a certification in good standing to teach.
+      { number: 'NC-CPSS-000104', personId: frank!.id, issuedOn: '2019-08-20', lastCertifiedOn: '2025-08-14', dueOn: '2027-08-31' },
     ]);
     const dwayneCert = await certs.findOneByOrFail({ number: 'NC-CPSS-000102' });
     await tx.getRepository(CertificationDesignation).insert({ certificationId: dwayneCert.id, designation: 'VETERAN_SERVICE_MEMBER', grantedOn: '2022-12-05' });

@@ -1,6 +1,7 @@
 // Program statistics: counts by status, county, designation and voluntary demographics (of the
-// CPSS in good standing on a date), and certifications issued and lapsed per month. Statuses come
-// from the same lifecycle function as everywhere else.
+// CPSS in good standing on a date), and per month the certifications issued and lapsed and the
+// number certified at the month's end. Statuses come from the same lifecycle function as
+// everywhere else.
 import { ageBandOf } from '@cpss/domain';
 import { dates, type Clock } from '@cpss/server-kit';
 import type { DataSource } from 'typeorm';
@@ -19,6 +20,8 @@ export interface MonthCount {
   month: string;
   issued: number;
   lapsed: number;
+  /** Certified people (in good standing) at the month's end, or on the day asked for the current month. */
+  inGoodStanding: number;
 }
 
 const IN_GOOD_STANDING = ['ACTIVE', 'DUE', 'LATE'];
@@ -52,7 +55,7 @@ export class StatisticsService {
 
     const firstMonth = dates.addMonths(`${on.slice(0, 7)}-01`, -(months - 1));
     const perMonth: MonthCount[] = [];
-    for (let m = firstMonth; m <= on; m = dates.addMonths(m, 1)) perMonth.push({ month: m.slice(0, 7), issued: 0, lapsed: 0 });
+    for (let m = firstMonth; m <= on; m = dates.addMonths(m, 1)) perMonth.push({ month: m.slice(0, 7), issued: 0, lapsed: 0, inGoodStanding: 0 });
     const bucket = (date: string) => perMonth.find((p) => p.month === date.slice(0, 7));
     for (const c of certs) {
       const b = bucket(c.issuedOn);
@@ -64,6 +67,13 @@ export class StatisticsService {
       const b = bucket(lapsedOn);
       if (b) b.lapsed += 1;
     });
+
+    // The certified count over time: statuses at each month's end (a fixed number of statements).
+    for (const p of perMonth) {
+      const monthEnd = dates.addDays(dates.addMonths(`${p.month}-01`, 1), -1);
+      const at = monthEnd < on ? monthEnd : on;
+      p.inGoodStanding = (await this.certifications.statusesOn(certs, at)).filter((s) => IN_GOOD_STANDING.includes(s.status)).length;
+    }
 
     return {
       on,
