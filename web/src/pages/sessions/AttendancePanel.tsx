@@ -8,14 +8,14 @@ import { useMutation } from 'urql';
 import { formatHours } from '../../format';
 import type { TrainingSessionQuery } from '../../gql/graphql';
 import { fieldReasons, RefusalAlert } from './serverErrors';
-import { dayLabel, ENROLLMENT_STATUS_LABELS, participantLabel } from './sessionFormat';
+import { dayLabel, ENROLLMENT_STATUS_LABELS } from './sessionFormat';
 import { RecordAttendanceDocument } from './sessionDocuments';
 
 type Session = TrainingSessionQuery['trainingSession'];
 type Hours = number | '';
 const PRE_WORK = 'pre-work';
 
-export function AttendancePanel({ session, today, arrival }: { session: Session; today: string; arrival: Map<string, number> }) {
+export function AttendancePanel({ session, today, name: nameOf }: { session: Session; today: string; name: (personId: string) => string }) {
   const [recording, record] = useMutation(RecordAttendanceDocument);
   const participants = session.roster.filter((e) => e.status === 'ENROLLED' || e.status === 'COMPLETED');
   const pastDays = session.days.filter((d) => d.date <= today);
@@ -70,7 +70,7 @@ export function AttendancePanel({ session, today, arrival }: { session: Session;
     setDone(
       `Recorded the hours of ${entries.length} ${entries.length === 1 ? 'participant' : 'participants'} for ${where}.` +
         (completed.length
-          ? ` ${completed.map((x) => `${participantLabel(arrival.get(x.personId) ?? 0, x.personId)} completed the course (certificate ${x.certificate?.verificationCode ?? 'pending'})`).join('; ')}.`
+          ? ` ${completed.map((x) => `${nameOf(x.personId)} completed the course (certificate ${x.certificate?.verificationCode ?? 'pending'})`).join('; ')}.`
           : ''),
     );
   }
@@ -126,7 +126,7 @@ export function AttendancePanel({ session, today, arrival }: { session: Session;
             </Table.Thead>
             <Table.Tbody>
               {participants.map((p) => {
-                const name = participantLabel(arrival.get(p.personId) ?? 0, p.personId);
+                const name = nameOf(p.personId);
                 return (
                   <Table.Tr key={p.id} data-testid="attendance-row" data-person-id={p.personId}>
                     <Table.Th scope="row" fw="normal" title={p.personId}>

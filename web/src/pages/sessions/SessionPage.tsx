@@ -16,7 +16,7 @@ import { SessionsFrame } from './SessionsFrame';
 import { AttendancePanel } from './AttendancePanel';
 import { CancelForm, RescheduleForm } from './SessionChanges';
 import { RefusalAlert } from './serverErrors';
-import { RegisterForSessionDocument, TrainingSessionDocument } from './sessionDocuments';
+import { RegisterForSessionDocument, TrainingSessionDocument, TrainingSessionNamesDocument } from './sessionDocuments';
 import { dayLabel, DELIVERY_LABELS, ENROLLMENT_STATUS_COLORS, ENROLLMENT_STATUS_LABELS, participantLabel, SESSION_STATUS_LABELS, sessionPhase, shortId, todayInNc } from './sessionFormat';
 
 type Session = TrainingSessionQuery['trainingSession'];
@@ -26,7 +26,11 @@ export function SessionPage() {
   const location = useLocation();
   const user = useUser();
   const [result, reexecute] = useQuery({ query: TrainingSessionDocument, variables: { id }, requestPolicy: 'cache-and-network' });
-  const reload = () => reexecute({ requestPolicy: 'network-only' });
+  const [names, reexecuteNames] = useQuery({ query: TrainingSessionNamesDocument, variables: { id }, requestPolicy: 'cache-and-network' });
+  const reload = () => {
+    reexecute({ requestPolicy: 'network-only' });
+    reexecuteNames({ requestPolicy: 'network-only' });
+  };
   const [changing, setChanging] = useState<'reschedule' | 'cancel' | null>(null);
   const [notice, setNotice] = useState<string | null>((location.state as { scheduled?: boolean } | null)?.scheduled ? 'The session is scheduled.' : null);
   const session = result.data?.trainingSession;
@@ -46,9 +50,10 @@ export function SessionPage() {
   }
   if (!session) return <Loading>Loading the session…</Loading>;
 
-  // Participants are numbered by arrival, the same number everywhere on the page.
-  const arrival = new Map(session.roster.map((e, i) => [e.personId, i]));
-  const name = (personId: string) => participantLabel(arrival.get(personId) ?? 0, personId);
+  // Participants are numbered by arrival and named, the same label everywhere on the page.
+  const people = new Map((names.data?.trainingSession.roster ?? []).map((e) => [e.personId, e.person]));
+  const labels = new Map(session.roster.map((e, i) => [e.personId, participantLabel(i, e.personId, people.get(e.personId))]));
+  const name = (personId: string) => labels.get(personId) ?? participantLabel(0, personId);
   const waitlist = session.roster.filter((e) => e.status === 'WAITLISTED').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
   const completions = session.roster.filter((e) => e.certificate);
   const required = session.course.faceToFaceHours + session.course.preWorkHours;
@@ -154,8 +159,13 @@ export function SessionPage() {
       <section className="card" aria-labelledby="roster-title">
         <h2 id="roster-title">Roster</h2>
         <Text size="sm" c="dimmed" mb="xs">
-          Everyone who registered, in the order they arrived. The API gives a trainer participants’ person ids, not their names.
+          Everyone who registered, numbered in the order they arrived.
         </Text>
+        {names.error && !names.data && (
+          <Text size="sm" role="status" data-testid="roster-names-missing">
+            Participants’ names could not be loaded just now; they are shown by number and person id.
+          </Text>
+        )}
         <Roster session={session} name={name} required={required} />
       </section>
 
@@ -181,7 +191,7 @@ export function SessionPage() {
 
       <section className="card" aria-labelledby="attendance-title">
         <h2 id="attendance-title">Attendance</h2>
-        <AttendancePanel session={session} today={today} arrival={arrival} />
+        <AttendancePanel session={session} today={today} name={name} />
       </section>
 
       <section className="card" aria-labelledby="completions-title">
@@ -267,7 +277,7 @@ function Roster({ session, name, required }: { session: Session; name: (personId
         <Table.Tbody>
           {session.roster.map((e) => (
             <Table.Tr key={e.id} data-testid="roster-row" data-person-id={e.personId}>
-              <Table.Th scope="row" fw="normal" title={e.personId}>
+              <Table.Th scope="row" fw="normal" title={e.personId} data-testid="roster-name">
                 {name(e.personId)}
               </Table.Th>
               <Table.Td>

@@ -1,4 +1,5 @@
-// The session page's documents: one query for the session with its roster, and the mutations that
+// The session page's documents: one query for the session with its roster, one for the
+// participants' names, and the mutations that
 // return the fields they change, so the normalized cache updates the page without a refetch.
 import { graphql } from '../../gql';
 
@@ -64,6 +65,27 @@ export const TrainingSessionDocument = graphql(`
         reason
         facts
         at
+      }
+    }
+  }
+`);
+
+/**
+ * The participants' names (Enrollment.person, resolved by certification), asked apart from the
+ * session: when certification does not answer, the roster still shows, by number and id.
+ */
+export const TrainingSessionNamesDocument = graphql(`
+  query TrainingSessionNames($id: ID!) {
+    trainingSession(id: $id) {
+      id
+      roster {
+        id
+        personId
+        person {
+          id
+          legalName
+          preferredName
+        }
       }
     }
   }

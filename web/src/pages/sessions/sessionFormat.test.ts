@@ -38,6 +38,10 @@ describe('participantLabel', () => {
   it('numbers by arrival and shows the end of the person id', () => {
     expect(participantLabel(0, '0b5a4a8e-6f0e-4c2a-9a51-1f0c3c1e0004')).toBe('Participant 1 (…3c1e0004)');
   });
+  it('names the participant when their name came back, with their number', () => {
+    expect(participantLabel(2, '0b5a4a8e-6f0e-4c2a-9a51-1f0c3c1e0004', { legalName: 'Dwayne Lowry', preferredName: 'D' })).toBe('Participant 3: Dwayne Lowry (D)');
+    expect(participantLabel(0, 'x', { legalName: 'Carmen Reyes', preferredName: null })).toBe('Participant 1: Carmen Reyes');
+  });
 });
 
 describe('server errors', () => {

@@ -2,6 +2,8 @@
 // training service decides on (a day can be recorded once it has happened), not the browser's.
 import type { EnrollmentStatus, SessionDelivery, TrainingSessionStatus } from '../../gql/graphql';
 
+import { displayName } from '../../format';
+
 export { todayInNc } from '../../format';
 
 /** YYYY-MM-DD plus n days (calendar arithmetic in UTC so no time zone moves it). */
@@ -50,14 +52,15 @@ export function sessionPhase(s: { status: TrainingSessionStatus; firstDay: strin
   return 'Upcoming';
 }
 
-/**
- * The API gives a trainer only a participant's person id (no name a trainer may read), so a
- * participant is shown by arrival order and a short form of the id; the full id is in the title.
- */
+/** The end of an id, for a table cell (the full id goes in a title). */
 export function shortId(id: string): string {
   return id.slice(-8);
 }
 
-export function participantLabel(index: number, personId: string): string {
-  return `Participant ${index + 1} (…${shortId(personId)})`;
+/**
+ * A participant by arrival order and name (Enrollment.person, from certification); the short form
+ * of the person id stands in when no name came back.
+ */
+export function participantLabel(index: number, personId: string, person?: { legalName: string; preferredName?: string | null } | null): string {
+  return person ? `Participant ${index + 1}: ${displayName(person)}` : `Participant ${index + 1} (…${shortId(personId)})`;
 }
