@@ -1,10 +1,11 @@
 // A person as program staff see them, in one gateway query across the three subgraphs: who they
 // are (certification), their certifications and applications (certification), their training
-// record (training), Code of Ethics acknowledgments and public disciplinary status (ethics), and —
-// for ethics staff and admins only — complaints about them and sanctions. The confidential parts
-// are asked for only when the role may see them (@include), so no one else's request touches them.
-import { Badge, Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+// record and, when they teach, their trainer profile — registrations and upcoming sessions
+// (training), Code of Ethics acknowledgments, public disciplinary status, open complaints and any
+// bar from teaching (ethics), and — for ethics staff and admins only — complaints about them and
+// sanctions. Parts a role may not read are asked for only when it may (@include / @skip), so no
+// one else's request touches them.
+import { Badge, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorAlert, Loading } from '../../components/Status';
@@ -12,12 +13,14 @@ import { courseKindLabel, displayName, formatHours } from '../../format';
 import { graphql } from '../../gql';
 import type { CourseKind } from '../../gql/graphql';
 import { APPLICATION_STATUS_LABELS, CERTIFICATION_STATUS_LABELS, DESIGNATION_LABELS, enumWords, label } from '../../labels';
-import { ETHICS_STAFF_ROLES, hasAnyRole, TRAINING_REVIEWER_ROLES } from '../../roles';
+import { APPLICATION_REVIEWER_ROLES, ETHICS_STAFF_ROLES, hasAnyRole, isStaff, TRAINING_REVIEWER_ROLES } from '../../roles';
 import { useUser } from '../../session';
 import { ExternalCompletionForm } from './ExternalCompletionForm';
+import { Facts, Section } from './parts';
+import { TrainerSection } from './TrainerSection';
 
 const PersonQuery = graphql(`
-  query PersonView($id: ID!, $withCases: Boolean!) {
+  query PersonView($id: ID!, $withCases: Boolean!, $withApplications: Boolean!, $withStaffFacts: Boolean!) {
     person(id: $id) {
       id
       legalName
@@ -34,18 +37,28 @@ const PersonQuery = graphql(`
         goodThrough
         designations { designation grantedOn }
       }
+      applications @include(if: $withApplications) { id kind status submittedOn }
       trainingHours
       trainingHoursByKind { kind hours }
       childAndFamilyTrainingHours
       trainingCompletions { id courseTitle kind hours completedOn source provider countsTowardCertification }
+      trainerProfile @include(if: $withStaffFacts) {
+        status
+        registrations { id status registeredOn removedOn course { id title kind } }
+        upcomingSessions { id status firstDay lastDay enrolledCount capacity course { id title } }
+      }
       ethicsAcknowledgments { id codeVersion signedOn }
       publicDisciplinaryStatus { standing removedAsTrainer }
+      openComplaintCount @include(if: $withStaffFacts)
+      barredFromTeaching @include(if: $withStaffFacts)
       complaints @include(if: $withCases) { id referenceNumber status receivedOn outcome }
       sanctions @include(if: $withCases) { id kind status effectiveFrom effectiveUntil }
     }
-    applications(first: 100, personId: $id) {
+    # Staff outside certification may not read Person.applications: they get the same list from the
+    # root field, which shows staff everyone's applications.
+    applications(first: 100, personId: $id) @skip(if: $withApplications) {
       totalCount
-      edges { node { id kind status submittedOn missingItems } }
+      edges { node { id kind status submittedOn } }
     }
   }
 `);
@@ -54,8 +67,11 @@ export function PersonPage() {
   const { id = '' } = useParams();
   const user = useUser();
   const withCases = hasAnyRole(user.roles, ETHICS_STAFF_ROLES);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: PersonQuery, variables: { id, withCases }, requestPolicy: 'cache-and-network' });
+  const withApplications = hasAnyRole(user.roles, APPLICATION_REVIEWER_ROLES);
+  const withStaffFacts = isStaff(user.roles);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: PersonQuery, variables: { id, withCases, withApplications, withStaffFacts }, requestPolicy: 'cache-and-network' });
   const person = data?.person;
+  const applications = person?.applications ?? data?.applications?.edges.map((e) => e.node) ?? [];
 
   return (
     <section aria-labelledby="person-title">
@@ -98,9 +114,9 @@ export function PersonPage() {
             )}
           </Section>
 
-          <Section title={`Applications (${data.applications.totalCount})`} testId="person-applications">
-            {data.applications.edges.length === 0 ? (
-              <Text>No applications.</Text>
+          <Section title={`Applications (${applications.length})`} testId="person-applications">
+            {applications.length === 0 ? (
+              <Text data-testid="person-no-applications">No applications.</Text>
             ) : (
               <Table>
                 <Table.Thead>
@@ -111,12 +127,10 @@ export function PersonPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.applications.edges.map(({ node: a }) => (
-                    <Table.Tr key={a.id} data-testid="person-application">
-                      <Table.Td>
-                        {hasAnyRole(user.roles, ['CERTIFICATION_REVIEWER', 'ADMIN']) ? <Link to={`/applications/${a.id}`}>{enumWords(a.kind)}</Link> : enumWords(a.kind)}
-                      </Table.Td>
-                      <Table.Td>{label(APPLICATION_STATUS_LABELS, a.status)}</Table.Td>
+                  {applications.map((a) => (
+                    <Table.Tr key={a.id} data-testid="person-application" data-id={a.id}>
+                      <Table.Td>{withApplications ? <Link to={`/applications/${a.id}`}>{enumWords(a.kind)}</Link> : enumWords(a.kind)}</Table.Td>
+                      <Table.Td data-testid="person-application-status">{label(APPLICATION_STATUS_LABELS, a.status)}</Table.Td>
                       <Table.Td>{a.submittedOn ?? '—'}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -165,13 +179,17 @@ export function PersonPage() {
             )}
           </Section>
 
+          {person.trainerProfile && <TrainerSection profile={person.trainerProfile} barred={person.barredFromTeaching ?? null} />}
+
           <Section title="Ethics" testId="person-ethics">
             <Facts
               rows={[
                 ['Public standing', enumWords(person.publicDisciplinaryStatus.standing)],
                 ['Removed as trainer', person.publicDisciplinaryStatus.removedAsTrainer ? 'Yes' : 'No'],
                 ['Code of Ethics signed', person.ethicsAcknowledgments.map((a) => `${a.codeVersion} on ${a.signedOn}`).join('; ') || 'Never'],
+                ...(person.openComplaintCount != null ? [['Open complaints', String(person.openComplaintCount)] as const] : []),
               ]}
+              testId="person-ethics-facts"
             />
             {withCases && (
               <>
@@ -213,29 +231,5 @@ export function PersonPage() {
         </SimpleGrid>
       )}
     </section>
-  );
-}
-
-function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md" component="section" aria-label={title} data-testid={testId}>
-      <Title order={2} size="h4" mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
-
-function Facts({ rows }: { rows: readonly (readonly [string, string])[] }) {
-  return (
-    <dl className="facts">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
