@@ -14,7 +14,9 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PoliciesPage } from './pages/admin/PoliciesPage';
+import { CommandsPage } from './pages/commands/CommandsPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { WorkQueuesPage } from './pages/queues/WorkQueuesPage';
 import { PersonPage } from './pages/person/PersonPage';
 import { ApplyPage } from './pages/apply/ApplyPage';
 import { RecertificationPage } from './pages/apply/RecertificationPage';
@@ -35,6 +37,7 @@ import { SignInPage, type SignInLocationState } from './pages/SignInPage';
 import {
   APPLICANT_ROLES,
   APPLICATION_REVIEWER_ROLES,
+  COMMAND_ADMIN_ROLES,
   COURSE_AUTHOR_ROLES,
   COURSE_READER_ROLES,
   DASHBOARD_ROLES,
@@ -43,6 +46,7 @@ import {
   SESSION_READER_ROLES,
   TRAINER_ROLES,
   TRAINING_REVIEWER_ROLES,
+  WORK_QUEUE_ROLES,
   hasAnyRole, isStaff, roleLabels, type Role } from './roles';
 import { useSession, useUser } from './session';
 
@@ -208,6 +212,22 @@ export function App() {
           element={
             <RequireRoles what="The program dashboard" roles={DASHBOARD_ROLES}>
               <DashboardPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="queues"
+          element={
+            <RequireRoles what="The work queues" roles={WORK_QUEUE_ROLES}>
+              <WorkQueuesPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="commands"
+          element={
+            <RequireRoles what="Cross-domain commands" roles={COMMAND_ADMIN_ROLES}>
+              <CommandsPage />
             </RequireRoles>
           }
         />

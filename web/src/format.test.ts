@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courseKindLabel, displayName, formatHours, latestAcknowledgment } from './format';
+import { countLabel, courseKindLabel, displayName, formatHours, latestAcknowledgment } from './format';
 
 describe('displayName', () => {
   it('adds the preferred name in parentheses when there is one', () => {
@@ -38,5 +38,13 @@ describe('courseKindLabel', () => {
   it('names course kinds in words', () => {
     expect(courseKindLabel('CORE_PSS')).toBe('Core PSS');
     expect(courseKindLabel('ETHICS_AND_BOUNDARIES')).toBe('Ethics and boundaries');
+  });
+});
+
+describe('countLabel', () => {
+  it('says how many there are, and how many are shown when not all', () => {
+    expect(countLabel(1, 1, 'case', 'cases')).toBe('1 case');
+    expect(countLabel(0, 0, 'case', 'cases')).toBe('0 cases');
+    expect(countLabel(120, 50, 'case', 'cases')).toBe('120 cases, first 50 shown');
   });
 });

@@ -38,3 +38,8 @@ const NC_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York',
 export function todayInNc(now: Date = new Date()): string {
   return NC_DATE.format(now);
 }
+
+/** "12 cases" / "1 case"; ", first 50 shown" added when a page holds fewer than the total. */
+export function countLabel(total: number, shown: number, one: string, many: string): string {
+  return `${total} ${total === 1 ? one : many}${total > shown ? `, first ${shown} shown` : ''}`;
+}

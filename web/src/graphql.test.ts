@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createGraphqlClient } from './graphql';
 import { PeopleQuery } from './pages/PeoplePage';
+import { OutboundCommandsDocument, StuckOutboundCommandsDocument } from './pages/commands/commandDocuments';
 
 function person(id: string, legalName: string) {
   return {
@@ -83,6 +84,46 @@ describe('createGraphqlClient', () => {
 
     expect(searched.data?.people.edges.map((e) => e.node.id)).toEqual(['p9']);
     expect(searched.data?.people.totalCount).toBe(1);
+  });
+
+  it("stitches the pages of ethics' commands, and keeps the stuck ones a list of their own", async () => {
+    const command = (id: string, stuck = false) => ({
+      __typename: 'OutboundCommand',
+      id,
+      type: 'HOLD_APPLICATION',
+      targetDomain: 'certification',
+      payload: { personId: 'p1' },
+      idempotencyKey: `k-${id}`,
+      status: 'pending',
+      attempts: stuck ? 6 : 0,
+      createdAt: '2026-01-05T12:00:00.000Z',
+      nextAttemptAt: '2026-01-05T12:00:00.000Z',
+      lastAttemptAt: null,
+      lastError: null,
+      deliveredAt: null,
+      outcome: null,
+      stuck,
+    });
+    const connection = (ids: string[], endCursor: string, hasNextPage: boolean, totalCount: number, stuck = false) => ({
+      ethicsOutboundCommands: {
+        __typename: 'EthicsOutboundCommandConnection',
+        totalCount,
+        pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor },
+        edges: ids.map((id) => ({ __typename: 'EthicsOutboundCommandEdge', cursor: `cur-${id}`, node: command(id, stuck) })),
+      },
+    });
+    const gateway = fakeGateway((v) =>
+      v['after'] === 'c2' ? { data: connection(['o3'], 'c3', false, 3) } : v['first'] === 50 ? { data: connection(['o9'], 'c9', false, 1, true) } : { data: connection(['o1', 'o2'], 'c2', true, 3) },
+    );
+    const client = createGraphqlClient({ onUnauthenticated: () => {}, fetch: gateway.fetch });
+
+    await client.query(OutboundCommandsDocument, { first: 2 }).toPromise();
+    const stuck = await client.query(StuckOutboundCommandsDocument, { first: 50 }).toPromise();
+    const more = await client.query(OutboundCommandsDocument, { first: 2, after: 'c2' }).toPromise();
+
+    expect(more.data?.ethicsOutboundCommands.edges.map((e) => e.node.id)).toEqual(['o1', 'o2', 'o3']);
+    expect(more.data?.ethicsOutboundCommands.pageInfo.hasNextPage).toBe(false);
+    expect(stuck.data?.ethicsOutboundCommands.edges.map((e) => e.node.id)).toEqual(['o9']);
   });
 
   it('reports an expired session on UNAUTHENTICATED, not on other errors', async () => {

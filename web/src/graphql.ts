@@ -46,7 +46,7 @@ export function createGraphqlClient({ onUnauthenticated, url = '/graphql', fetch
         resolvers: {
           // "Load more" asks for the next page with `after`; this stitches the pages of the same
           // search into one list, so the page reads `people.edges` as a single growing array.
-          Query: { people: relayPagination(), trainingCatalog: relayPagination() },
+          Query: { people: relayPagination(), trainingCatalog: relayPagination(), ethicsOutboundCommands: relayPagination() },
         },
       }),
       fetchExchange,

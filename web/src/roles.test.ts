@@ -36,8 +36,16 @@ describe('navLinksFor', () => {
 
   it('gives ethics staff and admins the complaint queue', () => {
     expect(navLinksFor(['ETHICS_STAFF']).map((l) => l.to)).toEqual(['/', '/people', '/complaints']);
-    expect(navLinksFor(['ADMIN']).map((l) => l.to).slice(0, 5)).toEqual(['/', '/dashboard', '/people', '/applications', '/complaints']);
+    expect(navLinksFor(['ADMIN']).map((l) => l.to).slice(0, 6)).toEqual(['/', '/dashboard', '/queues', '/people', '/applications', '/complaints']);
     expect(navLinksFor(['CERTIFICATION_REVIEWER', 'TRAINING_REVIEWER']).map((l) => l.to)).not.toContain('/complaints');
+  });
+
+  it('gives admins, and only admins, the work queues and the cross-domain commands', () => {
+    expect(navLinksFor(['ADMIN']).map((l) => l.to)).toEqual(expect.arrayContaining(['/queues', '/commands']));
+    for (const role of ['CERTIFICATION_REVIEWER', 'TRAINING_REVIEWER', 'ETHICS_STAFF', 'TRAINER', 'APPLICANT', 'SUPERVISOR']) {
+      expect(navLinksFor([role]).map((l) => l.to)).not.toContain('/queues');
+      expect(navLinksFor([role]).map((l) => l.to)).not.toContain('/commands');
+    }
   });
 
   it('counts an account as staff when any one of its roles is', () => {

@@ -49,16 +49,24 @@ export const APPLICANT_ROLES: readonly Role[] = ['APPLICANT'];
 /** Who sees the program dashboard (statistics and work across the three domains). */
 export const DASHBOARD_ROLES: readonly Role[] = ['ADMIN'];
 
+/** Who sees the work waiting in every domain on one page (applications, complaints, courses, renewals, trainers). */
+export const WORK_QUEUE_ROLES: readonly Role[] = ['ADMIN'];
+
+/** Who watches (and retries) the commands ethics decisions send to the other domains. */
+export const COMMAND_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
+
 /** Who reads and adds effective-dated policy versions. */
 export const POLICY_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
 
 /**
  * The navigation a signed-in account gets: everyone has their record; staff also list people;
- * certification reviewers get the application queue, ethics staff the complaint queue.
+ * certification reviewers get the application queue, ethics staff the complaint queue; admins also
+ * get the cross-domain work queues and the commands ethics sends to the other domains.
  */
 export function navLinksFor(roles: readonly string[]): NavLink[] {
   const links: NavLink[] = [{ to: '/', label: 'My record', testId: 'nav-home' }];
   if (hasAnyRole(roles, DASHBOARD_ROLES)) links.push({ to: '/dashboard', label: 'Dashboard', testId: 'nav-dashboard' });
+  if (hasAnyRole(roles, WORK_QUEUE_ROLES)) links.push({ to: '/queues', label: 'Work queues', testId: 'nav-queues' });
   if (isStaff(roles)) links.push({ to: '/people', label: 'People', testId: 'nav-people' });
   if (hasAnyRole(roles, APPLICATION_REVIEWER_ROLES)) links.push({ to: '/applications', label: 'Applications', testId: 'nav-applications' });
   if (hasAnyRole(roles, ETHICS_STAFF_ROLES)) links.push({ to: '/complaints', label: 'Complaints', testId: 'nav-complaints' });
@@ -70,5 +78,6 @@ export function navLinksFor(roles: readonly string[]): NavLink[] {
     links.push({ to: '/recertification', label: 'Renewal', testId: 'nav-recertification' });
   }
   if (hasAnyRole(roles, POLICY_ADMIN_ROLES)) links.push({ to: '/policies', label: 'Policies', testId: 'nav-policies' });
+  if (hasAnyRole(roles, COMMAND_ADMIN_ROLES)) links.push({ to: '/commands', label: 'Commands', testId: 'nav-commands' });
   return links;
 }

@@ -1,0 +1,272 @@
+// The admin's work queues: what waits in every domain, in ONE gateway query across the three
+// subgraphs — applications awaiting review (those held because a complaint is open against the
+// applicant marked), complaints awaiting acknowledgment with their due date, course submissions in
+// review, certifications falling due within 90 days with the hours done since the last
+// certification (training) against what the renewal needs (certification), and trainers with an
+// open complaint who teach an upcoming session. Each section says its total and links every item to
+// its own page, where the work is done.
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { ErrorAlert, Loading } from '../../components/Status';
+import { countLabel, courseKindLabel, displayName, formatHours } from '../../format';
+import type { WorkQueuesQuery } from '../../gql/graphql';
+import { APPLICATION_STATUS_LABELS, CERTIFICATION_STATUS_LABELS, enumWords, label } from '../../labels';
+import { WorkQueuesDocument } from './queueDocuments';
+import { acknowledgmentDueOn, acknowledgmentOverdue, heldForComplaint, hoursProgress, teachingRespondents } from './queueModel';
+import { QueueSection } from './QueueSection';
+
+/** Items shown per section; the total is always the queue's own. */
+export const QUEUE_PAGE_SIZE = 50;
+export const DUE_WITHIN_DAYS = 90;
+
+type Data = WorkQueuesQuery;
+
+export function WorkQueuesPage() {
+  const [{ data, error, fetching }, reexecute] = useQuery({
+    query: WorkQueuesDocument,
+    variables: { first: QUEUE_PAGE_SIZE, withinDays: DUE_WITHIN_DAYS },
+    // Others work these queues all day: show the cached queues at once and refresh on every visit.
+    requestPolicy: 'cache-and-network',
+  });
+  const retry = () => reexecute({ requestPolicy: 'network-only' });
+
+  return (
+    <section aria-labelledby="queues-title">
+      <title>Work queues · CPSS Platform</title>
+      <h1 id="queues-title">Work queues</h1>
+      <p className="lede">What is waiting in certification, ethics and training, with a link to each item’s own page.</p>
+      {error && <ErrorAlert error={error} title={data ? 'Some of the queues could not be loaded' : 'Could not load the work queues'} onRetry={retry} />}
+      {fetching && !data && <Loading>Loading the work queues…</Loading>}
+      {data && <Queues data={data} busy={fetching} />}
+    </section>
+  );
+}
+
+function Queues({ data, busy }: { data: Data; busy: boolean }) {
+  const trainers = teachingRespondents(data.openComplaintRespondents);
+  const sections = [
+    { id: 'queue-applications', title: 'Applications awaiting review', total: data.awaitingReview.totalCount },
+    { id: 'queue-complaints', title: 'Complaints awaiting acknowledgment', total: data.awaitingAcknowledgment.totalCount },
+    { id: 'queue-submissions', title: 'Course submissions in review', total: data.submissionsInReview.totalCount },
+    { id: 'queue-renewals', title: `Certifications due within ${DUE_WITHIN_DAYS} days`, total: data.certificationsDue.totalCount },
+    { id: 'queue-trainers', title: 'Trainers with an open complaint and upcoming sessions', total: trainers.length },
+  ];
+
+  return (
+    <>
+      <nav aria-label="Queues on this page" className="card queue-summary" data-testid="queue-summary">
+        <ul>
+          {sections.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>
+                {s.title}: <strong>{s.total}</strong>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Applications queue={data.awaitingReview} busy={busy} />
+      <Complaints queue={data.awaitingAcknowledgment} busy={busy} />
+      <Submissions queue={data.submissionsInReview} busy={busy} />
+      <Renewals queue={data.certificationsDue} busy={busy} />
+      <Trainers trainers={trainers} busy={busy} />
+    </>
+  );
+}
+
+function Applications({ queue, busy }: { queue: Data['awaitingReview']; busy: boolean }) {
+  const held = queue.edges.filter(({ node }) => heldForComplaint(node)).length;
+  return (
+    <QueueSection
+      id="queue-applications"
+      title="Applications awaiting review"
+      total={queue.totalCount}
+      status={countLabel(queue.totalCount, queue.edges.length, 'application', 'applications') + (held ? `; ${held} held for a complaint` : '')}
+      intro="Submitted, in review or on hold; those held while a complaint against the applicant is open are marked."
+      more={{ to: '/applications', text: 'Open the application queue' }}
+      empty="No application is waiting for review."
+      busy={busy}
+      head={['Applicant', 'Kind', 'Status', 'Submitted', 'Processing']}
+      rows={queue.edges.map(({ node: a }) => (
+        <tr key={a.id} data-testid="queue-applications-row" data-id={a.id}>
+          <th scope="row">
+            <Link to={`/applications/${a.id}`}>{displayName(a.person)}</Link>
+          </th>
+          <td>{enumWords(a.kind)}</td>
+          <td>
+            {label(APPLICATION_STATUS_LABELS, a.status)}
+            {heldForComplaint(a) && (
+              <span className="badge badge--bad" data-testid="held-for-complaint">
+                Held: complaint open
+              </span>
+            )}
+          </td>
+          <td>{a.submittedOn ? <time dateTime={a.submittedOn}>{a.submittedOn}</time> : '—'}</td>
+          <td>
+            {a.processingClock ? (
+              <>
+                {a.processingClock.businessDaysWaiting} of {a.processingClock.targetBusinessDays} business days
+                {a.processingClock.overdue && <span className="badge badge--bad">Overdue</span>}
+              </>
+            ) : (
+              '—'
+            )}
+          </td>
+        </tr>
+      ))}
+    />
+  );
+}
+
+function Complaints({ queue, busy }: { queue: Data['awaitingAcknowledgment']; busy: boolean }) {
+  return (
+    <QueueSection
+      id="queue-complaints"
+      title="Complaints awaiting acknowledgment"
+      total={queue.totalCount}
+      status={countLabel(queue.totalCount, queue.edges.length, 'complaint', 'complaints')}
+      intro="Received and not yet acknowledged, oldest first, with the date the acknowledgment is due."
+      more={{ to: '/complaints', text: 'Open the complaint queue' }}
+      empty="No complaint is waiting to be acknowledged."
+      busy={busy}
+      head={['Reference', 'About', 'Received', 'Acknowledgment due']}
+      rows={queue.edges.map(({ node: c }) => {
+        const due = acknowledgmentDueOn(c);
+        return (
+          <tr key={c.id} data-testid="queue-complaints-row" data-id={c.id}>
+            <th scope="row">
+              <Link to={`/complaints/${c.id}`}>{c.referenceNumber}</Link>
+            </th>
+            <td>{c.respondent ? displayName(c.respondent) : (c.respondentDescription ?? enumWords(c.subjectKind))}</td>
+            <td>
+              <time dateTime={c.receivedOn}>{c.receivedOn}</time>
+            </td>
+            <td data-testid="acknowledgment-due">
+              {due ? <time dateTime={due}>{due}</time> : '—'}
+              {acknowledgmentOverdue(c) && <span className="badge badge--bad">Overdue</span>}
+            </td>
+          </tr>
+        );
+      })}
+    />
+  );
+}
+
+function Submissions({ queue, busy }: { queue: Data['submissionsInReview']; busy: boolean }) {
+  return (
+    <QueueSection
+      id="queue-submissions"
+      title="Course submissions in review"
+      total={queue.totalCount}
+      status={countLabel(queue.totalCount, queue.edges.length, 'submission', 'submissions')}
+      intro="Received or with the review team, oldest first, with the review clock."
+      more={{ to: '/course-reviews', text: 'Open the course reviews' }}
+      empty="No course submission is in review."
+      busy={busy}
+      head={['Course', 'Kind', 'Status', 'Submitted', 'Review clock']}
+      rows={queue.edges.map(({ node: s }) => (
+        <tr key={s.id} data-testid="queue-submissions-row" data-id={s.id}>
+          <th scope="row">
+            <Link to={`/course-reviews/${s.id}`}>{s.course.title}</Link>
+          </th>
+          <td>
+            {courseKindLabel(s.course.kind)}
+            <div className="muted">
+              {enumWords(s.purpose)}
+              {s.attempt > 1 && `, attempt ${s.attempt}`}
+            </div>
+          </td>
+          <td>{enumWords(s.status)}</td>
+          <td>{s.submittedOn ? <time dateTime={s.submittedOn}>{s.submittedOn}</time> : '—'}</td>
+          <td>
+            {s.reviewClock ? (
+              <>
+                {s.reviewClock.businessDaysElapsed} of {s.reviewClock.targetMaxBusinessDays} business days, due by <time dateTime={s.reviewClock.dueBy}>{s.reviewClock.dueBy}</time>
+                {s.reviewClock.overdue && <span className="badge badge--bad">Overdue</span>}
+              </>
+            ) : (
+              '—'
+            )}
+          </td>
+        </tr>
+      ))}
+    />
+  );
+}
+
+function Renewals({ queue, busy }: { queue: Data['certificationsDue']; busy: boolean }) {
+  return (
+    <QueueSection
+      id="queue-renewals"
+      title={`Certifications due within ${DUE_WITHIN_DAYS} days`}
+      total={queue.totalCount}
+      status={countLabel(queue.totalCount, queue.edges.length, 'certification', 'certifications')}
+      intro="Soonest first, with the training hours done since the last certification against the hours a renewal needs."
+      empty={`No certification falls due in the next ${DUE_WITHIN_DAYS} days.`}
+      busy={busy}
+      head={['Holder', 'Certification', 'Due', 'Training hours', 'Ethics hours']}
+      rows={queue.edges.map(({ node: c }) => {
+        const hours = hoursProgress(c.trainingHoursSinceLastCertification, c.renewalHoursRequired);
+        return (
+          <tr key={c.id} data-testid="queue-renewals-row" data-id={c.id}>
+            <th scope="row">
+              <Link to={`/people/${c.person.id}`}>{displayName(c.person)}</Link>
+            </th>
+            <td>
+              {c.number}
+              <div className="muted">{label(CERTIFICATION_STATUS_LABELS, c.status)}</div>
+            </td>
+            <td>
+              <time dateTime={c.dueOn}>{c.dueOn}</time>
+            </td>
+            <td data-testid="renewal-hours">
+              {formatHours(hours.done)} of {formatHours(hours.required)}
+              {hours.met ? <span className="badge badge--good">Met</span> : <div className="muted">{formatHours(hours.missing)} to go</div>}
+            </td>
+            <td data-testid="renewal-ethics-hours">{formatHours(c.ethicsTrainingHoursSinceLastCertification)}</td>
+          </tr>
+        );
+      })}
+    />
+  );
+}
+
+type Respondent = Data['openComplaintRespondents'][number];
+
+function Trainers({ trainers, busy }: { trainers: Respondent[]; busy: boolean }) {
+  return (
+    <QueueSection
+      id="queue-trainers"
+      title="Trainers with an open complaint and upcoming sessions"
+      total={trainers.length}
+      status={countLabel(trainers.length, trainers.length, 'trainer', 'trainers')}
+      intro="People a complaint not yet closed is about who are scheduled to teach: worth a look before their sessions start."
+      empty="No trainer with an open complaint has an upcoming session."
+      busy={busy}
+      head={['Trainer', 'Standing', 'Upcoming sessions']}
+      rows={trainers.map((p) => (
+        <tr key={p.id} data-testid="queue-trainers-row" data-id={p.id}>
+          <th scope="row">
+            <Link to={`/people/${p.id}`}>{displayName(p)}</Link>
+          </th>
+          <td>{p.trainerProfile?.status === 'REMOVED' ? <span className="badge badge--bad">Removed as trainer</span> : 'Active'}</td>
+          <td>
+            <ul className="plain-list">
+              {p.trainerProfile!.upcomingSessions.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/sessions/${s.id}`}>{s.course.title}</Link>, <time dateTime={s.firstDay}>{s.firstDay}</time>
+                  {s.lastDay !== s.firstDay && (
+                    <>
+                      {' '}
+                      to <time dateTime={s.lastDay}>{s.lastDay}</time>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      ))}
+    />
+  );
+}
