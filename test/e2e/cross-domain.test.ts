@@ -7,16 +7,17 @@
 //   participant certified on those training facts, a complaint holding their next application,
 //   a revocation the public registry shows;
 // - the person view costs the same number of SQL statements for 10 people as for 100.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createThrowawayDatabase, freePort, type ThrowawayDatabase } from '@cpss/devdb';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '@cpss/devdb';
 import { DEMO_PEOPLE } from '@cpss/domain';
-import { repoRoot, startPlatform, type RunningPlatform } from '@cpss/launcher';
+import type { RunningPlatform } from '@cpss/launcher';
 import { graphql, signIn } from '../support/client';
+import { startTestPlatform } from '../support/platform';
 
 let platform: RunningPlatform;
 let db: ThrowawayDatabase;
@@ -74,18 +75,8 @@ beforeAll(async () => {
   clockFile = join(dir, 'today');
   logDir = join(dir, 'logs');
   setToday(ncToday());
-  platform = await startPlatform({
-    repoRoot: repoRoot(),
-    databaseUrl: db.url,
-    host: '127.0.0.1',
-    ports: { gateway: await freePort(), certification: await freePort(), training: await freePort(), ethics: await freePort() },
-    secret: randomBytes(32).toString('hex'),
-    seedDemo: true,
-    logLevel: 'info',
-    logDir,
-    // Retries at most 2 s apart, so a command lands soon after its domain is back.
-    extraEnv: { NODE_ENV: 'test', CLOCK_FILE: clockFile, OUTBOX_RETRY_BASE_SECONDS: '1', OUTBOX_RETRY_MAX_SECONDS: '2' },
-  });
+  // Retries at most 2 s apart, so a command lands soon after its domain is back.
+  platform = await startTestPlatform({ databaseUrl: db.url, logDir, extraEnv: { NODE_ENV: 'test', CLOCK_FILE: clockFile, OUTBOX_RETRY_BASE_SECONDS: '1', OUTBOX_RETRY_MAX_SECONDS: '2' } });
 });
 
 afterAll(async () => {

@@ -1,12 +1,11 @@
 // Boots the real composed platform once for the end-to-end suites: a throwaway database (on the
 // embedded PostgreSQL unless DATABASE_URL), the three subgraphs and the gateway as processes on
 // free ports, with the demo data seeded. Tests receive the URLs through `inject`.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createThrowawayDatabase, freePort, startTestServer } from '@cpss/devdb';
-import { repoRoot, startPlatform } from '@cpss/launcher';
+import { createThrowawayDatabase, startTestServer } from '@cpss/devdb';
+import { startTestPlatform } from './platform';
 
 interface SetupContext {
   provide(key: string, value: unknown): void;
@@ -16,19 +15,11 @@ export default async function setup(ctx: SetupContext): Promise<() => Promise<vo
   const server = await startTestServer(process.env['DATABASE_URL']);
   const db = await createThrowawayDatabase(server.adminUrl, 'e2e');
   const logDir = mkdtempSync(join(tmpdir(), 'cpss-e2e-logs-'));
-  const platform = await startPlatform({
-    repoRoot: repoRoot(),
+  // A UI built elsewhere (e.g. `vite build --outDir /tmp/web-x`) can be served instead of web/dist.
+  const platform = await startTestPlatform({
     databaseUrl: db.url,
-    host: '127.0.0.1',
-    ports: { gateway: await freePort(), certification: await freePort(), training: await freePort(), ethics: await freePort() },
-    secret: randomBytes(32).toString('hex'),
-    seedDemo: true,
-    logLevel: 'info',
     logDir,
-    // A UI built elsewhere (e.g. `vite build --outDir /tmp/web-x`) can be served instead of web/dist.
     extraEnv: process.env['WEB_DIST_DIR'] ? { WEB_DIST_DIR: process.env['WEB_DIST_DIR'] } : undefined,
-  }).catch((err: Error) => {
-    throw new Error(`${err.message} (service logs in ${logDir})`);
   });
   ctx.provide('gatewayUrl', platform.gatewayUrl);
   ctx.provide('subgraphUrls', { certification: platform.urls.certification, training: platform.urls.training, ethics: platform.urls.ethics });
