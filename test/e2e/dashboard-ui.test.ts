@@ -25,9 +25,9 @@ async function signIn(email: string): Promise<Page> {
 describe('admin dashboard', () => {
   it('draws the program statistics with the same numbers the API gives, and leads to the queues', async () => {
     const token = await apiSignIn(gateway, 'admin@demo.cpss');
-    const stats = await graphql<{ certificationStatistics: { inGoodStandingByCounty: { key: string; count: number }[] } }>(
+    const stats = await graphql<{ certificationStatistics: { inGoodStandingByCounty: { key: string; count: number }[]; perMonth: { month: string; inGoodStanding: number }[] } }>(
       `${gateway}/graphql`,
-      '{ certificationStatistics { inGoodStandingByCounty { key count } } }',
+      '{ certificationStatistics { inGoodStandingByCounty { key count } perMonth { month inGoodStanding } } }',
       {},
       token,
     );
@@ -43,8 +43,14 @@ describe('admin dashboard', () => {
     for (const c of counties) {
       await poll(() => county.getByRole('row', { name: new RegExp(`^${c.key}\\b`) }).innerText()).toContain(String(c.count));
     }
+    // The certified count over time: its table has the API's count for each month.
+    const certified = page.getByTestId('chart-certified');
+    await certified.getByText('The numbers').click();
+    for (const m of stats.data!.certificationStatistics.perMonth.slice(-3)) {
+      await poll(() => certified.getByRole('row', { name: new RegExp(`^${m.month}\\b`) }).innerText()).toContain(String(m.inGoodStanding));
+    }
     // Every chart is drawn (an SVG from recharts) and every work tile shows a number.
-    for (const id of ['chart-per-month', 'chart-status', 'chart-county', 'chart-designation', 'chart-age', 'chart-training-kind', 'chart-training-month']) {
+    for (const id of ['chart-certified', 'chart-per-month', 'chart-status', 'chart-county', 'chart-designation', 'chart-age', 'chart-training-kind', 'chart-training-month']) {
       expect(await page.getByTestId(id).locator('svg').count(), id).toBeGreaterThan(0);
     }
     for (const id of ['tile-applications', 'tile-complaints', 'tile-overdue', 'tile-submissions']) {

@@ -68,7 +68,7 @@ describe('HOLD_APPLICATION and RELEASE_APPLICATION_HOLD', () => {
     // Staff cannot approve a held case; the release (complaint closed) puts it into review, once.
     const releaseKey = `complaint:${complaintId}:RELEASE_APPLICATION_HOLD`;
     const released = await receipt(app, 'RELEASE_APPLICATION_HOLD', { personId, complaintId, outcome: 'DISMISSED' }, releaseKey);
-    expect(released).toMatchObject({ appliedNow: true, outcome: '1 application released from hold into review' });
+    expect(released).toMatchObject({ appliedNow: true, outcome: '1 application released from hold: 1 into review' });
     expect((await statusOf(submitted.id)).status).toBe('IN_REVIEW');
     const entry = (await timeline(submitted.id)).at(-1)!;
     expect(entry).toMatchObject({ from_status: 'ON_HOLD', to_status: 'IN_REVIEW', actor: 'system', facts: { complaintId, outcome: 'DISMISSED' } });
@@ -89,8 +89,19 @@ describe('HOLD_APPLICATION and RELEASE_APPLICATION_HOLD', () => {
     expect(await receipt(app, 'HOLD_APPLICATION', { personId, complaintId: b, reason: 'complaint pending' })).toMatchObject({ appliedNow: true, outcome: 'no submitted, incomplete or in-review application: nothing put on hold' });
     expect(await receipt(app, 'RELEASE_APPLICATION_HOLD', { personId, complaintId: a, outcome: 'NO_ACTION' })).toMatchObject({ appliedNow: true, outcome: '1 application kept on hold: 1 other complaint is still pending' });
     expect((await statusOf(sub.id)).status).toBe('ON_HOLD');
-    expect(await receipt(app, 'RELEASE_APPLICATION_HOLD', { personId, complaintId: b, outcome: 'DISMISSED' })).toMatchObject({ outcome: '1 application released from hold into review' });
+    expect(await receipt(app, 'RELEASE_APPLICATION_HOLD', { personId, complaintId: b, outcome: 'DISMISSED' })).toMatchObject({ outcome: '1 application released from hold: 1 into review' });
     expect((await statusOf(sub.id)).status).toBe('IN_REVIEW');
+
+    // A case held while awaiting documents goes back to awaiting them.
+    const waiting = await newPerson();
+    const incomplete = await submittedApplication(app, waiting, completeParts(TODAY));
+    const asked = await gqlOk(app, `mutation($input: RequestMissingItemsInput!) { requestMissingItems(input: $input) { status } }`, { input: { applicationId: incomplete.id, expectedVersion: incomplete.version, items: ['Second Personal Reference Form'] } }, await staff());
+    expect(asked['requestMissingItems']).toEqual({ status: 'INCOMPLETE' });
+    const complaint = randomUUID();
+    await receipt(app, 'HOLD_APPLICATION', { personId: waiting, complaintId: complaint, reason: 'complaint pending' });
+    expect((await statusOf(incomplete.id)).status).toBe('ON_HOLD');
+    expect(await receipt(app, 'RELEASE_APPLICATION_HOLD', { personId: waiting, complaintId: complaint, outcome: 'DISMISSED' })).toMatchObject({ outcome: '1 application released from hold: 1 back to awaiting documents' });
+    expect(await statusOf(incomplete.id)).toMatchObject({ status: 'INCOMPLETE' });
 
     // Someone with no application at all.
     const nobody = await newPerson();

@@ -22,8 +22,13 @@ export type CertificationCommandType = (typeof CERTIFICATION_COMMANDS)[number];
 
 /** Open cases a pending complaint holds (a draft is held when it is submitted: see ApplicationService.submit). */
 export const HOLDABLE_STATUSES: readonly ApplicationStatus[] = [ApplicationStatus.Submitted, ApplicationStatus.Incomplete, ApplicationStatus.InReview];
-/** Where a released case goes: the same place as when staff release a hold (ReviewService.releaseHold). */
-export const RELEASED_TO: ApplicationStatus = ApplicationStatus.InReview;
+/**
+ * Where a released case goes: back to INCOMPLETE when it was held while awaiting documents (they
+ * are still missing); otherwise into review, where staff release holds to (ReviewService.releaseHold).
+ */
+export function releasedTo(heldFrom: string | null | undefined): ApplicationStatus {
+  return heldFrom === ApplicationStatus.Incomplete ? ApplicationStatus.Incomplete : ApplicationStatus.InReview;
+}
 
 export interface CrossDomainCommand {
   idempotencyKey: string;
@@ -121,19 +126,32 @@ export class CommandService {
     return apps.length ? `${apps.length} application${apps.length === 1 ? '' : 's'} put on hold for complaint ${c.complaintId}` : `no submitted, incomplete or in-review application: nothing put on hold`;
   }
 
-  /** The complaint closed: held cases go back to review, unless another complaint still holds them. */
+  /** The complaint closed: held cases go back (see releasedTo), unless another complaint still holds them. */
   private async release(tx: EntityManager, c: Extract<Parsed, { type: 'RELEASE_APPLICATION_HOLD' }>): Promise<string> {
     const others = await this.pendingComplaints(tx, c.personId, c.complaintId);
     const apps = await this.lockApplications(tx, c.personId, [ApplicationStatus.OnHold]);
     if (!apps.length) return 'no application on hold: nothing released';
     if (others.length) return `${apps.length} application${apps.length === 1 ? '' : 's'} kept on hold: ${others.length} other complaint${others.length === 1 ? ' is' : 's are'} still pending`;
+    const heldFrom = await this.heldFrom(tx, apps.map((a) => a.id));
     for (const app of apps) {
-      app.status = RELEASED_TO;
+      app.status = releasedTo(heldFrom.get(app.id));
       await tx.getRepository(Application).save(app);
       const reason = `hold released: complaint ${c.complaintId} closed${c.outcome ? ` (${c.outcome.toLowerCase().replace(/_/g, ' ')})` : ''}`;
       await recordStatusChange(tx, { subjectType: APPLICATION, subjectId: app.id, from: ApplicationStatus.OnHold, to: app.status, actor: 'system', reason, facts: { complaintId: c.complaintId, outcome: c.outcome } });
     }
-    return `${apps.length} application${apps.length === 1 ? '' : 's'} released from hold into review`;
+    const back = apps.filter((a) => a.status === ApplicationStatus.Incomplete).length;
+    const where = [apps.length - back ? `${apps.length - back} into review` : null, back ? `${back} back to awaiting documents` : null].filter(Boolean).join(', ');
+    return `${apps.length} application${apps.length === 1 ? '' : 's'} released from hold: ${where}`;
+  }
+
+  /** The status each case had when it was last put on hold (one statement for all). */
+  private async heldFrom(tx: EntityManager, ids: string[]): Promise<Map<string, string | null>> {
+    const rows = (await tx.query(
+      `select distinct on (subject_id) subject_id as id, from_status as "from" from status_change
+        where subject_type = $1 and subject_id = any($2::uuid[]) and to_status = $3 order by subject_id, at desc`,
+      [APPLICATION, ids, ApplicationStatus.OnHold],
+    )) as { id: string; from: string | null }[];
+    return new Map(rows.map((r) => [r.id, r.from]));
   }
 
   /** A final sanction: the person's certification in effect gets the event (the same path as staff decisions). */

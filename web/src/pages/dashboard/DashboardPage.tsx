@@ -1,5 +1,5 @@
 // The admin's dashboard: the program in one gateway query across the three subgraphs — the work
-// waiting in each domain, certification statistics (issued and lapsed per month, in good standing by
+// waiting in each domain, certification statistics (certified over time, issued and lapsed per month, in good standing by
 // county, designation and demographics) and training completions by course kind and per month.
 // Every chart has its numbers in a table beside it, for screen readers and for copying.
 import { BarChart, DonutChart, LineChart } from '@mantine/charts';
@@ -25,7 +25,7 @@ const DashboardQuery = graphql(`
       inGoodStandingByGender { key count }
       inGoodStandingByVeteranStatus { key count }
       inGoodStandingByRaceEthnicity { key count }
-      perMonth { month issued lapsed }
+      perMonth { month issued lapsed inGoodStanding }
     }
     trainingStatistics {
       from
@@ -90,6 +90,9 @@ function Dashboard({ data }: { data: AdminDashboardQuery }) {
 
       <h2>Certification</h2>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <ChartCard title="Certified over time" testId="chart-certified" table={<CountTable head={['Month', 'Certified at month end']} rows={c.perMonth.map((m) => [m.month, m.inGoodStanding])} />}>
+          <LineChart lineChartProps={NOT_FOCUSABLE} h={220} data={c.perMonth} dataKey="month" series={[{ name: 'inGoodStanding', label: 'Certified', color: 'blue.8' }]} curveType="linear" />
+        </ChartCard>
         <ChartCard title="Certifications issued and lapsed per month" testId="chart-per-month" table={<CountTable head={['Month', 'Issued', 'Lapsed']} rows={c.perMonth.map((m) => [m.month, m.issued, m.lapsed])} />}>
           <LineChart
             lineChartProps={NOT_FOCUSABLE}
