@@ -40,7 +40,6 @@ import {
   emptyTrainingRow,
   formOf,
   formatBytes,
-  newKey,
   policyNumbers,
   type DraftForm,
   type ReferenceRow,
@@ -469,8 +468,6 @@ function TrainingStep({
   const policy = policyNumbers(policyValues);
   const completions = me.trainingCompletions.filter((c) => !renewal || !lastCertifiedOn || c.completedOn > lastCertifiedOn);
   const core = me.trainingCompletions.find((c) => c.kind === 'CORE_PSS');
-  const logged = (c: { courseTitle: string; completedOn: string }) => form.trainingLog.some((r) => r.topic === c.courseTitle && r.completedOn === c.completedOn);
-  const importable = completions.filter((c) => c.kind !== 'CORE_PSS' && !logged(c));
   const setRow = (key: string, patch: Partial<TrainingLogRow>) => change({ trainingLog: form.trainingLog.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
   const rowReason = (i: number, field: string) => reasonsFor(problems, `trainingLog.${sentIndex(form.trainingLog, blankTraining, i)}.${field}`);
   const loggedHours = form.trainingLog.reduce((sum, r) => sum + (Number(r.hours) || 0), 0);
@@ -491,6 +488,9 @@ function TrainingStep({
               {renewal
                 ? `${formatHours(completions.reduce((s, c) => s + c.hours, 0))} hours since your last certification.`
                 : `${formatHours(me.trainingHours)} hours in all: ${me.trainingHoursByKind.map((k) => `${courseKindLabel(k.kind)} ${formatHours(k.hours)}`).join(', ')}.`}
+            </Text>
+            <Text size="sm" mb="xs" data-testid="training-record-counts">
+              This training counts toward your application as it is: the program reads your record when you submit. Do not copy it into the log below.
             </Text>
             <Table.ScrollContainer minWidth={480}>
               <Table striped withTableBorder aria-label="Completed training on your record">
@@ -531,6 +531,11 @@ function TrainingStep({
           <Text size="sm" c={MUTED} mb="xs">
             {`A Division-approved course of at least ${policy.coreHours ?? 40} face-to-face hours; its certificate can be used for ${policy.coreValidYears ?? 2} years after completion.`}
           </Text>
+          {core ? (
+            <Text size="sm" mb="xs" data-testid="core-on-record">
+              {`On your record: ${core.courseTitle}, completed ${core.completedOn}. It counts when that course was approved on that date; fill this in only for a core course that is not on your record.`}
+            </Text>
+          ) : null}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               label="Course title"
@@ -555,27 +560,18 @@ function TrainingStep({
               error={reasonsFor(problems, 'coreCourse.hours')}
             />
           </SimpleGrid>
-          {core && (
-            <Button color={ACTION}
-              mt="xs"
-              size="xs"
-              variant="light"
-              onClick={() => change({ coreCourse: { title: core.courseTitle, completedOn: core.completedOn, hours: core.hours } })}
-            >
-              Use {core.courseTitle} ({core.completedOn}) from my record
-            </Button>
-          )}
         </Paper>
       )}
 
       <Paper withBorder p="sm" radius="sm">
         <Title order={3} size="h5">
-          {renewal ? 'Training log since your last certification' : 'Training log: additional hours'}
+          {renewal ? 'Training done elsewhere since your last certification' : 'Training done elsewhere: additional hours'}
         </Title>
         <Text size="sm" c={MUTED} mb="xs">
           {renewal
             ? `At least ${policy.recertificationHours ?? 20} hours since your last certification, ${policy.recertificationEthicsHours ?? 3} of them Ethics and Peer Support Boundaries.`
-            : `At least ${policy.additionalHours ?? 20} additional hours with valid certificates; at most ${policy.childFamilyMaxHours ?? 8} about children and families count${policy.initialEthicsTrainingRequired ? '; Ethics and Peer Support Boundaries training must be among them' : ''}.`}
+            : `At least ${policy.additionalHours ?? 20} additional hours with valid certificates; at most ${policy.childFamilyMaxHours ?? 8} about children and families count${policy.initialEthicsTrainingRequired ? '; Ethics and Peer Support Boundaries training must be among them' : ''}.`}{' '}
+          Your record above counts toward these hours; log here only training that is not on it, with its certificate.
         </Text>
         <Text size="sm" mb="xs" data-testid="training-log-total">{`${formatHours(loggedHours)} hours logged in ${form.trainingLog.length} ${form.trainingLog.length === 1 ? 'entry' : 'entries'}.`}</Text>
         <Stack gap="sm">
@@ -620,30 +616,6 @@ function TrainingStep({
           <Button color={ACTION} variant="light" onClick={() => change({ trainingLog: [...form.trainingLog, emptyTrainingRow()] })}>
             Add a training entry
           </Button>
-          {importable.length > 0 && (
-            <Button color={ACTION}
-              variant="light"
-              onClick={() =>
-                change({
-                  trainingLog: [
-                    ...form.trainingLog.filter((r) => !blankTraining(r)),
-                    ...importable.map((c) => ({
-                      ...emptyTrainingRow(),
-                      key: newKey(),
-                      topic: c.courseTitle,
-                      hours: c.hours,
-                      completedOn: c.completedOn,
-                      ethics: c.kind === 'ETHICS_AND_BOUNDARIES',
-                      childFamily: c.childAndFamily,
-                      evidenceNote: c.provider ? `${c.provider}` : 'On the platform training record',
-                    })),
-                  ],
-                })
-              }
-            >
-              {`Add ${importable.length} from my training record`}
-            </Button>
-          )}
         </Group>
       </Paper>
     </Stack>
