@@ -57,6 +57,11 @@ describe('HOLD_APPLICATION and RELEASE_APPLICATION_HOLD', () => {
     const held = (await timeline(submitted.id)).at(-1)!;
     expect(held).toMatchObject({ from_status: 'SUBMITTED', to_status: 'ON_HOLD', actor: 'system', facts: { complaintId } });
     expect(held.reason).toContain(`complaint ${complaintId} is pending`);
+    // Staff see why it is held; the applicant is not told here.
+    const HOLD = `query($id: ID!) { application(id: $id) { status holdReason heldForComplaint } }`;
+    expect((await gqlOk(app, HOLD, { id: submitted.id }, await staff()))['application']).toEqual({ status: 'ON_HOLD', holdReason: held.reason, heldForComplaint: true });
+    const own = await gql(app, HOLD, { id: submitted.id }, await as([Role.Applicant], personId, `account-${personId}`));
+    expect(own.body.errors?.map((e) => e.extensions?.['code'])).toContain('FORBIDDEN');
 
     // Delivered again (the answer was lost): nothing more happens, the first outcome is returned.
     const before = await t.snapshot(...TABLES);
@@ -78,6 +83,7 @@ describe('HOLD_APPLICATION and RELEASE_APPLICATION_HOLD', () => {
     // The staff view shows it where staff release holds to.
     const seen = (await gqlOk(app, `query($id: ID!) { application(id: $id) { status } }`, { id: submitted.id }, await staff()))['application'];
     expect(seen).toEqual({ status: 'IN_REVIEW' });
+    expect((await gqlOk(app, `query($id: ID!) { application(id: $id) { holdReason heldForComplaint } }`, { id: submitted.id }, await staff()))['application']).toEqual({ holdReason: null, heldForComplaint: false });
   });
 
   it('keeps the hold while another complaint is pending; nothing to hold or release still succeeds', async () => {

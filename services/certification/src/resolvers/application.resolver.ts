@@ -1,6 +1,6 @@
 // Applications: the applicant works on their own; program staff see all; certification reviewers
 // (and admins) decide. Sensitive parts are read through audited field resolvers.
-import { STAFF_ROLES } from '@cpss/domain';
+import { Role, STAFF_ROLES } from '@cpss/domain';
 import { Connection, PolicyVersion, StatusChange, timelineOf, type RequestContext } from '@cpss/server-kit';
 import { GraphQLJSONObject, LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
@@ -106,6 +106,11 @@ export function timelineLoader(ctx: RequestContext, dataSource: DataSource, subj
     const rows = await timelineOf(dataSource.manager, subjectType, ids);
     return ids.map((id) => rows.filter((r) => r.subjectId === id));
   });
+}
+
+/** The entry that last put a case on hold (timelines are oldest first). */
+function lastHold(timeline: readonly StatusChange[]): StatusChange | undefined {
+  return [...timeline].reverse().find((e) => e.toStatus === 'ON_HOLD');
 }
 
 @Resolver(() => Application)
@@ -228,6 +233,20 @@ export class ApplicationResolver {
   @FieldResolver(() => [StatusChange], { description: 'Every change of status: who, when, from, to, why and the facts' })
   timeline(@Root() app: Application, @Ctx() ctx: RequestContext) {
     return timelineLoader(ctx, this.dataSource, APPLICATION).load(app.id);
+  }
+
+  @Authorized([Role.CertificationReviewer, Role.Admin])
+  @FieldResolver(() => String, { nullable: true, description: 'Why a case on hold is held, as recorded when it was put on hold (certification staff); null unless ON_HOLD' })
+  async holdReason(@Root() app: Application, @Ctx() ctx: RequestContext) {
+    return app.status === 'ON_HOLD' ? (lastHold(await timelineLoader(ctx, this.dataSource, APPLICATION).load(app.id))?.reason ?? null) : null;
+  }
+
+  @Authorized([Role.CertificationReviewer, Role.Admin])
+  @FieldResolver(() => Boolean, { description: 'On hold because a complaint is pending against the applicant (certification staff)' })
+  async heldForComplaint(@Root() app: Application, @Ctx() ctx: RequestContext) {
+    if (app.status !== 'ON_HOLD') return false;
+    const facts = lastHold(await timelineLoader(ctx, this.dataSource, APPLICATION).load(app.id))?.facts ?? {};
+    return 'complaintId' in facts || facts['complaintPending'] === true;
   }
 
   // ------------------------------------------------------------ applicant's mutations

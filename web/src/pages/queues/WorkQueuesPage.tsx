@@ -12,7 +12,7 @@ import { countLabel, courseKindLabel, displayName, formatHours } from '../../for
 import type { WorkQueuesQuery } from '../../gql/graphql';
 import { APPLICATION_STATUS_LABELS, CERTIFICATION_STATUS_LABELS, enumWords, label } from '../../labels';
 import { WorkQueuesDocument } from './queueDocuments';
-import { acknowledgmentDueOn, acknowledgmentOverdue, heldForComplaint, hoursProgress, teachingRespondents } from './queueModel';
+import { acknowledgmentDueOn, acknowledgmentOverdue, hoursProgress, teachingRespondents } from './queueModel';
 import { QueueSection } from './QueueSection';
 
 /** Items shown per section; the total is always the queue's own. */
@@ -75,7 +75,7 @@ function Queues({ data, busy }: { data: Data; busy: boolean }) {
 }
 
 function Applications({ queue, busy }: { queue: Data['awaitingReview']; busy: boolean }) {
-  const held = queue.edges.filter(({ node }) => heldForComplaint(node)).length;
+  const held = queue.edges.filter(({ node }) => node.heldForComplaint).length;
   return (
     <QueueSection
       id="queue-applications"
@@ -95,8 +95,8 @@ function Applications({ queue, busy }: { queue: Data['awaitingReview']; busy: bo
           <td>{enumWords(a.kind)}</td>
           <td>
             {label(APPLICATION_STATUS_LABELS, a.status)}
-            {heldForComplaint(a) && (
-              <span className="badge badge--bad" data-testid="held-for-complaint">
+            {a.heldForComplaint && (
+              <span className="badge badge--bad" data-testid="held-for-complaint" title={a.holdReason ?? undefined}>
                 Held: complaint open
               </span>
             )}

@@ -11,11 +11,12 @@ export const WorkQueuesDocument = graphql(`
           kind
           status
           submittedOn
+          heldForComplaint
+          holdReason
           person {
             id
             legalName
             preferredName
-            openComplaintCount
           }
           processingClock {
             businessDaysWaiting

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledgmentDueOn, acknowledgmentOverdue, heldForComplaint, hoursProgress, teachingRespondents } from './queueModel';
+import { acknowledgmentDueOn, acknowledgmentOverdue, hoursProgress, teachingRespondents } from './queueModel';
 
 describe('work queues', () => {
-  it('marks an application on hold as held for a complaint only while the applicant has one open', () => {
-    expect(heldForComplaint({ status: 'ON_HOLD', person: { openComplaintCount: 1 } })).toBe(true);
-    expect(heldForComplaint({ status: 'ON_HOLD', person: { openComplaintCount: 0 } })).toBe(false);
-    expect(heldForComplaint({ status: 'IN_REVIEW', person: { openComplaintCount: 2 } })).toBe(false);
-  });
-
   it("reads a complaint's acknowledgment due date from its clock, else the next due date", () => {
     const clocks = [
       { step: 'TRIAGE', dueOn: '2026-01-20', overdue: false },

@@ -1,11 +1,6 @@
-// The work queues' rules of display, pure so they can be unit tested: which application is held for
-// a complaint, when a complaint's acknowledgment is due, how far a renewal's hours have got, and
+// The work queues' rules of display, pure so they can be unit tested: when a complaint's
+// acknowledgment is due, how far a renewal's hours have got, and
 // which people with an open complaint teach a session soon.
-
-/** An application on hold while a complaint against the applicant is open (certification holds it on ethics' command). */
-export function heldForComplaint(app: { status: string; person: { openComplaintCount: number } }): boolean {
-  return app.status === 'ON_HOLD' && app.person.openComplaintCount > 0;
-}
 
 /** The acknowledgment target's due date; the case's next due date when the clock is not listed. */
 export function acknowledgmentDueOn(complaint: { nextDueOn?: string | null; clocks: readonly { step: string; dueOn: string }[] }): string | null {
