@@ -173,6 +173,36 @@ describe('a decision in one domain acting on another', () => {
   });
 });
 
+describe('a decision that needs another domain while it is down', () => {
+  it('refuses to schedule a session with SERVICE_UNAVAILABLE when certification cannot say the trainer is certified, and writes nothing', async () => {
+    const courses = (await ok<{ coursesITeach: { id: string }[] }>(TRAINER, `{ coursesITeach { id } }`)).coursesITeach;
+    expect(courses.length).toBeGreaterThan(0);
+    const first = addDays(today(), 30);
+    const input = {
+      courseId: courses[0]!.id,
+      delivery: 'VIRTUAL',
+      meetingUrl: 'https://meet.example.org/cpss',
+      registrationOpensOn: today(),
+      registrationClosesOn: addDays(first, -1),
+      days: [{ date: first, hours: 3 }],
+    };
+    const sessions = () => sql<{ n: number }>(`select count(*)::int as n from training.training_session`);
+    const before = (await sessions())[0]!.n;
+    await platform.stopService('certification');
+    try {
+      const res = await graphql(`${platform.gatewayUrl}/graphql`, `mutation($input: ScheduleTrainingSessionInput!) { scheduleTrainingSession(input: $input) { id } }`, { input }, await as(TRAINER));
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'certification' });
+      expect((await sessions())[0]!.n).toBe(before);
+    } finally {
+      await platform.startService('certification');
+    }
+    // Once certification answers, the same request is decided on its facts.
+    const res = await graphql<{ scheduleTrainingSession: { id: string } }>(`${platform.gatewayUrl}/graphql`, `mutation($input: ScheduleTrainingSessionInput!) { scheduleTrainingSession(input: $input) { id } }`, { input }, await as(TRAINER));
+    expect(res.errors).toBeUndefined();
+    expect((await sessions())[0]!.n).toBe(before + 1);
+  });
+});
+
 describe('the whole program', () => {
   it('approves a course, trains and certifies a participant on the training facts, then holds and revokes them on an ethics case', async () => {
     // 1. In the program's next submission window, a curriculum developer submits a core course;
