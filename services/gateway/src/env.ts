@@ -11,6 +11,8 @@ export const envSchema = serviceEnvSchema({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   ANONYMOUS_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Query plans kept in memory, about this many MiB (a plan per distinct operation). */
+  QUERY_PLAN_CACHE_MIB: z.coerce.number().int().min(1).max(1024).default(30),
   /** The built web UI (web/dist); served at / when present. */
   WEB_DIST_DIR: z.string().optional(),
 });

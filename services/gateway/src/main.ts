@@ -30,6 +30,7 @@ async function main() {
     anonymousRequestsPerMinute: env.ANONYMOUS_REQUESTS_PER_MINUTE,
     webDistDir: env.WEB_DIST_DIR ?? join(__dirname, '..', '..', '..', 'web', 'dist'),
     production: env.NODE_ENV === 'production',
+    queryPlanCacheMiB: env.QUERY_PLAN_CACHE_MIB,
   });
   const http = await listen(server.app, env.PORT, env.HOST);
   logger.info({ port: env.PORT }, 'gateway listening');

@@ -39,12 +39,14 @@ export interface GatewayDeps {
   anonymousRequestsPerMinute: number;
   webDistDir?: string;
   production?: boolean;
+  /** Size of the query-plan cache (QUERY_PLAN_CACHE_MIB). */
+  queryPlanCacheMiB?: number;
 }
 
 type Context = GatewayContext & { logger: Logger };
 
 export async function createServer(deps: GatewayDeps) {
-  const gateway = createGateway(deps.subgraphUrls);
+  const gateway = createGateway(deps.subgraphUrls, deps.queryPlanCacheMiB);
   const apollo = new ApolloServer<Context>({
     gateway,
     formatError,
