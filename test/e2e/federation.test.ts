@@ -1,4 +1,5 @@
 // One question at the gateway answered by all three subgraphs, and every door locked without a token.
+import { createHash } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { DEMO_ACKNOWLEDGMENTS, DEMO_COMPLETIONS, DEMO_PEOPLE } from '@cpss/domain';
 import { codes, graphql, signIn } from '../support/client';
@@ -91,5 +92,22 @@ describe('the composed platform', () => {
     const bad = await graphql(url, '{ __typename }', {}, 'not-a-token');
     expect(bad.status).toBe(401);
     expect(codes(bad)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('takes automatic persisted queries: the hash alone once the gateway has seen the text', async () => {
+    const token = await signIn(gateway, 'admin@demo.cpss');
+    const query = `query PersistedProbe { people(first: 3) { totalCount } } # ${Date.now()}`;
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const send = async (body: Record<string, unknown>) => {
+      const res = await fetch(`${gateway}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      return (await res.json()) as { data?: { people: { totalCount: number } }; errors?: { extensions?: { code?: string } }[] };
+    };
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    expect((await send({ extensions })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const registered = await send({ query, extensions });
+    expect(registered.errors).toBeUndefined();
+    const byHash = await send({ extensions });
+    expect(byHash.errors).toBeUndefined();
+    expect(byHash.data).toEqual(registered.data);
   });
 });

@@ -59,6 +59,28 @@ describe('createGraphqlClient', () => {
     expect(new Headers(call?.init.headers).get('apollo-require-preflight')).toBe('true');
   });
 
+  it('sends a query as its hash, and its text only when the gateway asks for it', async () => {
+    const seen = new Set<string>();
+    const bodies: { query?: string; extensions?: { persistedQuery?: { sha256Hash: string } } }[] = [];
+    const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body)) as { query?: string; extensions?: { persistedQuery?: { sha256Hash: string } } };
+      bodies.push(body);
+      const hash = body.extensions!.persistedQuery!.sha256Hash;
+      if (!body.query && !seen.has(hash)) return new Response(JSON.stringify({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] }), { status: 200, headers: { 'content-type': 'application/json' } });
+      seen.add(hash);
+      return new Response(JSON.stringify({ data: page(['p1'], 'c1', false, 1) }), { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    const client = createGraphqlClient({ onUnauthenticated: () => {}, fetch: fetch as unknown as typeof globalThis.fetch });
+
+    const first = await client.query(PeopleQuery, { first: 10 }, { requestPolicy: 'network-only' }).toPromise();
+    expect(first.error).toBeUndefined();
+    const again = await client.query(PeopleQuery, { first: 10 }, { requestPolicy: 'network-only' }).toPromise();
+    expect(again.error).toBeUndefined();
+    // Hash alone, then hash and text once, then the hash alone is enough.
+    expect(bodies.map((b) => Boolean(b.query))).toEqual([false, true, false]);
+    expect(new Set(bodies.map((b) => b.extensions?.persistedQuery?.sha256Hash)).size).toBe(1);
+  });
+
   it('appends the next page of the same search to the list already loaded', async () => {
     const gateway = fakeGateway((v) =>
       v['after'] === 'c2' ? { data: page(['p3'], 'c3', false, 3) } : { data: page(['p1', 'p2'], 'c2', true, 3) },

@@ -1,6 +1,7 @@
 // The urql client for the gateway's /graphql: normalized caching (graphcache), POST only, and a
 // hook for the session when the gateway no longer accepts the cookie.
 import { cacheExchange } from '@urql/exchange-graphcache';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { Client, fetchExchange, mapExchange, type CombinedError } from 'urql';
 
@@ -49,6 +50,9 @@ export function createGraphqlClient({ onUnauthenticated, url = '/graphql', fetch
           Query: { people: relayPagination(), trainingCatalog: relayPagination(), ethicsOutboundCommands: relayPagination() },
         },
       }),
+      // Automatic persisted queries: a query is sent as its SHA-256 hash, with its text only the
+      // first time the gateway has not seen it, so repeated queries travel and parse smaller.
+      persistedExchange({ preferGetForPersistedQueries: false }),
       fetchExchange,
     ],
   });
