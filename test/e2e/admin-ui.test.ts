@@ -1,9 +1,8 @@
 // The admin UI in a real Chromium against the running platform: the public pages work without
 // signing in, and a certification reviewer works a case from the queue.
 import { describe, expect, inject, it } from 'vitest';
-import { poll, useBrowser } from '../support/browser';
+import { poll, useBrowser, signInPage } from '../support/browser';
 import { expectAccessible, screenshot } from '../support/page-checks';
-import { DEMO_PASSWORD } from '@cpss/domain';
 
 const gateway = inject('gatewayUrl');
 const browser = useBrowser();
@@ -77,13 +76,7 @@ describe('public pages', () => {
 });
 
 async function signIn(email: string) {
-  const page = await browser().newPage();
-  await page.goto(`${gateway}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  return page;
+  return signInPage(browser(), gateway, email);
 }
 
 describe('certification reviewer', () => {

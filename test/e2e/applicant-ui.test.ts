@@ -6,8 +6,7 @@
 // application yet.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '@cpss/domain';
-import { poll, useBrowser } from '../support/browser';
+import { poll, useBrowser, signInPage } from '../support/browser';
 import { graphql, signIn as apiSignIn } from '../support/client';
 import { expectAccessible, screenshot } from '../support/page-checks';
 
@@ -15,13 +14,7 @@ const sharedGateway = inject('gatewayUrl');
 const browser = useBrowser();
 
 async function signIn(gateway: string, email: string): Promise<Page> {
-  const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${gateway}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  return page;
+  return signInPage(browser(), gateway, email);
 }
 
 const stepTitle = (page: Page) => page.getByTestId('step-title').innerText();

@@ -4,10 +4,9 @@
 // required materials and submits; the training reviewer works it
 // from the queue (format check, concept by concept, technical assistance), the developer reads
 // the comments and resubmits once, and the reviewer approves it.
-import { DEMO_PASSWORD } from '@cpss/domain';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { poll, useBrowser } from '../support/browser';
+import { poll, useBrowser, signInPage } from '../support/browser';
 import { graphql, signIn as apiSignIn } from '../support/client';
 import { expectAccessible, screenshot } from '../support/page-checks';
 
@@ -23,13 +22,7 @@ const TA_NOTES = `Please show where the recovery story is practised ${suffix}`;
 let courseUrl = '';
 
 async function signIn(email: string, width = 1280): Promise<Page> {
-  const page = await browser().newPage({ viewport: { width, height: 900 } });
-  await page.goto(`${gateway}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  return page;
+  return signInPage(browser(), gateway, email, { width, height: 900 });
 }
 
 /** Today in the program's time zone, as the services see it. */

@@ -6,10 +6,10 @@
 // demo person's applications, and a trainer's profile; the trainer's roster names its participants.
 // Other files change the same data at the same time, so every comparison re-reads both sides until
 // they agree rather than relying on an order. Every new page passes axe and is screenshot.
-import { DEMO_PASSWORD, DEMO_PEOPLE } from '@cpss/domain';
+import { DEMO_PEOPLE } from '@cpss/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { poll, useBrowser } from '../support/browser';
+import { poll, useBrowser, signInPage } from '../support/browser';
 import { graphql, signIn as apiSignIn } from '../support/client';
 import { expectAccessible, screenshot } from '../support/page-checks';
 
@@ -19,13 +19,7 @@ const browser = useBrowser();
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 async function signIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await browser().newPage({ viewport });
-  await page.goto(`${gateway}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  return page;
+  return signInPage(browser(), gateway, email, viewport);
 }
 
 async function ask<T>(email: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {

@@ -2,10 +2,9 @@
 // drawn as charts, each with its numbers in a table that matches what the API answers; the work
 // tiles lead to their queues; other roles are not shown it. The person view: certification,
 // applications, training and ethics in one query, complaints only for those who may see them.
-import { DEMO_PASSWORD } from '@cpss/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { poll, useBrowser } from '../support/browser';
+import { poll, useBrowser, signInPage } from '../support/browser';
 import { graphql, signIn as apiSignIn } from '../support/client';
 import { expectAccessible, screenshot } from '../support/page-checks';
 
@@ -13,13 +12,7 @@ const gateway = inject('gatewayUrl');
 const browser = useBrowser();
 
 async function signIn(email: string): Promise<Page> {
-  const page = await browser().newPage();
-  await page.goto(`${gateway}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  return page;
+  return signInPage(browser(), gateway, email);
 }
 
 describe('admin dashboard', () => {

@@ -5,21 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '@cpss/domain';
-import { poll, useBrowser } from '../support/browser';
+import { poll, useBrowser, signInPage } from '../support/browser';
 import { expectAccessible, screenshot } from '../support/page-checks';
 
 const gateway = inject('gatewayUrl');
 const browser = useBrowser();
 
 async function signIn(email: string): Promise<Page> {
-  const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${gateway}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  return page;
+  return signInPage(browser(), gateway, email);
 }
 
 /** A field's label, with or without the asterisk Mantine adds to a required field. */

@@ -5,10 +5,10 @@
 // they see the roster and the waitlist in order and record attendance; on the demo session held last
 // week they record the day, complete its participants, and a certificate verifies publicly. Staff
 // register a person from the session page. Every main page passes axe; one check runs at tablet width.
-import { DEMO_PASSWORD, DEMO_PEOPLE } from '@cpss/domain';
+import { DEMO_PEOPLE } from '@cpss/domain';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { poll, useBrowser } from '../support/browser';
+import { poll, useBrowser, signInPage } from '../support/browser';
 import { graphql, signIn as apiSignIn } from '../support/client';
 import { expectAccessible, screenshot } from '../support/page-checks';
 
@@ -29,13 +29,7 @@ const addDays = (date: string, n: number) => {
 const offset = (slot: number) => 120 + slot * 60 + Math.floor(Math.random() * 45);
 
 async function signIn(email: string): Promise<Page> {
-  const page = await browser().newPage();
-  await page.goto(`${gateway}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  return page;
+  return signInPage(browser(), gateway, email);
 }
 
 /** Picks an option of a Mantine Select by its label. */
