@@ -58,3 +58,11 @@ export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Map<string,
   }
   return out;
 }
+
+/** CPU time (ms) all cores of the machine have been busy so far (user, nice, system, irq, softirq, steal), and stolen by the hypervisor. */
+export function machineCpuMs(): { busy: number; steal: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+  const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number) as number[];
+  const ms = (ticks: number) => (ticks * 1000) / clockTicks();
+  return { busy: ms(user! + nice! + system! + irq! + softirq! + steal!), steal: ms(steal!) };
+}
