@@ -55,11 +55,17 @@ function statusRows(rng: Rng, type: string, changes: Iterable<StatusChange>): It
  * One transaction for a schema's tables. As PostgreSQL's bulk-loading advice goes, the schema's
  * foreign keys and plain indexes are dropped for the load and put back (same names, same
  * definitions) before commit: each is then checked or built once over all rows instead of row by
- * row, and a violation still fails the whole load.
+ * row, and a violation still fails the whole load. Once the rows are in, the rest (indexes, keys,
+ * commit, analyze) is database work only: it is returned as a promise, so the next schema's rows
+ * are built and sent meanwhile on another connection.
  */
-async function inTransaction(client: ClientBase, schema: string, work: () => Promise<void>): Promise<void> {
-  await client.query('begin');
+async function loadSchema(client: ClientBase, schema: string, work: () => Promise<void>): Promise<{ done: Promise<number> }> {
+  const fail = async (err: unknown): Promise<never> => {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  };
   try {
+    await client.query('begin');
     await client.query(`set local maintenance_work_mem = '256MB'`);
     const fks = (await client.query(`select conrelid::regclass::text as tbl, conname, pg_get_constraintdef(oid) as def from pg_constraint where contype = 'f' and connamespace = $1::regnamespace order by conname`, [schema])).rows as { tbl: string; conname: string; def: string }[];
     const indexes = (
@@ -72,18 +78,32 @@ async function inTransaction(client: ClientBase, schema: string, work: () => Pro
     for (const fk of fks) await client.query(`alter table ${fk.tbl} drop constraint "${fk.conname}"`);
     for (const ix of indexes) await client.query(`drop index "${schema}"."${ix.indexname}"`);
     await work();
-    const t = Date.now();
-    for (const ix of indexes) await client.query(ix.indexdef);
-    for (const fk of fks) await client.query(`alter table ${fk.tbl} add constraint "${fk.conname}" ${fk.def}`);
-    if (process.env.GENERATE_TIMING) process.stderr.write(`    ${schema}: ${indexes.length} indexes and ${fks.length} foreign keys put back in ${Date.now() - t} ms\n`);
-    await client.query('commit');
+    const done = (async () => {
+      const t = Date.now();
+      for (const ix of indexes) await client.query(ix.indexdef);
+      for (const fk of fks) await client.query(`alter table ${fk.tbl} add constraint "${fk.conname}" ${fk.def}`);
+      if (process.env.GENERATE_TIMING) process.stderr.write(`    ${schema}: ${indexes.length} indexes and ${fks.length} foreign keys put back in ${Date.now() - t} ms\n`);
+      await client.query('commit');
+      const a = Date.now();
+      const tables = (await client.query(`select format('%I.%I', schemaname, tablename) as t from pg_tables where schemaname = $1 order by tablename`, [schema])).rows as { t: string }[];
+      await client.query(`analyze ${tables.map((x) => x.t).join(', ')}`);
+      return (Date.now() - a) / 1000;
+    })().catch(fail);
+    // Awaited later with the other schemas; marked handled so a failure meanwhile is not fatal by itself.
+    done.catch(() => undefined);
+    return { done };
   } catch (err) {
-    await client.query('rollback').catch(() => undefined);
-    throw err;
+    return fail(err);
   }
 }
 
-export async function writeCertification(client: ClientBase, p: Program, log: (line: string) => void): Promise<{ counts: Counts; signed: Map<string, AppDetail['signed']> }> {
+/** A schema written: its row counts, and the promise of its indexes, keys, commit and analyze (seconds analyzing). */
+export interface Written {
+  counts: Counts;
+  finishing: Promise<number>;
+}
+
+export async function writeCertification(client: ClientBase, p: Program, log: (line: string) => void): Promise<Written & { signed: Map<string, AppDetail['signed']> }> {
   const A = p.asOf;
   const w = new Writer(client, 'certification');
   const rng = new Rng(p.seed, 'emit:certification');
@@ -99,7 +119,7 @@ export async function writeCertification(client: ClientBase, p: Program, log: (l
   log(`  certification: application details in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const policyNow = inForce(p.refs.certificationPolicies, A).values;
 
-  await inTransaction(client, 'certification', async () => {
+  const { done: finishing } = await loadSchema(client, 'certification', async () => {
     await w.rows('document', DOCUMENT_COLUMNS, map(p.apps.flatMap((a) => details.get(a.id)!.documents), documentRow));
     await w.rows(
       'person',
@@ -151,7 +171,8 @@ export async function writeCertification(client: ClientBase, p: Program, log: (l
         for (const offset of policyNow.reminderOffsetsDays) {
           const on = due - offset;
           if (on >= A || on >= renewedBy) continue;
-          if (!['ACTIVE', 'DUE'].includes(certificationStatus(c, on, policyNow))) continue;
+          // The job reminds only a certification in good standing (an event may have ended it).
+          if (c.events.length && !['ACTIVE', 'DUE'].includes(certificationStatus(c, on, policyNow))) continue;
           notifications.push([
             rng.uuid(), 'RENEWAL_REMINDER', c.person.id, 'Certification', c.id, `reminder:${c.id}:${iso(due)}:${offset}`, `Your CPSS certification ${c.number} is due on ${iso(due)}`,
             `Your certification ${c.number} falls due on ${iso(due)}. Renew online before then; late renewals carry a late fee.`, 'SENT', 1, at(on, 6 * 60), at(on, 6 * 60 + 1),
@@ -167,7 +188,7 @@ export async function writeCertification(client: ClientBase, p: Program, log: (l
     await w.rows('notification', ['id', 'kind', 'person_id', 'subject_type', 'subject_id', 'dedupe_key', 'subject', 'body', 'status', 'attempts', 'created_at', 'sent_at'], notifications);
     await w.rows('inbound_command', ['idempotency_key', 'type', 'source_domain', 'payload:json', 'outcome', 'applied_at'], map(p.complaints.flatMap((c) => c.commands.filter((x) => x.targetDomain === 'certification')), (x) => [x.key, x.type, 'ethics', x.payload, x.outcome, at(x.day, x.minute + 1)]));
   });
-  return { counts: w.counts, signed: new Map([...details].map(([id, d]) => [id, d.signed])) };
+  return { counts: w.counts, finishing, signed: new Map([...details].map(([id, d]) => [id, d.signed])) };
 }
 
 function agendaOf(c: Course): { day: number; title: string; hours: number }[] {
@@ -185,7 +206,7 @@ function agendaOf(c: Course): { day: number; title: string; hours: number }[] {
   return out;
 }
 
-export async function writeTraining(client: ClientBase, p: Program): Promise<Counts> {
+export async function writeTraining(client: ClientBase, p: Program): Promise<Written> {
   const A = p.asOf;
   const w = new Writer(client, 'training');
   const rng = new Rng(p.seed, 'emit:training');
@@ -205,7 +226,7 @@ export async function writeTraining(client: ClientBase, p: Program): Promise<Cou
     }
   }
   const evidence = p.completions.filter((c) => c.documentId !== null);
-  await inTransaction(client, 'training', async () => {
+  const { done: finishing } = await loadSchema(client, 'training', async () => {
     await w.rows('document', DOCUMENT_COLUMNS, [
       ...map(materials, (m) => documentRow(m.doc)),
       ...map(evidence, (c) => documentRow({ id: c.documentId!, ownerPersonId: c.person.id, purpose: 'TRAINING_EVIDENCE', fileName: `certificate-${c.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}.pdf`, createdAt: at(c.createdAt, 14 * 60), uploadedBy: c.enteredBy! })),
@@ -337,10 +358,10 @@ export async function writeTraining(client: ClientBase, p: Program): Promise<Cou
     await w.rows('training_notice', ['id', 'person_id', 'account_id', 'dedupe_key', 'subject_type', 'subject_id', 'message', 'created_at'], notices);
     await w.rows('inbound_command', ['idempotency_key', 'type', 'source_domain', 'payload:json', 'outcome', 'applied_at'], map(p.complaints.flatMap((c) => c.commands.filter((x) => x.targetDomain === 'training')), (x) => [x.key, x.type, 'ethics', x.payload, x.outcome, at(x.day, x.minute + 1)]));
   });
-  return w.counts;
+  return { counts: w.counts, finishing };
 }
 
-export async function writeEthics(client: ClientBase, p: Program, signedWith: Map<string, AppDetail['signed']>): Promise<Counts> {
+export async function writeEthics(client: ClientBase, p: Program, signedWith: Map<string, AppDetail['signed']>): Promise<Written> {
   const w = new Writer(client, 'ethics');
   const rng = new Rng(p.seed, 'emit:ethics');
   // Acknowledgments: each version of the code a person signed, the first time they signed it.
@@ -353,7 +374,7 @@ export async function writeEthics(client: ClientBase, p: Program, signedWith: Ma
     if (!known || s.on < known.on) signed.set(key, { personId: a.person.id, version: s.version, on: s.on });
   }
   const codeId = new Map(p.refs.codes.map((c) => [c.version, c.id]));
-  await inTransaction(client, 'ethics', async () => {
+  const { done: finishing } = await loadSchema(client, 'ethics', async () => {
     await w.rows('ethics_acknowledgment', ['id', 'person_id', 'code_version', 'signed_on', 'created_at', 'code_of_ethics_version_id'], map(signed.values(), (s) => [rng.uuid(), s.personId, s.version, iso(s.on), at(s.on, 12 * 60), codeId.get(s.version)!]));
     await w.rows(
       'complaint',
@@ -409,5 +430,5 @@ export async function writeEthics(client: ClientBase, p: Program, signedWith: Ma
       ]),
     );
   });
-  return w.counts;
+  return { counts: w.counts, finishing };
 }

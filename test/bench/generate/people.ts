@@ -52,7 +52,8 @@ function makePerson(p: Program, rng: Rng, index: number, usedEmails: Set<string>
   const first = sex === 'F' || (sex === 'X' && rng.chance(0.5)) ? rng.weighted(FEMALE) : rng.weighted(MALE);
   let last = rng.weighted(SURNAME);
   if (rng.chance(0.02)) last = `${last}-${rng.weighted(SURNAME)}`;
-  const middle = rng.chance(0.3) ? ` ${rng.chance(0.5) ? `${rng.weighted(sex === 'M' ? MALE : FEMALE)}` : `${String.fromCharCode(65 + rng.int(0, 25))}.`}` : '';
+  let middle = rng.chance(0.3) ? ` ${rng.chance(0.5) ? `${rng.weighted(sex === 'M' ? MALE : FEMALE)}` : `${String.fromCharCode(65 + rng.int(0, 25))}.`}` : '';
+  if (middle.trim() === first) middle = '';
   const legalName = `${first}${middle} ${last}`;
   const nick = NICKNAMES[first];
   const preferredName = nick && rng.chance(0.35) ? nick : null;

@@ -1,26 +1,29 @@
-// A small seeded PRNG (sfc32, seeded through splitmix32) with the draws the generator needs, and
-// uuids made from it: the same seed and stream name always give the same sequence, so the same
-// rows. Nothing here reads the clock or crypto randomness.
+// A small seeded PRNG (sfc32, its 128-bit state from a hash of the seed and a stream name) with
+// the draws the generator needs, and uuids made from it: the same seed and stream name always give
+// the same sequence, so the same rows. Nothing here reads the clock or crypto randomness.
 
-function splitmix32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
-
-/** FNV-1a over a string: turns a stream name into a number. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i += 1) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+/** cyrb128: a 128-bit string hash, so that many named streams never share a starting state. */
+function cyrb128(str: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < str.length; i += 1) {
+    const k = str.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
   }
-  return h >>> 0;
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
 function hex8(x: number): string {
@@ -35,12 +38,8 @@ export class Rng {
 
   /** A generator for one named stream of a seed: streams are independent of each other. */
   constructor(seed: number, stream = '') {
-    const mix = splitmix32((seed >>> 0) ^ hashString(stream));
-    this.a = mix();
-    this.b = mix();
-    this.c = mix();
-    this.d = mix();
-    for (let i = 0; i < 12; i += 1) this.u32();
+    [this.a, this.b, this.c, this.d] = cyrb128(`${seed}:${stream}`);
+    for (let i = 0; i < 15; i += 1) this.u32();
   }
 
   u32(): number {
