@@ -87,9 +87,14 @@ export class CertificationService {
 
   /** Status of many certifications on a date, each by the policy of its last (re)certification. */
   async statusesOn(certs: readonly Certification[], on: string, manager: EntityManager = this.dataSource.manager): Promise<StatusOnDate[]> {
-    if (!certs.length) return [];
+    return (await this.statusesOnDates(certs, [on], manager))[0]!;
+  }
+
+  /** Statuses on each of several dates, reading the policy and the events once for all of them. */
+  async statusesOnDates(certs: readonly Certification[], days: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<StatusOnDate[][]> {
+    if (!certs.length) return days.map(() => []);
     const [catalog, events] = await Promise.all([PolicyCatalog.load(this.policy), this.events(certs.map((c) => c.id), manager)]);
-    return certs.map((c, i) => certificationStatusOn({ issuedOn: c.issuedOn, dueOn: c.dueOn, events: events[i]! }, on, catalog.inForceOn(c.lastCertifiedOn).values));
+    return days.map((on) => certs.map((c, i) => certificationStatusOn({ issuedOn: c.issuedOn, dueOn: c.dueOn, events: events[i]! }, on, catalog.inForceOn(c.lastCertifiedOn).values)));
   }
 
   /**

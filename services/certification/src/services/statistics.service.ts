@@ -68,12 +68,13 @@ export class StatisticsService {
       if (b) b.lapsed += 1;
     });
 
-    // The certified count over time: statuses at each month's end (a fixed number of statements).
-    for (const p of perMonth) {
+    // The certified count over time: statuses at each month's end, from one read of the events.
+    const monthEnds = perMonth.map((p) => {
       const monthEnd = dates.addDays(dates.addMonths(`${p.month}-01`, 1), -1);
-      const at = monthEnd < on ? monthEnd : on;
-      p.inGoodStanding = (await this.certifications.statusesOn(certs, at)).filter((s) => IN_GOOD_STANDING.includes(s.status)).length;
-    }
+      return monthEnd < on ? monthEnd : on;
+    });
+    const byMonth = await this.certifications.statusesOnDates(certs, monthEnds);
+    perMonth.forEach((p, m) => (p.inGoodStanding = byMonth[m]!.filter((s) => IN_GOOD_STANDING.includes(s.status)).length));
 
     return {
       on,
