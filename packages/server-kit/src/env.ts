@@ -50,12 +50,15 @@ export const commonEnvShape = {
   CLOCK_FILE: z.string().optional(),
   /** Subgraphs: the gateway's GraphQL URL, where they ask other domains as a service. */
   GATEWAY_URL: z.url().optional(),
+  /** Tests only: a file every SQL statement is appended to with its parameters (see traceSqlTo). */
+  SQL_TRACE_FILE: z.string().optional(),
   /** Set by the launcher: stop when its pipe to us closes, so a killed launcher leaves no service behind. */
   EXIT_WITH_STDIN: bool.default(false),
 };
 
 const oidcPaired = (e: { OIDC_ISSUER?: string; OIDC_JWKS_URL?: string }) => !e.OIDC_ISSUER === !e.OIDC_JWKS_URL;
 const noTestClockInProduction = (e: { NODE_ENV?: string; CLOCK_FILE?: string }) => !(e.NODE_ENV === 'production' && e.CLOCK_FILE);
+const noSqlTraceInProduction = (e: { NODE_ENV?: string; SQL_TRACE_FILE?: string }) => !(e.NODE_ENV === 'production' && e.SQL_TRACE_FILE);
 
 /** A service's env schema: the common settings, its own, and the checks across them. */
 export function serviceEnvSchema<E extends z.ZodRawShape>(own: E) {
@@ -68,6 +71,10 @@ export function serviceEnvSchema<E extends z.ZodRawShape>(own: E) {
     .refine((e) => noTestClockInProduction(e as { NODE_ENV?: string; CLOCK_FILE?: string }), {
       message: 'a test clock is not allowed in production',
       path: ['CLOCK_FILE'],
+    })
+    .refine((e) => noSqlTraceInProduction(e as { NODE_ENV?: string; SQL_TRACE_FILE?: string }), {
+      message: 'an SQL trace (statements with their parameters) is not allowed in production',
+      path: ['SQL_TRACE_FILE'],
     });
 }
 

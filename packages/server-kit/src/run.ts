@@ -5,6 +5,7 @@ import { createTokenVerifier, type TokenVerifier } from './auth';
 import { createGatewayClient, type GatewayClient } from './gateway-client';
 import { fileClock, systemClock, type Clock } from './clock';
 import { initializeAndMigrate } from './datasource';
+import { traceSqlTo } from './sql-count';
 import { authConfigFrom, type CommonEnv } from './env';
 import { listen, stopOnSignals } from './listen';
 import { createLogger, type Logger } from './logger';
@@ -30,6 +31,7 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
     process.exit(1);
   }
   if (env.SEED_DEMO && options.seedDemo) await options.seedDemo(options.dataSource, logger);
+  if (env.SQL_TRACE_FILE) traceSqlTo(env.SQL_TRACE_FILE, name);
   const clock = env.CLOCK_FILE ? fileClock(env.CLOCK_FILE) : systemClock;
   const gateway = env.GATEWAY_URL ? createGatewayClient({ url: env.GATEWAY_URL, auth: authConfigFrom(env), service: name }) : undefined;
   const server = await options.createServer({

@@ -2,11 +2,27 @@
 // log line (`sqlStatements`) and tests and benchmarks can check that lists batch: the number must
 // not grow with a list's length.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { appendFileSync } from 'node:fs';
 import type { RequestHandler } from 'express';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 
 interface SqlCounter {
   statements: number;
+  requestId?: string;
+}
+
+let traceFile: string | undefined;
+let traceService = '';
+
+/**
+ * Tests only (env SQL_TRACE_FILE, refused in production): every statement this process sends is
+ * appended to `file` as a JSON line `{ service, requestId, sql, parameters }`, so a test can
+ * EXPLAIN exactly what the services ask of PostgreSQL with the values they ask it with.
+ */
+export function traceSqlTo(file: string, service: string): void {
+  install();
+  traceFile = file;
+  traceService = service;
 }
 
 const current = new AsyncLocalStorage<SqlCounter>();
@@ -20,6 +36,10 @@ function install(): void {
   PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
     const counter = current.getStore();
     if (counter) counter.statements += 1;
+    if (traceFile) {
+      const [sql, parameters] = args;
+      appendFileSync(traceFile, `${JSON.stringify({ service: traceService, requestId: counter?.requestId, sql, parameters: parameters ?? [] })}\n`);
+    }
     return original.apply(this, args);
   } as typeof original;
 }
@@ -27,8 +47,8 @@ function install(): void {
 /** Express middleware: the rest of the request runs with its own counter, kept on `res.locals`. */
 export function sqlStatementCounting(): RequestHandler {
   install();
-  return (_req, res, next) => {
-    const counter: SqlCounter = { statements: 0 };
+  return (req, res, next) => {
+    const counter: SqlCounter = { statements: 0, requestId: req.id === undefined ? undefined : String(req.id) };
     res.locals['sqlCounter'] = counter;
     current.run(counter, next);
   };

@@ -17,7 +17,7 @@ import {
   type ConnectionShape,
   type Principal,
 } from '@cpss/server-kit';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { Any, In, type DataSource, type EntityManager } from 'typeorm';
 import { Certification, CertificationDesignation, CertificationEvent } from '../entities/certification';
 import { Person } from '../entities/person';
 import type { CertificationPolicyStore } from '../policy/certification-policy';
@@ -76,7 +76,8 @@ export class CertificationService {
   }
 
   async events(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<CertificationEvent[][]> {
-    const rows = await manager.getRepository(CertificationEvent).find({ where: { certificationId: In([...ids]) }, order: { effectiveOn: 'ASC', at: 'ASC' } });
+    // One array parameter (= any($1)), not one per id: statistics ask for every certification.
+    const rows = await manager.getRepository(CertificationEvent).find({ where: { certificationId: Any([...ids]) }, order: { effectiveOn: 'ASC', at: 'ASC' } });
     return manyByKey(ids, rows, (e) => e.certificationId);
   }
 

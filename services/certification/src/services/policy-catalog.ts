@@ -9,6 +9,9 @@ export interface PolicyPick {
 }
 
 export class PolicyCatalog {
+  /** Each version's values parsed once: a list of thousands of cases asks for the same few. */
+  private readonly parsed = new Map<string, PolicyPick>();
+
   private constructor(
     private readonly versions: PolicyVersion[],
     private readonly store: CertificationPolicyStore,
@@ -21,13 +24,22 @@ export class PolicyCatalog {
   byId(id: string): PolicyPick {
     const version = this.versions.find((v) => v.id === id);
     if (!version) throw new Error(`policy version ${id} not found`);
-    return { version, values: this.store.schema.parse(version.values) };
+    return this.pick(version);
   }
 
   inForceOn(date: IsoDate): PolicyPick {
     // list() is newest first.
     const version = this.versions.find((v) => v.effectiveFrom <= date);
     if (!version) throw failedPrecondition(`No program policy is in force on ${date}`, [{ rule: 'policy', reason: `no version effective on or before ${date}` }]);
-    return { version, values: this.store.schema.parse(version.values) };
+    return this.pick(version);
+  }
+
+  private pick(version: PolicyVersion): PolicyPick {
+    let pick = this.parsed.get(version.id);
+    if (!pick) {
+      pick = { version, values: this.store.schema.parse(version.values) };
+      this.parsed.set(version.id, pick);
+    }
+    return pick;
   }
 }

@@ -50,13 +50,15 @@ export class StatisticsService {
     ]);
     const statuses = await this.certifications.statusesOn(certs, on);
     const good = certs.filter((_, i) => IN_GOOD_STANDING.includes(statuses[i]!.status));
-    const holders = good.map((c) => people.find((p) => p.id === c.personId)!);
+    const personById = new Map(people.map((p) => [p.id, p]));
+    const holders = good.map((c) => personById.get(c.personId)!);
     const goodIds = new Set(good.map((c) => c.id));
 
     const firstMonth = dates.addMonths(`${on.slice(0, 7)}-01`, -(months - 1));
     const perMonth: MonthCount[] = [];
     for (let m = firstMonth; m <= on; m = dates.addMonths(m, 1)) perMonth.push({ month: m.slice(0, 7), issued: 0, lapsed: 0, inGoodStanding: 0 });
-    const bucket = (date: string) => perMonth.find((p) => p.month === date.slice(0, 7));
+    const monthIndex = new Map(perMonth.map((p) => [p.month, p]));
+    const bucket = (date: string) => monthIndex.get(date.slice(0, 7));
     for (const c of certs) {
       const b = bucket(c.issuedOn);
       if (b && c.issuedOn <= on) b.issued += 1;
