@@ -1,6 +1,7 @@
 // Tokens: the gateway signs short-lived HS256 JWTs for local accounts; an external OIDC issuer's
 // tokens are checked against its JWKS. Every subgraph verifies the caller's token again.
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { AuthChecker } from 'type-graphql';
 import { hasAnyRole, isRole, type Role } from '@cpss/domain';
 import { forbidden, unauthenticated } from './errors';
@@ -41,11 +42,28 @@ function principalFrom(payload: JWTPayload, rolesClaim: string): Principal {
   };
 }
 
+/** A verified token is remembered this long at most (and never past its expiry). */
+const VERIFIED_FOR_MS = 60_000;
+
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   const key = new TextEncoder().encode(config.secret);
   const jwks = config.oidc ? createRemoteJWKSet(new URL(config.oidc.jwksUrl)) : null;
+  // Every request of a session carries the same token through the gateway and up to three
+  // subgraphs: its signature is checked once per process, then the principal is reused until
+  // the token expires (or a minute has passed). Refused tokens are never remembered.
+  const verified = new LRUCache<string, Principal>({ max: 10_000, ttl: VERIFIED_FOR_MS, ttlAutopurge: false });
+  const remember = (token: string, principal: Principal, exp: number | undefined) => {
+    const left = exp === undefined ? VERIFIED_FOR_MS : exp * 1000 - Date.now();
+    // Shared by the requests that reuse it: frozen, so none can change another's.
+    Object.freeze(principal.roles);
+    Object.freeze(principal);
+    if (left > 0) verified.set(token, principal, { ttl: Math.min(left, VERIFIED_FOR_MS) });
+    return principal;
+  };
   return {
     async verify(token) {
+      const known = verified.get(token);
+      if (known) return known;
       let issuer: string | undefined;
       try {
         issuer = decodeJwt(token).iss;
@@ -55,10 +73,10 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       try {
         if (config.oidc && jwks && issuer === config.oidc.issuer) {
           const { payload } = await jwtVerify(token, jwks, { issuer: config.oidc.issuer, audience: config.oidc.audience });
-          return principalFrom(payload, config.oidc.rolesClaim);
+          return remember(token, principalFrom(payload, config.oidc.rolesClaim), payload.exp);
         }
         const { payload } = await jwtVerify(token, key, { issuer: config.issuer, audience: config.audience, algorithms: ['HS256'] });
-        return principalFrom(payload, 'roles');
+        return remember(token, principalFrom(payload, 'roles'), payload.exp);
       } catch (err) {
         if (err instanceof InvalidTokenError) throw err;
         throw new InvalidTokenError((err as Error).message);

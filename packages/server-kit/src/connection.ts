@@ -29,7 +29,7 @@ export class PageInfo {
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
 }
 
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
@@ -71,13 +71,22 @@ export function decodeCursor(cursor: string, arity: number): unknown[] {
   throw badInput({ field: 'after', reason: 'is not a cursor this list gave out' });
 }
 
-/** Builds a page from `first + 1` fetched rows. */
-export function toConnection<T>(rows: T[], first: number, totalCount: number, keyOf: (row: T) => unknown[]): ConnectionShape<T> {
+/**
+ * Builds a page from `first + 1` fetched rows. `totalCount` may be a count to run: it then runs
+ * only when a query selects the field (a getter: the person view and most pages never ask, and a
+ * count is a statement of its own that reads every matching row).
+ */
+export function toConnection<T>(rows: T[], first: number, totalCount: number | (() => Promise<number>), keyOf: (row: T) => unknown[]): ConnectionShape<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const pageInfo = { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null };
+  if (typeof totalCount === 'number') return { edges, totalCount, pageInfo };
+  let counted: Promise<number> | undefined;
   return {
     edges,
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo,
+    get totalCount() {
+      return (counted ??= totalCount());
+    },
   };
 }

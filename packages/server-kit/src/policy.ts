@@ -7,6 +7,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type DataSour
 import type { z } from 'zod';
 import { badInput, failedPrecondition } from './errors';
 import { isIsoDate, type IsoDate } from './dates';
+import { forgetForRequest, oncePerRequest } from './sql-count';
 
 @Entity({ name: 'policy_version' })
 @ObjectType({ description: 'A version of the program policy, in force from its effective date until the next one' })
@@ -67,8 +68,13 @@ export class PolicyStore<S extends z.ZodType<Record<string, unknown>>> {
     return { version, values: this.schema.parse(version.values) };
   }
 
+  /** Every version, newest first: read once per request (several resolvers of a page ask). */
   async list(): Promise<PolicyVersion[]> {
-    return this.dataSource.getRepository(PolicyVersion).find({ order: { effectiveFrom: 'DESC' } });
+    return oncePerRequest(this.memoKey, () => this.dataSource.getRepository(PolicyVersion).find({ order: { effectiveFrom: 'DESC' } }));
+  }
+
+  private get memoKey() {
+    return `policy_version:${this.dataSource.driver.schema ?? ''}`;
   }
 
   /** Adds a version; every problem with its values comes back at once as BAD_USER_INPUT. */
@@ -84,6 +90,8 @@ export class PolicyStore<S extends z.ZodType<Record<string, unknown>>> {
     if (await repo.existsBy({ effectiveFrom: input.effectiveFrom })) {
       throw badInput({ field: 'effectiveFrom', reason: `a version already takes effect on ${input.effectiveFrom}` });
     }
-    return repo.save(repo.create({ effectiveFrom: input.effectiveFrom, values: parsed.data as Record<string, unknown>, note: input.note, createdBy: input.createdBy }));
+    const saved = await repo.save(repo.create({ effectiveFrom: input.effectiveFrom, values: parsed.data as Record<string, unknown>, note: input.note, createdBy: input.createdBy }));
+    forgetForRequest(this.memoKey);
+    return saved;
   }
 }

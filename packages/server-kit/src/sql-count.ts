@@ -9,6 +9,8 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 interface SqlCounter {
   statements: number;
   requestId?: string;
+  /** Reads shared by the whole request (see oncePerRequest). */
+  memo?: Map<string, Promise<unknown>>;
 }
 
 let traceFile: string | undefined;
@@ -52,6 +54,28 @@ export function sqlStatementCounting(): RequestHandler {
     res.locals['sqlCounter'] = counter;
     current.run(counter, next);
   };
+}
+
+/**
+ * `read()` once per request under `key` (outside a request: every time). For reference data a
+ * request asks for from several resolvers, such as the policy versions. A failed read is not kept.
+ */
+export function oncePerRequest<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const store = current.getStore();
+  if (!store) return read();
+  store.memo ??= new Map();
+  let pending = store.memo.get(key) as Promise<T> | undefined;
+  if (!pending) {
+    pending = read();
+    store.memo.set(key, pending);
+    pending.catch(() => store.memo?.delete(key));
+  }
+  return pending;
+}
+
+/** Forgets what this request read under `key` (after a write to it). */
+export function forgetForRequest(key: string): void {
+  current.getStore()?.memo?.delete(key);
 }
 
 /** The statements counted so far for a response (undefined outside counted requests). */

@@ -23,4 +23,17 @@ describe('tokens', () => {
     const { token } = await signToken(TEST_AUTH, { ...principal, roles: ['ROOT' as Role, Role.Admin] }, 60);
     expect((await createTokenVerifier(TEST_AUTH).verify(token)).roles).toEqual([Role.Admin]);
   });
+
+  it('remembers a verified token only until it expires, and never a refused one', async () => {
+    const verifier = createTokenVerifier(TEST_AUTH);
+    const { token } = await signToken(TEST_AUTH, principal, 1);
+    await expect(verifier.verify(token)).resolves.toEqual(principal);
+    await expect(verifier.verify(token)).resolves.toEqual(principal);
+    // The token's exp is whole seconds: wait past it.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expect(verifier.verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+    const forged = await signToken({ ...TEST_AUTH, secret: 'another-secret-that-is-long-enough-too!!' }, principal, 60);
+    await expect(verifier.verify(forged.token)).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(verifier.verify(forged.token)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
 });

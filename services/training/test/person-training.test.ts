@@ -45,12 +45,18 @@ describe("training's fields on Person", () => {
     expect(alicia.length).toBe(DEMO_COMPLETIONS.filter((c) => c.personId === ids[0]).length);
   });
 
-  it('reads the completions of many people in one SQL statement', async () => {
+  it('reads the completions of many people in one SQL statement, and their hour totals in one more', async () => {
     const token = await tokenFor([Role.Admin]);
-    const { statements: forTwo } = await sqlStatementsOf(() => gql(app, ENTITIES, reps(DEMO_PEOPLE.slice(0, 2).map((p) => p.id)), { token }));
-    const { statements: forAll } = await sqlStatementsOf(() => gql(app, ENTITIES, reps(DEMO_PEOPLE.map((p) => p.id)), { token }));
-    expect(forTwo).toBe(1);
-    expect(forAll).toBe(forTwo);
+    const HOURS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { trainingHours trainingHoursByKind { kind hours } childAndFamilyTrainingHours } } }`;
+    const COMPLETIONS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { trainingCompletions { courseTitle } } } }`;
+    const two = reps(DEMO_PEOPLE.slice(0, 2).map((p) => p.id));
+    const all = reps(DEMO_PEOPLE.map((p) => p.id));
+    for (const [query, statements] of [[HOURS, 1], [COMPLETIONS, 1], [ENTITIES, 2]] as const) {
+      const { statements: forTwo } = await sqlStatementsOf(() => gql(app, query, two, { token }));
+      const { statements: forAll } = await sqlStatementsOf(() => gql(app, query, all, { token }));
+      expect(forTwo).toBe(statements);
+      expect(forAll).toBe(forTwo);
+    }
   });
 
   it('lets a person read their own record but not someone else’s', async () => {

@@ -177,7 +177,8 @@ export class ApplicationService {
     }
     if (filter.personId) q.andWhere('a.person_id = :pid', { pid: filter.personId });
     if (filter.statuses?.length) q.andWhere('a.status in (:...statuses)', { statuses: filter.statuses });
-    const totalCount = await q.clone().getCount();
+    const counting = q.clone();
+    const totalCount = () => counting.getCount(); // counted only when asked for
     const page = q.clone().orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(first + 1);
     if (after) {
       const [at, id] = decodeCursor(after, 2) as [string, string];

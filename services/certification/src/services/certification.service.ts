@@ -172,7 +172,8 @@ export class CertificationService {
                     where e.certification_id = c.id and e.effective_on <= :today::date and (e.effective_until is null or e.effective_until >= :today::date)
                     order by e.effective_on desc, e.at desc limit 1), 'REINSTATED') = 'REINSTATED'`,
       );
-    const totalCount = await q.clone().getCount();
+    const counting = q.clone();
+    const totalCount = () => counting.getCount(); // counted only when asked for
     const page = q.clone().orderBy('c.due_on', 'ASC').addOrderBy('c.id', 'ASC').take(first + 1);
     if (after) {
       const [on, id] = decodeCursor(after, 2) as [string, string];

@@ -28,7 +28,8 @@ export class PersonService {
       base.andWhere('(p.legal_name ilike :q or p.preferred_name ilike :q)', { q: `%${escapeLike(filter.search)}%` });
     }
     if (filter.county) base.andWhere('p.county = :county', { county: filter.county });
-    const totalCount = await base.clone().getCount();
+    const counting = base.clone();
+    const totalCount = () => counting.getCount(); // counted only when asked for
     const page = base.clone().orderBy('p.legal_name', 'ASC').addOrderBy('p.id', 'ASC').take(first + 1);
     if (after) {
       const [name, id] = decodeCursor(after, 2);

@@ -63,7 +63,8 @@ export class ReviewService {
     q.andWhere('a.status in (:...statuses)', { statuses: filter.statuses?.length ? filter.statuses : REVIEWABLE });
     if (filter.channel) q.andWhere('a.channel = :channel', { channel: filter.channel });
     if (filter.waitingAtLeastBusinessDays) q.andWhere('a.queued_on <= :cutoff', { cutoff: this.businessDaysBefore(this.clock.today(), filter.waitingAtLeastBusinessDays) });
-    const totalCount = await q.clone().getCount();
+    const counting = q.clone();
+    const totalCount = () => counting.getCount(); // counted only when asked for
     const page = q.clone().orderBy('a.queued_on', 'ASC').addOrderBy('a.id', 'ASC').take(first + 1);
     if (after) {
       const [on, id] = decodeCursor(after, 2) as [string, string];

@@ -66,7 +66,8 @@ export class ComplaintQueryService {
     if (filter.subjectKind) qb.andWhere('c.subject_kind = :subjectKind', { subjectKind: filter.subjectKind });
     if (filter.triageLevel) qb.andWhere('c.triage_level = :triageLevel', { triageLevel: filter.triageLevel });
     if (filter.referenceNumber) qb.andWhere('c.reference_number = :ref', { ref: filter.referenceNumber.trim().toUpperCase() });
-    const totalCount = await qb.clone().getCount();
+    const counting = qb.clone();
+    const totalCount = () => counting.getCount(); // counted only when asked for
     if (after) {
       const [receivedOn, id] = decodeCursor(after, 2) as [string, string];
       qb.andWhere('(c.received_on, c.id) > (:receivedOn, :id)', { receivedOn, id });

@@ -21,7 +21,8 @@ export class OutboxQueryService {
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter.stuck === true) qb.andWhere(`o.status = 'pending' and o.attempts >= :stuckAfter`, { stuckAfter: this.settings.stuckAfterAttempts });
     if (filter.stuck === false) qb.andWhere(`not (o.status = 'pending' and o.attempts >= :stuckAfter)`, { stuckAfter: this.settings.stuckAfterAttempts });
-    const total = await qb.clone().getCount();
+    const counting = qb.clone();
+    const total = () => counting.getCount(); // counted only when asked for
     if (after) {
       const [createdAt, id] = decodeCursor(after, 2) as [string, string];
       qb.andWhere(`(date_trunc('milliseconds', o.created_at), o.id) > (:createdAt, :id)`, { createdAt, id });

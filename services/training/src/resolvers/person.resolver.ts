@@ -6,7 +6,7 @@ import { Person } from '../entities/person';
 import { CourseKindEnum, TrainingCompletion } from '../entities/training-completion';
 import { LocalDateResolver } from 'graphql-scalars';
 import { requireStaffSelfOrService } from '../services/access';
-import { completedSince, countingCompletions, hoursByKind, totalHours, TrainingRecordService } from '../services/training-record.service';
+import { completedSince, hoursByKind, totalHours, TrainingRecordService, type CompletionFacts } from '../services/training-record.service';
 
 @ObjectType({ description: 'Completed hours of one course kind' })
 export class TrainingHoursByKind {
@@ -19,6 +19,11 @@ export class TrainingHoursByKind {
 
 function completionsLoader(ctx: RequestContext, records: TrainingRecordService) {
   return ctx.loaders.get<string, TrainingCompletion[]>('trainingCompletion.byPerson', (ids) => records.completionsOf(ids));
+}
+
+/** The hour totals read only the counting completions' kind, hours, date and child/family flag. */
+function countingFactsLoader(ctx: RequestContext, records: TrainingRecordService) {
+  return ctx.loaders.get<string, CompletionFacts[]>('trainingCompletion.countingFactsByPerson', records.countingFactsOf);
 }
 
 @Resolver(() => Person)
@@ -43,20 +48,20 @@ export class PersonTrainingResolver {
   @FieldResolver(() => Float, { description: 'Total hours of completed training that count toward certification (completed on or after `since` when given)' })
   async trainingHours(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
-    return totalHours(completedSince(countingCompletions(await completionsLoader(ctx, this.records).load(person.id)), since));
+    return totalHours(completedSince(await countingFactsLoader(ctx, this.records).load(person.id), since));
   }
 
   @Authorized()
   @FieldResolver(() => [TrainingHoursByKind], { description: 'Completed hours that count toward certification per course kind, kinds with hours only (completed on or after `since` when given: recertification counts hours since the last certification)' })
   async trainingHoursByKind(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
-    return hoursByKind(completedSince(countingCompletions(await completionsLoader(ctx, this.records).load(person.id)), since));
+    return hoursByKind(completedSince(await countingFactsLoader(ctx, this.records).load(person.id), since));
   }
 
   @Authorized()
   @FieldResolver(() => Float, { description: 'Completed hours about children and families (completed on or after `since` when given)' })
   async childAndFamilyTrainingHours(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
-    return totalHours(completedSince(countingCompletions(await completionsLoader(ctx, this.records).load(person.id)), since).filter((c) => c.childAndFamily));
+    return totalHours(completedSince(await countingFactsLoader(ctx, this.records).load(person.id), since).filter((c) => c.childAndFamily));
   }
 }

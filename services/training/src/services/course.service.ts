@@ -60,7 +60,8 @@ export class CourseService {
     if (filter.status) base.andWhere('c.status = :status', { status: filter.status });
     if (filter.kind) base.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter.expiresBy) base.andWhere(`c.status = 'APPROVED' and c.expires_on <= :expiresBy`, { expiresBy: filter.expiresBy });
-    const totalCount = await base.clone().getCount();
+    const counting = base.clone();
+    const totalCount = () => counting.getCount(); // counted only when asked for
     const page = base.clone().orderBy('c.title', 'ASC').addOrderBy('c.id', 'ASC').take(first + 1);
     if (after) {
       const [title, id] = decodeCursor(after, 2);

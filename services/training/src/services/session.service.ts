@@ -224,7 +224,8 @@ export class SessionService {
   }
 
   async page(base: SelectQueryBuilder<TrainingSession>, first: number, after: string | null | undefined) {
-    const totalCount = await base.clone().getCount();
+    const counting = base.clone();
+    const totalCount = () => counting.getCount(); // counted only when asked for
     // limit, not take: the catalog's join is one-to-one, and take() would need property paths.
     const page = base.clone().orderBy('s.first_day', 'ASC').addOrderBy('s.id', 'ASC').limit(first + 1);
     if (after) {

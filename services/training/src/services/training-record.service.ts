@@ -51,6 +51,25 @@ export class TrainingRecordService {
   }
 
   /**
+   * Per person, only what the hour totals need from the completions that count toward certification
+   * (kind, hours, date, child/family), in one statement and without building entities: the person
+   * view asks totals for a page of people at a time.
+   */
+  countingFactsOf = async (personIds: readonly string[]): Promise<CompletionFacts[][]> => {
+    const ids = personIds.filter(isUuid);
+    const rows = ids.length
+      ? ((await this.dataSource.query(
+          `select t.person_id::text as "personId", t.kind, t.hours::float8 as hours, to_char(t.completed_on, 'YYYY-MM-DD') as "completedOn",
+                  t.child_and_family as "childAndFamily", true as "countsTowardCertification"
+             from training_completion t left join course c on c.id = t.course_id
+            where t.person_id = any($1::uuid[]) and ${COUNTS_SQL}`,
+          [ids],
+        )) as (CompletionFacts & { personId: string })[])
+      : [];
+    return manyByKey(personIds, rows, (r) => r.personId);
+  };
+
+  /**
    * Hours that count toward certification completed after a date, and the Ethics and Peer Support
    * Boundaries hours among them, for many (person, date) pairs in one statement. Keys are
    * `hoursSinceKey(personId, since)`.
@@ -128,19 +147,22 @@ export function approvalTermProblem(course: Pick<Course, 'approvedOn' | 'expires
 }
 
 /** The completions whose hours count toward certification. */
-export function countingCompletions(completions: readonly TrainingCompletion[]): TrainingCompletion[] {
+/** What the totals read from a completion. */
+export type CompletionFacts = Pick<TrainingCompletion, 'kind' | 'hours' | 'completedOn' | 'childAndFamily' | 'countsTowardCertification'>;
+
+export function countingCompletions<C extends CompletionFacts>(completions: readonly C[]): C[] {
   return completions.filter((c) => c.countsTowardCertification);
 }
 
-export function totalHours(completions: readonly TrainingCompletion[]): number {
+export function totalHours(completions: readonly CompletionFacts[]): number {
   return completions.reduce((sum, c) => sum + c.hours, 0);
 }
 
-export function completedSince(completions: readonly TrainingCompletion[], since?: string | null): TrainingCompletion[] {
+export function completedSince<C extends CompletionFacts>(completions: readonly C[], since?: string | null): C[] {
   return since ? completions.filter((c) => c.completedOn >= since) : [...completions];
 }
 
-export function hoursByKind(completions: readonly TrainingCompletion[]): { kind: CourseKind; hours: number }[] {
+export function hoursByKind(completions: readonly CompletionFacts[]): { kind: CourseKind; hours: number }[] {
   return COURSE_KINDS.map((kind) => ({ kind, hours: totalHours(completions.filter((c) => c.kind === kind)) })).filter((k) => k.hours > 0);
 }
 
