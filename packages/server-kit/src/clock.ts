@@ -9,9 +9,18 @@ export interface Clock {
 
 const NC_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// Formatting a date in a time zone costs microseconds and lists ask for today once per row: the
+// answer is kept for the rest of the second it was computed in.
+let todayCache = { second: -1, date: '' };
+
 export const systemClock: Clock = {
   now: () => new Date(),
-  today: () => NC_DATE.format(new Date()),
+  today: () => {
+    const now = Date.now();
+    const second = Math.floor(now / 1000);
+    if (todayCache.second !== second) todayCache = { second, date: NC_DATE.format(now) };
+    return todayCache.date;
+  },
 };
 
 export function fixedClock(at: string | Date): Clock {

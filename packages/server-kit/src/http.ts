@@ -20,7 +20,9 @@ export function requestIdOf(req: Request): string {
 /** Takes `x-request-id` from the caller when well-formed, else makes one; echoes it on the response. */
 export function requestLogging(logger: Logger): RequestHandler {
   return pinoHttp({
-    logger,
+    // The request line holds only the fields the serializers below keep, so it needs none of the
+    // wildcard redaction paths of the service's logger (about 40 µs a line, on every request).
+    logger: logger.child({}, { redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' } }),
     genReqId: (req, res) => {
       const incoming = req.headers['x-request-id'];
       const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -36,6 +38,14 @@ export function requestLogging(logger: Logger): RequestHandler {
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      // Never the request body a parser error carries (express.json's SyntaxError has `body`).
+      err: (err: { type?: string; name?: string; message?: string; stack?: string; status?: number; code?: string }) => ({
+        type: err.type ?? err.name,
+        message: err.message,
+        stack: err.stack,
+        status: err.status,
+        code: err.code,
+      }),
     },
   });
 }

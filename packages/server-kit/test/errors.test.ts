@@ -7,6 +7,7 @@ import { Role } from '@cpss/domain';
 import { capturingLogger, errorCodes, gql, TEST_AUTH, tokenFor } from '../../testkit/src'; // not a dependency: testkit is built on server-kit
 import { badInput, buildFederatedSchema, createSubgraphServer, createTokenVerifier, failedPrecondition, signToken } from '../src';
 import type { DataSource } from 'typeorm';
+import request from 'supertest';
 
 @ObjectType()
 class Probe {
@@ -120,5 +121,17 @@ describe('logging', () => {
     expect(out().join('')).not.toContain('abc.def');
     expect(out().join('')).not.toContain('my story');
     expect(out().join('')).toContain('[redacted]');
+  });
+
+  it('keeps a malformed request body out of the request line, and the line still says the statements', async () => {
+    const secret = 'I relapsed in 2019 and nobody knew';
+    const res = await request(app).post('/graphql').set('content-type', 'application/json').send(`{"query": "{ field { value } }", "variables": {"recoveryStatement": "${secret}"`);
+    expect(res.status).toBe(400);
+    const ok = await gql(app, '{ rule { value } }', {}, { token: await tokenFor([Role.Admin]) });
+    expect(ok.status).toBe(200);
+    expect(lines().join('')).not.toContain(secret);
+    const requestLine = lines().map((l) => JSON.parse(l) as { msg?: string; req?: { url?: string }; sqlStatements?: number }).filter((l) => l.msg === 'request completed').at(-1);
+    expect(requestLine?.req?.url).toBe('/graphql');
+    expect(requestLine?.sqlStatements).toBe(0);
   });
 });
