@@ -23,7 +23,7 @@ import { Person } from '../entities/person';
 import type { CertificationPolicyStore } from '../policy/certification-policy';
 import { isCertificationStaff, requireCertificationStaff } from './access';
 import { lockAtVersion } from './concurrency';
-import { certificationStatusOn, type StatusOnDate } from './lifecycle';
+import { certificationStatusOn, type LifecycleFacts, type StatusOnDate } from './lifecycle';
 import { PolicyCatalog } from './policy-catalog';
 import { Problems } from './problems';
 
@@ -81,6 +81,16 @@ export class CertificationService {
     return manyByKey(ids, rows, (e) => e.certificationId);
   }
 
+  /** Only what a status needs from the events (kind and dates), without building entities: lists ask it for every row. */
+  private async statusEvents(ids: readonly string[], manager: EntityManager): Promise<LifecycleFacts['events'][]> {
+    const rows = (await manager.query(
+      `select certification_id as "certificationId", kind, to_char(effective_on, 'YYYY-MM-DD') as "effectiveOn", to_char(effective_until, 'YYYY-MM-DD') as "effectiveUntil"
+         from certification_event where certification_id = any($1::uuid[]) order by effective_on, at`,
+      [ids.filter(isUuid)],
+    )) as (LifecycleFacts['events'][number] & { certificationId: string })[];
+    return manyByKey(ids, rows, (e) => e.certificationId);
+  }
+
   async designations(ids: readonly string[]): Promise<CertificationDesignation[][]> {
     const rows = await this.dataSource.getRepository(CertificationDesignation).find({ where: { certificationId: In([...ids]) }, order: { designation: 'ASC' } });
     return manyByKey(ids, rows, (d) => d.certificationId);
@@ -94,7 +104,7 @@ export class CertificationService {
   /** Statuses on each of several dates, reading the policy and the events once for all of them. */
   async statusesOnDates(certs: readonly Certification[], days: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<StatusOnDate[][]> {
     if (!certs.length) return days.map(() => []);
-    const [catalog, events] = await Promise.all([PolicyCatalog.load(this.policy), this.events(certs.map((c) => c.id), manager)]);
+    const [catalog, events] = await Promise.all([PolicyCatalog.load(this.policy), this.statusEvents(certs.map((c) => c.id), manager)]);
     return days.map((on) => certs.map((c, i) => certificationStatusOn({ issuedOn: c.issuedOn, dueOn: c.dueOn, events: events[i]! }, on, catalog.inForceOn(c.lastCertifiedOn).values)));
   }
 
