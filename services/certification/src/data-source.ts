@@ -10,6 +10,7 @@ import { Notifications1763900004000 } from './migrations/1763900004000-Notificat
 import { TimelineActorName1763900005000 } from './migrations/1763900005000-TimelineActorName';
 import { InboundCommands1763900006000 } from './migrations/1763900006000-InboundCommands';
 import { ApplicationExternalFacts1763900007000 } from './migrations/1763900007000-ApplicationExternalFacts';
+import { PerformanceIndexes1763900008000 } from './migrations/1763900008000-PerformanceIndexes';
 
 export const SCHEMA = 'certification';
 
@@ -18,6 +19,6 @@ export function createCertificationDataSource(url: string) {
     url,
     schema: SCHEMA,
     entities: [Person, PolicyVersion, StatusChange, AuditEntry, StoredDocument, Application, TrainingLogEntry, ApplicationReference, DesignationRequest, Certification, CertificationDesignation, CertificationEvent, Fee],
-    migrations: [CreatePerson1763900000000, CertificationPolicy1763900001000, PersonProfile1763900002000, ApplicationsAndCertifications1763900003000, Notifications1763900004000, TimelineActorName1763900005000, InboundCommands1763900006000, ApplicationExternalFacts1763900007000],
+    migrations: [CreatePerson1763900000000, CertificationPolicy1763900001000, PersonProfile1763900002000, ApplicationsAndCertifications1763900003000, Notifications1763900004000, TimelineActorName1763900005000, InboundCommands1763900006000, ApplicationExternalFacts1763900007000, PerformanceIndexes1763900008000],
   });
 }
