@@ -1,8 +1,7 @@
 // Indexes for the lists the UI pages through at program scale (test/e2e/explain.test.ts checks
 // their plans on generated data):
 // - training sessions: keyset on (first_day, id), for all sessions and for one course's; the
-//   upcoming ones (last day on or after a day) found without reading the past ones; the public
-//   catalog within a county (scheduled sessions by first day);
+//   upcoming ones (last day on or after a day) found without reading the past ones;
 // - courses: keyset on (title, id), also within a status;
 // - course submissions (the review queue): keyset on (created_at, id), also within a status.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
@@ -11,7 +10,6 @@ const INDEXES: [name: string, definition: string][] = [
   ['training_session_order_idx', 'training_session (first_day, id)'],
   ['training_session_course_idx', 'training_session (course_id, first_day, id)'],
   ['training_session_last_day_idx', 'training_session (last_day)'],
-  ['training_session_county_idx', `training_session (county, first_day, id) where status = 'SCHEDULED'`],
   ['course_title_idx', 'course (title, id)'],
   ['course_status_title_idx', 'course (status, title, id)'],
   ['course_submission_order_idx', 'course_submission (created_at, id)'],
