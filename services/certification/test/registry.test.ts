@@ -54,6 +54,35 @@ describe('public registry', () => {
     expect(errorCodes(tooShort)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('answers the first 25 by name and then number, a person with two certifications twice; % and _ are letters', async () => {
+    // 30 people named "Lane Pat 01".."Lane Pat 30" in Wake (numbers issued in the reverse order), one more
+    // in Durham; "Lane Pat 05" holds a second certification with a lower number.
+    for (let i = 1; i <= 30; i++) {
+      const nn = String(i).padStart(2, '0');
+      await t.ds.query(
+        `with p as (insert into person (legal_name, email, date_of_birth, county) values ($1, $2, '1980-01-01', 'Wake') returning id)
+         insert into certification (number, person_id, issued_on, last_certified_on, due_on) select $3, id, '2025-01-10', '2025-01-10', '2027-01-31' from p`,
+        [`Lane Pat ${nn}`, `lane.pat${nn}@example.org`, `NC-CPSS-9${String(100 - i).padStart(5, '0')}`],
+      );
+    }
+    await t.ds.query(
+      `insert into certification (number, person_id, issued_on, last_certified_on, due_on) select 'NC-CPSS-800001', id, '2025-01-10', '2025-01-10', '2027-01-31' from person where legal_name = 'Lane Pat 05'`,
+    );
+    await t.ds.query(
+      `with p as (insert into person (legal_name, email, date_of_birth, county) values ('Lane Pat 00', 'lane.pat00@example.org', '1980-01-01', 'Durham') returning id)
+       insert into certification (number, person_id, issued_on, last_certified_on, due_on) select 'NC-CPSS-800002', id, '2025-01-10', '2025-01-10', '2027-01-31' from p`,
+    );
+    const app = await t.appOn('2026-11-23');
+    const res = await gql(app, SEARCH, { name: 'lane pat', county: 'WAKE' });
+    expect(res.body.errors).toBeUndefined();
+    const found = res.body.data!['registrySearch'] as { certificationNumber: string; name: string }[];
+    const expected = [1, 2, 3, 4, 5, 5, ...Array.from({ length: 19 }, (_, i) => i + 6)].map((i) => `Lane Pat ${String(i).padStart(2, '0')}`);
+    expect(found.map((r) => r.name)).toEqual(expected);
+    expect(found.slice(4, 6).map((r) => r.certificationNumber)).toEqual(['NC-CPSS-800001', 'NC-CPSS-900095']);
+    expect((await gql(app, SEARCH, { name: 'ne_Pat', county: 'Wake' })).body.data!['registrySearch']).toEqual([]);
+    expect((await gql(app, SEARCH, { name: 'Pat 1%', county: 'Wake' })).body.data!['registrySearch']).toEqual([]);
+  });
+
   it('never answers with a sensitive value', async () => {
     const app = await t.appOn('2026-11-23');
     const text = JSON.stringify([(await gql(app, LOOKUP, { n: certNumber })).body, (await gql(app, SEARCH, { name: 'Mari', county: 'Orange' })).body]);

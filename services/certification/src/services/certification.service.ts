@@ -224,16 +224,22 @@ export class CertificationService {
     p.check(name.trim().length >= 2 && name.length <= 100, 'name', 'must be 2 to 100 characters');
     p.text(county, 'county', { max: 40, required: true });
     p.throwIfAny();
+    // The first 25 (person, certification) pairs by name and number, found from the people: the name
+    // (trigram indexes) and the county (person_county_name_idx) pick them, and each one's
+    // certifications are read by person. `offset 0` keeps that subquery per person: joined plainly,
+    // the planner may hash the whole certification table for a short name instead.
     const certs = await this.dataSource
       .getRepository(Certification)
       .createQueryBuilder('c')
       .innerJoin(Person, 'p', 'p.id = c.person_id')
-      .where('(p.legal_name ilike :q or p.preferred_name ilike :q)', { q: `%${name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
-      .andWhere('lower(p.county) = lower(:county)', { county: county.trim() })
+      .where(
+        `c.id in (select x.id from person m cross join lateral (select k.id, k.number from certification k where k.person_id = m.id offset 0) x
+                   where (m.legal_name ilike :q or m.preferred_name ilike :q) and lower(m.county) = lower(:county)
+                   order by m.legal_name, x.number limit 25)`,
+        { q: `%${name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, county: county.trim() },
+      )
       .orderBy('p.legal_name', 'ASC')
       .addOrderBy('c.number', 'ASC')
-      // limit, not take: no joined collections, and take() needs entity property paths here.
-      .limit(25)
       .getMany();
     return this.registryEntries(certs);
   }
