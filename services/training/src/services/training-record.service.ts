@@ -40,8 +40,7 @@ export class TrainingRecordService {
   async completionsOf(personIds: readonly string[]): Promise<TrainingCompletion[][]> {
     const { entities, raw } = await this.completions
       .createQueryBuilder('t')
-      .leftJoin(Course, 'c', 'c.id = t.course_id')
-      .addSelect(COUNTS_SQL, 'counts')
+      .addSelect(COUNTS_BY_LOOKUP_SQL, 'counts')
       .where('t.person_id in (:...ids)', { ids: [...personIds] })
       .orderBy('t.completed_on', 'DESC')
       .addOrderBy('t.id', 'ASC')
@@ -61,8 +60,8 @@ export class TrainingRecordService {
       ? ((await this.dataSource.query(
           `select t.person_id::text as "personId", t.kind, t.hours::float8 as hours, to_char(t.completed_on, 'YYYY-MM-DD') as "completedOn",
                   t.child_and_family as "childAndFamily", true as "countsTowardCertification"
-             from training_completion t left join course c on c.id = t.course_id
-            where t.person_id = any($1::uuid[]) and ${COUNTS_SQL}`,
+             from training_completion t
+            where t.person_id = any($1::uuid[]) and ${COUNTS_BY_LOOKUP_SQL}`,
           [ids],
         )) as (CompletionFacts & { personId: string })[])
       : [];
@@ -83,11 +82,10 @@ export class TrainingRecordService {
     const rows = valid.length
       ? ((await this.dataSource.query(
           `select k.person_id::text as person_id, to_char(k.since, 'YYYY-MM-DD') as since,
-                  coalesce(sum(t.hours) filter (where ${COUNTS_SQL}), 0)::float8 as hours,
-                  coalesce(sum(t.hours) filter (where ${COUNTS_SQL} and t.kind = $3), 0)::float8 as ethics_hours
+                  coalesce(sum(t.hours), 0)::float8 as hours,
+                  coalesce(sum(t.hours) filter (where t.kind = $3), 0)::float8 as ethics_hours
            from unnest($1::uuid[], $2::date[]) as k(person_id, since)
-           left join training_completion t on t.person_id = k.person_id and t.completed_on > k.since
-           left join course c on c.id = t.course_id
+           left join training_completion t on t.person_id = k.person_id and t.completed_on > k.since and ${COUNTS_BY_LOOKUP_SQL}
            group by k.person_id, k.since`,
           [valid.map((p) => p.personId), valid.map((p) => p.since), CourseKind.EthicsAndBoundaries],
         )) as { person_id: string; since: string; hours: number; ethics_hours: number }[])
@@ -138,6 +136,14 @@ export class TrainingRecordService {
 export const hoursSinceKey = (personId: string, since: string) => `${personId.toLowerCase()}|${since}`;
 
 export const COUNTS_SQL = `(t.course_id is null or (c.approved_on is not null and t.completed_on >= c.approved_on and (c.expires_on is null or t.completed_on <= c.expires_on)))`;
+
+/**
+ * The same rule for the completions of a few people, with no join: each completion's course is
+ * looked up by its key (a subquery per completion through course_pkey). A join lets the planner
+ * hash every course for a page of people (it did at ten times the program's scale, three times
+ * slower than the look-ups); whole-program totals (the statistics) keep COUNTS_SQL and its join.
+ */
+export const COUNTS_BY_LOOKUP_SQL = `(t.course_id is null or exists (select 1 from course c where c.id = t.course_id and c.approved_on is not null and t.completed_on >= c.approved_on and (c.expires_on is null or t.completed_on <= c.expires_on)))`;
 
 /** Why a course was not approved on a date, or null when it was (the same rule as COUNTS_SQL). */
 export function approvalTermProblem(course: Pick<Course, 'approvedOn' | 'expiresOn'>, on: string): string | null {
