@@ -19,7 +19,6 @@ import {
 } from '@cpss/server-kit';
 import { Any, In, type DataSource, type EntityManager } from 'typeorm';
 import { Certification, CertificationDesignation, CertificationEvent } from '../entities/certification';
-import { Person } from '../entities/person';
 import type { CertificationPolicyStore } from '../policy/certification-policy';
 import { isCertificationStaff, requireCertificationStaff } from './access';
 import { lockAtVersion } from './concurrency';
@@ -218,8 +217,8 @@ export class CertificationService {
     const p = new Problems('');
     p.text(number, 'certificationNumber', { max: 40, required: true });
     p.throwIfAny();
-    const cert = await this.dataSource.getRepository(Certification).findOneBy({ number: number.trim().toUpperCase() });
-    return cert ? (await this.registryEntries([cert]))[0]! : null;
+    const rows = (await this.dataSource.query(`${REGISTRY_ROWS_SQL} where c.number = $1`, [number.trim().toUpperCase()])) as RegistryRow[];
+    return (await this.registryEntries(rows))[0] ?? null;
   }
 
   /** Public: by name (part of a legal or preferred name) within a county; at most 25 answers. */
@@ -232,42 +231,56 @@ export class CertificationService {
     // (trigram indexes) and the county (person_county_name_idx) pick them, and each one's
     // certifications are read by person. `offset 0` keeps that subquery per person: joined plainly,
     // the planner may hash the whole certification table for a short name instead.
-    const certs = await this.dataSource
-      .getRepository(Certification)
-      .createQueryBuilder('c')
-      .innerJoin(Person, 'p', 'p.id = c.person_id')
-      .where(
-        `c.id in (select x.id from person m cross join lateral (select k.id, k.number from certification k where k.person_id = m.id offset 0) x
-                   where (m.legal_name ilike :q or m.preferred_name ilike :q) and lower(m.county) = lower(:county)
-                   order by m.legal_name, x.number limit 25)`,
-        { q: `%${name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, county: county.trim() },
-      )
-      .orderBy('p.legal_name', 'ASC')
-      .addOrderBy('c.number', 'ASC')
-      .getMany();
-    return this.registryEntries(certs);
+    const rows = (await this.dataSource.query(
+      `${REGISTRY_ROWS_SQL}
+        where c.id in (select x.id from person m cross join lateral (select k.id, k.number from certification k where k.person_id = m.id offset 0) x
+                        where (m.legal_name ilike $1 or m.preferred_name ilike $1) and lower(m.county) = lower($2)
+                        order by m.legal_name, x.number limit 25)
+        order by p.legal_name, c.number`,
+      [`%${name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, county.trim()],
+    )) as RegistryRow[];
+    return this.registryEntries(rows);
   }
 
-  private async registryEntries(certs: Certification[]): Promise<RegistryEntry[]> {
-    if (!certs.length) return [];
+  /** Registry rows (certification, person, designations, events: one statement) with today's status (the policy, read once a request). */
+  private async registryEntries(rows: RegistryRow[]): Promise<RegistryEntry[]> {
+    if (!rows.length) return [];
     const today = this.clock.today();
-    const [statuses, designations, people] = await Promise.all([
-      this.statusesOn(certs, today),
-      this.designations(certs.map((c) => c.id)),
-      this.dataSource.getRepository(Person).findBy({ id: In(certs.map((c) => c.personId)) }),
-    ]);
-    return certs.map((c, i) => {
-      const person = people.find((x) => x.id === c.personId)!;
+    const catalog = await PolicyCatalog.load(this.policy);
+    return rows.map((r) => {
+      const status = certificationStatusOn({ issuedOn: r.issuedOn, dueOn: r.dueOn, events: r.events }, today, catalog.inForceOn(r.lastCertifiedOn).values);
       return {
-        certificationNumber: c.number,
-        personId: c.personId,
-        name: person.preferredName ? `${person.preferredName} (${person.legalName})` : person.legalName,
-        county: person.county,
-        status: statuses[i]!.status,
-        goodThrough: statuses[i]!.goodThrough,
-        statusEffectiveOn: statuses[i]!.eventOn,
-        designations: designations[i]!.map((d) => d.designation),
+        certificationNumber: r.number,
+        personId: r.personId,
+        name: r.preferredName ? `${r.preferredName} (${r.legalName})` : r.legalName,
+        county: r.county,
+        status: status.status,
+        goodThrough: status.goodThrough,
+        statusEffectiveOn: status.eventOn,
+        designations: r.designations,
       };
     });
   }
 }
+
+/** What the registry shows of a certification and what its status needs, read in one statement. */
+interface RegistryRow {
+  number: string;
+  personId: string;
+  issuedOn: string;
+  dueOn: string;
+  lastCertifiedOn: string;
+  legalName: string;
+  preferredName: string | null;
+  county: string;
+  designations: string[];
+  events: LifecycleFacts['events'];
+}
+
+const REGISTRY_ROWS_SQL = `
+  select c.number, c.person_id as "personId", to_char(c.issued_on, 'YYYY-MM-DD') as "issuedOn", to_char(c.due_on, 'YYYY-MM-DD') as "dueOn",
+         to_char(c.last_certified_on, 'YYYY-MM-DD') as "lastCertifiedOn", p.legal_name as "legalName", p.preferred_name as "preferredName", p.county,
+         array(select d.designation::text from certification_designation d where d.certification_id = c.id order by d.designation) as designations,
+         coalesce((select json_agg(json_build_object('kind', e.kind, 'effectiveOn', to_char(e.effective_on, 'YYYY-MM-DD'), 'effectiveUntil', to_char(e.effective_until, 'YYYY-MM-DD')) order by e.effective_on, e.at)
+                     from certification_event e where e.certification_id = c.id), '[]') as events
+    from certification c join person p on p.id = c.person_id`;
