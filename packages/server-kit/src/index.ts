@@ -25,3 +25,4 @@ export * from './policy-resolver';
 export * from './gateway-client';
 export * from './inbound-commands';
 export * from './sql-count';
+export * from './write-generation';

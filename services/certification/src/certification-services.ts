@@ -8,14 +8,16 @@ import { crossDomainPorts, type CrossDomainPorts } from './services/cross-domain
 import { MaintenanceService } from './services/maintenance.service';
 import { PersonService } from './services/person.service';
 import { ReviewService } from './services/review.service';
-import { StatisticsService } from './services/statistics.service';
+import { StatisticsService, type StatisticsOptions } from './services/statistics.service';
 
 /**
  * `deps.gateway` (set when GATEWAY_URL is) asks training and ethics for the facts applications
  * need; tests may pass their own ports instead (`training`, `ethics`). Without either, the defaults
  * know no training and no complaint.
  */
-export function createCertificationServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock' | 'gateway'> & { logger?: SubgraphDeps['logger'] } & CrossDomainPorts) {
+export function createCertificationServices(
+  deps: Pick<SubgraphDeps, 'dataSource' | 'clock' | 'gateway'> & { logger?: SubgraphDeps['logger']; statistics?: StatisticsOptions } & CrossDomainPorts,
+) {
   const { dataSource } = deps;
   const clock = deps.clock ?? systemClock;
   const policy = certificationPolicyStore(dataSource);
@@ -24,7 +26,7 @@ export function createCertificationServices(deps: Pick<SubgraphDeps, 'dataSource
   const review = new ReviewService(dataSource, policy, applications, clock);
   const certifications = new CertificationService(dataSource, policy, clock);
   const maintenance = new MaintenanceService(dataSource, policy, clock);
-  const statistics = new StatisticsService(dataSource, policy, certifications, clock);
+  const statistics = new StatisticsService(dataSource, clock, deps.statistics);
   const commands = new CommandService(dataSource, certifications);
   return { dataSource, clock, policy, people, applications, review, certifications, maintenance, statistics, commands };
 }

@@ -7,6 +7,8 @@ export const envSchema = serviceEnvSchema({
   /** Notifications go by SMTP when set (smtp://user:pass@host:587); otherwise they are logged. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// url' }).optional(),
   MAIL_FROM: z.string().default('NC CPSS Program <no-reply@cpss.example>'),
+  /** Today's statistics are served again for this long unless this service committed a write since (0: counted every time). */
+  STATISTICS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export function readEnv(source: Record<string, string | undefined> = process.env) {

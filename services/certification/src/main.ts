@@ -18,6 +18,6 @@ void runSubgraph({
     await seedDemoPeople(dataSource, logger);
     await seedDemoCertification(dataSource, logger);
   },
-  createServer,
+  createServer: (deps) => createServer({ ...deps, statistics: { maxAgeMs: env.STATISTICS_MAX_AGE_SECONDS * 1000 } }),
   startBackground: (deps) => startCertificationBackground(deps, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
 });

@@ -212,6 +212,47 @@ describe('certificationStatistics', () => {
     expect(statements).toBe(1);
   });
 
+  it('serves today\'s statistics again, shared by concurrent requests, until a write is committed or they grow too old', async () => {
+    const cached = createCertificationServices({ dataSource: t.ds, clock: fixedClock('2026-11-23'), statistics: { maxAgeMs: 60_000 } });
+    const total = (x: { certificationsByStatus: { count: number }[] }) => x.certificationsByStatus.reduce((sum, c) => sum + c.count, 0);
+    const first = await sqlStatementsOf(() => Promise.all([1, 2, 3].map(() => cached.statistics.statistics())));
+    expect(first.statements).toBe(1);
+    const again = await sqlStatementsOf(() => cached.statistics.statistics());
+    expect(again.statements).toBe(0);
+    expect(again.result).toEqual(first.result[0]);
+    // Another day is its own count.
+    expect((await sqlStatementsOf(() => cached.statistics.statistics('2026-05-31'))).statements).toBe(1);
+    expect((await sqlStatementsOf(() => cached.statistics.statistics())).statements).toBe(1);
+    expect((await sqlStatementsOf(() => cached.statistics.statistics())).statements).toBe(0);
+
+    // A committed write (here a raw statement in a transaction) makes the next request count afresh.
+    const holder = await person({ dob: '1990-01-01', county: 'Wake' });
+    const before = total(again.result);
+    let added = '';
+    await t.ds.transaction(async (tx) => {
+      n += 1;
+      const [{ id }] = (await tx.query(`insert into certification (number, person_id, issued_on, last_certified_on, due_on) values ($1, $2, '2026-01-10', '2026-01-10', '2028-01-31') returning id`, [
+        `NC-CPSS-7${String(n).padStart(5, '0')}`,
+        holder,
+      ])) as { id: string }[];
+      added = id;
+    });
+    try {
+      const fresh = await sqlStatementsOf(() => cached.statistics.statistics());
+      expect(fresh.statements).toBe(1);
+      expect(total(fresh.result)).toBe(before + 1);
+
+      // Too old: counted afresh though nothing was written.
+      const young = createCertificationServices({ dataSource: t.ds, clock: fixedClock('2026-11-23'), statistics: { maxAgeMs: 20 } });
+      await young.statistics.statistics();
+      expect((await sqlStatementsOf(() => young.statistics.statistics())).statements).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      expect((await sqlStatementsOf(() => young.statistics.statistics())).statements).toBe(1);
+    } finally {
+      await t.ds.query(`delete from certification where id = $1`, [added]);
+    }
+  });
+
   it('refuses, as the lifecycle does, a certification no policy version covers', async () => {
     const early = await certification(await person({ dob: '1970-01-01', county: 'Wake' }), { issuedOn: '2010-05-01', lastCertifiedOn: '2010-05-01' });
     try {

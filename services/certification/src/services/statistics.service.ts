@@ -4,10 +4,8 @@
 // (services/statistics-sql.ts), whose status rule mirrors the lifecycle function every other
 // screen uses (test/statistics.test.ts holds the two equal).
 import { ageBandOf } from '@cpss/domain';
-import { dates, failedPrecondition, type Clock } from '@cpss/server-kit';
+import { dates, failedPrecondition, writeGeneration, type Clock } from '@cpss/server-kit';
 import type { DataSource } from 'typeorm';
-import type { CertificationService } from './certification.service';
-import type { CertificationPolicyStore } from '../policy/certification-policy';
 import { statisticsStatement, type StatisticsDimension, type StatisticsRow } from './statistics-sql';
 
 export interface Count {
@@ -28,16 +26,49 @@ function tally(counts: Iterable<[string, number]>): Count[] {
   return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 }
 
+export type CertificationStatistics = Awaited<ReturnType<StatisticsService['count']>>;
+
+export interface StatisticsOptions {
+  /**
+   * How long the statistics of a day may be served again without counting them afresh (0: never).
+   * They are counted afresh anyway once this service has committed a write since; dashboards asked
+   * by several staff at once share one count.
+   */
+  maxAgeMs?: number;
+}
+
 export class StatisticsService {
+  private readonly maxAgeMs: number;
+  private readonly generation: () => number;
+  private cached: { on: string; generation: number; at: number; result: Promise<CertificationStatistics> } | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
-    // Kept for the services' wiring; the statement reads the policy versions itself.
-    private readonly policy: CertificationPolicyStore,
-    private readonly certifications: CertificationService,
     private readonly clock: Clock,
-  ) {}
+    options: StatisticsOptions = {},
+  ) {
+    this.maxAgeMs = options.maxAgeMs ?? 0;
+    this.generation = this.maxAgeMs > 0 ? writeGeneration(dataSource) : () => 0;
+  }
 
-  async statistics(on: string = this.clock.today(), months = 12) {
+  /** The statistics on a day (today by default), the last year month by month. */
+  statistics(on: string = this.clock.today()): Promise<CertificationStatistics> {
+    if (this.maxAgeMs <= 0) return this.count(on);
+    const generation = this.generation();
+    const now = Date.now();
+    const c = this.cached;
+    if (c && c.on === on && c.generation === generation && now - c.at < this.maxAgeMs) return c.result;
+    const result = this.count(on);
+    this.cached = { on, generation, at: now, result };
+    // A failed count is not kept: the next request counts again.
+    result.catch(() => {
+      if (this.cached?.result === result) this.cached = null;
+    });
+    return result;
+  }
+
+  /** Counted afresh, without the cache. */
+  async count(on: string, months = 12) {
     const firstMonth = dates.addMonths(`${on.slice(0, 7)}-01`, -(months - 1));
     const perMonth: MonthCount[] = [];
     for (let m = firstMonth; m <= on; m = dates.addMonths(m, 1)) perMonth.push({ month: m.slice(0, 7), issued: 0, lapsed: 0, inGoodStanding: 0 });
