@@ -70,7 +70,7 @@ function readOptions(argv: string[]): Options {
   if (values.help) {
     process.stdout.write(
       'npm run bench -- [--scale 1,10] [--duration 10] [--connections 10] [--only name[,name]] [--out file.md | --no-write] [--node-env production]\n' +
-        'names: registry-lookup registry-search person-view work-queue statistics person-view-sql person-view-hive (a part of a name selects every name containing it)\n',
+        'names: registry-lookup registry-search person-view work-queue statistics statistics-afresh person-view-sql person-view-hive (a part of a name selects every name containing it)\n',
     );
     process.exit(0);
   }

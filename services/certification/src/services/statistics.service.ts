@@ -51,9 +51,10 @@ export class StatisticsService {
     this.generation = this.maxAgeMs > 0 ? writeGeneration(dataSource) : () => 0;
   }
 
-  /** The statistics on a day (today by default), the last year month by month. */
+  /** The statistics on a day (today by default), the last year month by month; today's may come from the cache. */
   statistics(on: string = this.clock.today()): Promise<CertificationStatistics> {
-    if (this.maxAgeMs <= 0) return this.count(on);
+    // Only today's, the dashboard's: another day asked does not push it out.
+    if (this.maxAgeMs <= 0 || on !== this.clock.today()) return this.count(on);
     const generation = this.generation();
     const now = Date.now();
     const c = this.cached;
