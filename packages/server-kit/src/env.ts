@@ -79,6 +79,8 @@ export function serviceEnvSchema<E extends z.ZodRawShape>(own: E) {
 }
 
 export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+/** STATISTICS_MAX_AGE_SECONDS: how long today's statistics are served again (0: counted every time); see RecentAnswer. */
+export const statisticsMaxAgeSeconds = () => z.coerce.number().int().min(0).max(3600).default(60);
 
 export type CommonEnv = z.infer<z.ZodObject<typeof commonEnvShape>>;
 

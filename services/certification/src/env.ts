@@ -1,5 +1,5 @@
 // The certification subgraph's settings: the only reader of process.env in this service.
-import { loadEnv, port, serviceEnvSchema } from '@cpss/server-kit';
+import { loadEnv, port, serviceEnvSchema, statisticsMaxAgeSeconds } from '@cpss/server-kit';
 import { z } from 'zod';
 
 export const envSchema = serviceEnvSchema({
@@ -8,7 +8,7 @@ export const envSchema = serviceEnvSchema({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// url' }).optional(),
   MAIL_FROM: z.string().default('NC CPSS Program <no-reply@cpss.example>'),
   /** Today's statistics are served again for this long unless this service committed a write since (0: counted every time). */
-  STATISTICS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  STATISTICS_MAX_AGE_SECONDS: statisticsMaxAgeSeconds(),
 });
 
 export function readEnv(source: Record<string, string | undefined> = process.env) {

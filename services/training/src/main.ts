@@ -12,6 +12,6 @@ void runSubgraph({
   env,
   dataSource: createTrainingDataSource(env.DATABASE_URL),
   seedDemo: (dataSource, logger) => seedDemoTraining(dataSource, logger),
-  createServer,
+  createServer: (deps) => createServer({ ...deps, statistics: { maxAgeMs: env.STATISTICS_MAX_AGE_SECONDS * 1000 } }),
   startBackground: startTrainingBackground,
 });

@@ -10,7 +10,7 @@ import { SessionService } from './services/session.service';
 import { allowAllTrainerStanding, gatewayTrainerStanding, type TrainerStanding } from './services/trainer-standing';
 import { TrainingCommandService } from './services/training-command.service';
 import { TrainingRecordService } from './services/training-record.service';
-import { TrainingStatisticsService } from './services/training-statistics.service';
+import { TrainingStatisticsService, type TrainingStatisticsOptions } from './services/training-statistics.service';
 
 export interface TrainingDeps extends Pick<SubgraphDeps, 'dataSource' | 'clock' | 'gateway'> {
   /**
@@ -18,6 +18,8 @@ export interface TrainingDeps extends Pick<SubgraphDeps, 'dataSource' | 'clock' 
    * everyone without it (one subgraph alone). Given here only by tests.
    */
   trainerStanding?: TrainerStanding;
+  /** Keeping the default period's statistics a while (main.ts: STATISTICS_MAX_AGE_SECONDS); tests count every time. */
+  statistics?: TrainingStatisticsOptions;
 }
 
 export function createTrainingServices(deps: TrainingDeps) {
@@ -32,7 +34,7 @@ export function createTrainingServices(deps: TrainingDeps) {
   const sessions = new SessionService(dataSource, policy, standing, clock);
   const enrollments = new EnrollmentService(dataSource, clock);
   const attendance = new AttendanceService(dataSource, sessions, clock);
-  const statistics = new TrainingStatisticsService(dataSource);
+  const statistics = new TrainingStatisticsService(dataSource, deps.statistics);
   const commands = new TrainingCommandService(dataSource, sessions, clock);
   return { dataSource, clock, policy, standards, records, courses, submissions, sessions, enrollments, attendance, statistics, commands };
 }

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Role } from '@cpss/domain';
+import { fixedClock } from '@cpss/server-kit';
 import { errorCodes } from '@cpss/testkit';
+import { sqlStatementsOf } from '@cpss/testkit/vitest';
+import { createTrainingServices } from '../src/training-services';
 import { as, fieldsOf, gql, useTrainingDatabase } from './harness';
 
 const t = useTrainingDatabase();
@@ -46,5 +49,31 @@ describe('training statistics', () => {
     expect([s.from, s.to, s.perMonth.length]).toEqual(['2025-11-24', '2026-11-23', 13]);
     expect(fieldsOf(await gql(app, STATS, { from: '2026-05-01', to: '2026-04-30' }, await as([Role.Admin])))).toEqual(['from']);
     expect(errorCodes(await gql(app, STATS, {}, await as([Role.CurriculumDeveloper])))).toEqual(['FORBIDDEN']);
+  });
+
+  it('counts both from one statement, and serves the default period again until a write is committed', async () => {
+    const app = await t.appOn('2026-11-23');
+    const admin = await as([Role.Admin]);
+    const asked = await sqlStatementsOf(() => gql(app, STATS, { from: '2026-01-01', to: '2026-04-30' }, admin));
+    expect(errorCodes(asked.result)).toEqual([]);
+    expect(asked.statements).toBe(1);
+
+    const { statistics } = createTrainingServices({ dataSource: t.ds, clock: fixedClock('2026-11-23'), statistics: { maxAgeMs: 60_000 } });
+    const year = statistics.period('2026-11-23');
+    const first = await sqlStatementsOf(() => Promise.all([statistics.counts(year), statistics.counts(year)]));
+    expect(first.statements).toBe(1);
+    expect((await sqlStatementsOf(() => statistics.counts(year))).statements).toBe(0);
+    // Another period is counted every time.
+    const spring = statistics.period('2026-11-23', '2026-01-01', '2026-04-30');
+    expect((await sqlStatementsOf(() => statistics.counts(spring))).statements).toBe(1);
+    expect((await sqlStatementsOf(() => statistics.counts(spring))).statements).toBe(1);
+
+    const before = first.result[0].perMonth.find((m) => m.month === '2026-10')!.completions;
+    await t.ds.transaction((tx) =>
+      tx.query(`insert into training_completion (person_id, course_title, kind, hours, completed_on, course_id) values ($1, 'Peer ethics', 'ETHICS_AND_BOUNDARIES', 3, '2026-10-05', null)`, [randomUUID()]),
+    );
+    const fresh = await sqlStatementsOf(() => statistics.counts(year));
+    expect(fresh.statements).toBe(1);
+    expect(fresh.result.perMonth.find((m) => m.month === '2026-10')!.completions).toBe(before + 1);
   });
 });

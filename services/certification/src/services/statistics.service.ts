@@ -4,7 +4,7 @@
 // (services/statistics-sql.ts), whose status rule mirrors the lifecycle function every other
 // screen uses (test/statistics.test.ts holds the two equal).
 import { ageBandOf } from '@cpss/domain';
-import { dates, failedPrecondition, writeGeneration, type Clock } from '@cpss/server-kit';
+import { dates, failedPrecondition, recentAnswer, type Clock, type RecentAnswer } from '@cpss/server-kit';
 import type { DataSource } from 'typeorm';
 import { statisticsStatement, type StatisticsDimension, type StatisticsRow } from './statistics-sql';
 
@@ -38,34 +38,20 @@ export interface StatisticsOptions {
 }
 
 export class StatisticsService {
-  private readonly maxAgeMs: number;
-  private readonly generation: () => number;
-  private cached: { on: string; generation: number; at: number; result: Promise<CertificationStatistics> } | null = null;
+  private readonly today: RecentAnswer<CertificationStatistics>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     options: StatisticsOptions = {},
   ) {
-    this.maxAgeMs = options.maxAgeMs ?? 0;
-    this.generation = this.maxAgeMs > 0 ? writeGeneration(dataSource) : () => 0;
+    this.today = recentAnswer(dataSource, options.maxAgeMs ?? 0);
   }
 
   /** The statistics on a day (today by default), the last year month by month; today's may come from the cache. */
   statistics(on: string = this.clock.today()): Promise<CertificationStatistics> {
     // Only today's, the dashboard's: another day asked does not push it out.
-    if (this.maxAgeMs <= 0 || on !== this.clock.today()) return this.count(on);
-    const generation = this.generation();
-    const now = Date.now();
-    const c = this.cached;
-    if (c && c.on === on && c.generation === generation && now - c.at < this.maxAgeMs) return c.result;
-    const result = this.count(on);
-    this.cached = { on, generation, at: now, result };
-    // A failed count is not kept: the next request counts again.
-    result.catch(() => {
-      if (this.cached?.result === result) this.cached = null;
-    });
-    return result;
+    return on === this.clock.today() ? this.today.get(on, () => this.count(on)) : this.count(on);
   }
 
   /** Counted afresh, without the cache. */

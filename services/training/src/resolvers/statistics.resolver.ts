@@ -34,6 +34,9 @@ export class TrainingStatistics {
 
   @Field(() => LocalDateResolver)
   to: string;
+
+  /** The default period (the 12 months to today): its counts may be served from the cache. */
+  recent?: boolean;
 }
 
 @Resolver(() => TrainingStatistics)
@@ -54,11 +57,11 @@ export class TrainingStatisticsResolver {
 
   @FieldResolver(() => [TrainingKindCount], { description: 'Kinds with completions, most first' })
   byKind(@Root() s: TrainingStatistics) {
-    return this.statistics.byKind(s.from, s.to);
+    return this.statistics.byKind(s);
   }
 
   @FieldResolver(() => [TrainingMonthCount], { description: 'Every month of the period, with zeros' })
   perMonth(@Root() s: TrainingStatistics) {
-    return this.statistics.perMonth(s.from, s.to);
+    return this.statistics.perMonth(s);
   }
 }
