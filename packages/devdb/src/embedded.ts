@@ -30,6 +30,8 @@ export interface RunningDatabase {
   dataDir: string;
   /** Said to the user when the data folder is not the one asked for. */
   notice?: string;
+  /** Stops the server (a fast shutdown: open connections are cut) and starts it again on the same data. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -167,7 +169,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     user: USER,
     password: PASSWORD,
     authMethod: 'scram-sha-256',
-    persistent: options.persistent,
+    // Always kept by the library (its stop() would delete the data, and a restart needs it): a
+    // cluster that is not persistent is deleted by our own stop() below.
+    persistent: true,
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', ...(options.fast ? ['--no-sync'] : [])],
     postgresFlags: flags,
@@ -195,6 +199,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     adminUrl,
     dataDir,
     notice,
+    async restart() {
+      if (stopped) throw new Error('the embedded PostgreSQL was stopped; it cannot be restarted');
+      await pg.stop();
+      await pg.start();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -47,6 +47,22 @@ describe('embedded PostgreSQL', () => {
     await second.stop();
   });
 
+  it('restarts a throwaway (not persistent) cluster on its data, cutting open connections, and deletes it when stopped', async () => {
+    const dataDir = join(work, 'restart', 'pg');
+    const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, fast: true, database: 'cpss' });
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    const cut = new Promise<Error>((resolve) => c.on('error', resolve));
+    await c.query('create table note (t text)');
+    await c.query(`insert into note values ('kept')`);
+    await db.restart();
+    expect((await cut).message).toMatch(/terminat|connection/i);
+    expect(await count(db.url)).toBe(1);
+    await db.stop();
+    expect(existsSync(dataDir)).toBe(false);
+    await expect(db.restart()).rejects.toThrow(/stopped/);
+  });
+
   it('stops with its parent when the parent is killed, and starts again on the same data', async () => {
     const dataDir = join(work, 'orphan', 'pg');
     const port = await freePort();
