@@ -85,6 +85,14 @@ function unwrap(error: unknown): unknown {
 }
 
 /**
+ * graphql-js stops coercing variables after 50 bad values with an error of its own, without a code
+ * ("Too many errors processing variables..."): still the client's input, not a fault of ours.
+ */
+function isVariableErrorLimit(error: unknown): boolean {
+  return error instanceof GraphQLError && !error.path && error.message.startsWith('Too many errors processing variables');
+}
+
+/**
  * Apollo Server `formatError`: known client errors pass with their code; type-graphql's validation
  * errors become BAD_USER_INPUT with the field and why; anything else is masked as
  * INTERNAL_SERVER_ERROR (the errorLogging plugin logs it and adds the request id).
@@ -105,6 +113,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (code === 'UNAUTHORIZED') extensions['code'] = ErrorCode.Forbidden;
     return { ...formatted, extensions };
   }
+  if (isVariableErrorLimit(inner)) return { message: formatted.message, extensions: { code: ErrorCode.BadUserInput } };
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.Internal } };
 }
 
@@ -123,7 +132,7 @@ export function errorLoggingPlugin() {
       return {
         async didEncounterErrors(ctx: { contextValue: ErrorLoggingContext; errors: readonly GraphQLError[] }) {
           for (const err of ctx.errors) {
-            if (isClientError(unwrap(err)) || isClientError(err)) continue;
+            if (isClientError(unwrap(err)) || isClientError(err) || isVariableErrorLimit(unwrap(err))) continue;
             ctx.contextValue.logger.error({ err: unwrap(err), path: err.path }, 'unexpected error');
           }
         },

@@ -24,6 +24,7 @@ async function main() {
     auth,
     verifier: createTokenVerifier(auth),
     subgraphUrls: { certification: env.CERTIFICATION_URL, training: env.TRAINING_URL, ethics: env.ETHICS_URL },
+    subgraphSecret: env.SUBGRAPH_SECRET,
     sessionTtlSeconds: env.SESSION_TTL_SECONDS,
     secureCookie: env.COOKIE_SECURE,
     loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,

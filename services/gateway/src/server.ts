@@ -32,6 +32,8 @@ export interface GatewayDeps {
   auth: AuthConfig;
   verifier: TokenVerifier;
   subgraphUrls: Record<SubgraphName, string>;
+  /** SUBGRAPH_SECRET: every request to a subgraph is signed with it (see gateway.ts). */
+  subgraphSecret: string;
   sessionTtlSeconds: number;
   secureCookie: boolean;
   loginAttemptsPerMinute: number;
@@ -46,7 +48,7 @@ export interface GatewayDeps {
 type Context = GatewayContext & { logger: Logger };
 
 export async function createServer(deps: GatewayDeps) {
-  const gateway = createGateway(deps.subgraphUrls, deps.queryPlanCacheMiB);
+  const gateway = createGateway(deps.subgraphUrls, { subgraphSecret: deps.subgraphSecret, queryPlanCacheMiB: deps.queryPlanCacheMiB });
   const apollo = new ApolloServer<Context>({
     gateway,
     formatError,

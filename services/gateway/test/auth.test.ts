@@ -6,7 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, Role } from '@cpss/domain';
 import { initializeAndMigrate } from '@cpss/server-kit';
-import { capturingLogger, createThrowawayDatabase, TEST_AUTH, testVerifier, type ThrowawayDatabase } from '@cpss/testkit';
+import { capturingLogger, createThrowawayDatabase, TEST_AUTH, TEST_SUBGRAPH_SECRET, testVerifier, type ThrowawayDatabase } from '@cpss/testkit';
 import type { DataSource } from 'typeorm';
 import { createIdentityDataSource } from '../src/data-source';
 import { createServer } from '../src/server';
@@ -31,6 +31,7 @@ beforeAll(async () => {
     verifier: testVerifier(),
     // Nothing listens here: these tests never reach a subgraph.
     subgraphUrls: { certification: 'http://127.0.0.1:9/graphql', training: 'http://127.0.0.1:9/graphql', ethics: 'http://127.0.0.1:9/graphql' },
+    subgraphSecret: TEST_SUBGRAPH_SECRET,
     sessionTtlSeconds: 900,
     secureCookie: false,
     loginAttemptsPerMinute: 5,
