@@ -1,8 +1,9 @@
 // The second gateway for comparison: the same committed supergraph (services/gateway/supergraph.graphql)
 // served by Hive Gateway (npm @graphql-hive/gateway, as a library) on node:http, forwarding the
-// caller's Authorization and x-request-id to the subgraphs as the Apollo gateway does.
+// caller's Authorization and x-request-id to the subgraphs as the Apollo gateway does, and signing
+// each subgraph request with SUBGRAPH_SECRET (x-cpss-gateway) as it does too (a plugin's onFetch).
 //
-//   PORT=4901 CERTIFICATION_URL=... TRAINING_URL=... ETHICS_URL=... DEDUPE=off|outbound|all \
+//   PORT=4901 CERTIFICATION_URL=... TRAINING_URL=... ETHICS_URL=... SUBGRAPH_SECRET=... DEDUPE=off|outbound|all \
 //     node --import tsx test/bench/hive-gateway.ts
 //
 // DEDUPE: `off` sends every subgraph request; `outbound` (Hive's default) collapses identical
@@ -12,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@cpss/server-kit';
 
 export const SUPERGRAPH_FILE = join(__dirname, '..', '..', 'services', 'gateway', 'supergraph.graphql');
 
@@ -30,6 +32,8 @@ function main() {
   const env = process.env;
   const dedupe = env['DEDUPE'] ?? 'off';
   const supergraph = supergraphFor({ certification: env['CERTIFICATION_URL']!, training: env['TRAINING_URL']!, ethics: env['ETHICS_URL']! });
+  const secret = env['SUBGRAPH_SECRET'];
+  if (!secret || secret.length < 32) throw new Error('hive-gateway: SUBGRAPH_SECRET (at least 32 characters) is required, as for the Apollo gateway');
   const gateway = createGatewayRuntime({
     supergraph,
     logging: 'error',
@@ -43,6 +47,15 @@ function main() {
     },
     transportEntries: { '*.http': { options: { deduplicateInflightRequests: dedupe !== 'off' } } },
     inboundInflightRequestDeduplication: dedupe === 'all',
+    // The subgraphs answer only requests the gateway signed: the exact body sent, at send time.
+    plugins: () => [
+      {
+        onFetch({ options, setOptions }) {
+          const body = typeof options.body === 'string' ? options.body : '';
+          setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(secret, body) } });
+        },
+      },
+    ],
   });
   const server = createServer(gateway);
   server.listen(Number(env['PORT']), env['HOST'] ?? '127.0.0.1', () => process.stdout.write(`hive gateway listening (dedupe ${dedupe})\n`));

@@ -514,7 +514,7 @@ async function benchScale(options: Options, adminUrl: string, scale: number, gen
       const hive = await startChild(
         `hive-gateway-${mode}`,
         'hive-gateway.ts',
-        { DEDUPE: mode, CERTIFICATION_URL: platform.urls.certification, TRAINING_URL: platform.urls.training, ETHICS_URL: platform.urls.ethics },
+        { DEDUPE: mode, CERTIFICATION_URL: platform.urls.certification, TRAINING_URL: platform.urls.training, ETHICS_URL: platform.urls.ethics, SUBGRAPH_SECRET: platform.subgraphSecret },
         logDir,
         (base) => ({ url: `${base}/graphql`, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' } }),
       );

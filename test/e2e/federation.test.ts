@@ -6,6 +6,7 @@ import { codes, graphql, signIn } from '../support/client';
 
 const gateway = inject('gatewayUrl');
 const subgraphs = inject('subgraphUrls');
+const subgraphSecret = inject('subgraphSecret');
 
 const PEOPLE = `query {
   people(first: 100) {
@@ -84,14 +85,27 @@ describe('the composed platform', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Email or password is incorrect');
   });
 
-  it.each(Object.entries(subgraphs))('%s subgraph called directly without a token answers UNAUTHENTICATED', async (_name, url) => {
-    const res = await graphql(url, `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, {
-      r: [{ __typename: 'Person', id: DEMO_PEOPLE[0]!.id }],
-    });
-    expect(codes(res)).toContain('UNAUTHENTICATED');
+  it.each(Object.entries(subgraphs))('%s subgraph called directly answers only with a token, and _entities only to the gateway', async (_name, url) => {
+    const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`;
+    const r = [{ __typename: 'Person', id: DEMO_PEOPLE[0]!.id }];
+    const anonymous = await graphql(url, ENTITIES, { r });
+    expect(anonymous.status).toBe(401);
+    expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
     const bad = await graphql(url, '{ __typename }', {}, 'not-a-token');
     expect(bad.status).toBe(401);
     expect(codes(bad)).toEqual(['UNAUTHENTICATED']);
+    // A real user's token opens ordinary fields, never _entities / _service.
+    const token = await signIn(gateway, 'admin@demo.cpss');
+    expect(await graphql(url, '{ __typename }', {}, token)).toEqual({ status: 200, data: { __typename: 'Query' } });
+    const entities = await graphql(url, ENTITIES, { r }, token);
+    expect(entities.status).toBe(403);
+    expect(codes(entities)).toEqual(['FORBIDDEN']);
+    expect(codes(await graphql(url, '{ _service { sdl } }', {}, token))).toEqual(['FORBIDDEN']);
+    // Signed with the platform's SUBGRAPH_SECRET, as the gateway signs: answered; with another secret: refused.
+    expect(await graphql(url, ENTITIES, { r }, token, { subgraphSecret })).toEqual({ status: 200, data: { _entities: [{ __typename: 'Person' }] } });
+    const forged = await graphql(url, ENTITIES, { r }, token, { subgraphSecret: `${subgraphSecret}-not-it` });
+    expect(forged.status).toBe(401);
+    expect(codes(forged)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('takes automatic persisted queries: the hash alone once the gateway has seen the text', async () => {

@@ -1,5 +1,7 @@
 // A small client for the running platform: sign in, then send GraphQL with the bearer token.
 import { DEMO_PASSWORD } from '@cpss/domain';
+// The signing module alone (not the whole server-kit) for suites that play the gateway to a subgraph.
+import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@cpss/server-kit/dist/gateway-signature';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -22,11 +24,18 @@ export async function graphql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
+  /** A test playing the gateway to a subgraph: sign the request with the platform's SUBGRAPH_SECRET. */
+  options: { subgraphSecret?: string } = {},
 ): Promise<GraphQLResponse<T>> {
+  const body = JSON.stringify({ query, variables });
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(options.subgraphSecret ? { [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(options.subgraphSecret, body) } : {}),
+    },
+    body,
   });
   return { status: res.status, ...((await res.json()) as Omit<GraphQLResponse<T>, 'status'>) };
 }

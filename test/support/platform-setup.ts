@@ -23,6 +23,8 @@ export default async function setup(ctx: SetupContext): Promise<() => Promise<vo
   });
   ctx.provide('gatewayUrl', platform.gatewayUrl);
   ctx.provide('subgraphUrls', { certification: platform.urls.certification, training: platform.urls.training, ethics: platform.urls.ethics });
+  // What the gateway signs its subgraph requests with: a suite calling a subgraph as the gateway needs it.
+  ctx.provide('subgraphSecret', platform.subgraphSecret);
   ctx.provide('logDir', logDir);
   // Suites that need a platform of their own (a test clock, a service stopped) make their database here.
   ctx.provide('pgAdminUrl', server.adminUrl);
@@ -37,6 +39,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     gatewayUrl: string;
     subgraphUrls: { certification: string; training: string; ethics: string };
+    subgraphSecret: string;
     logDir: string;
     pgAdminUrl: string;
   }

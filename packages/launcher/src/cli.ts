@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       host: env.HOST,
       ports: { gateway: env.GATEWAY_PORT, certification: env.CERTIFICATION_PORT, training: env.TRAINING_PORT, ethics: env.ETHICS_PORT },
       secret: env.AUTH_JWT_SECRET ?? localSecret(join(root, '.data', 'auth-secret')),
+      subgraphSecret: env.SUBGRAPH_SECRET ?? localSecret(join(root, '.data', 'subgraph-secret')),
       seedDemo: env.SEED_DEMO,
       logLevel: env.LOG_LEVEL,
       logDir: join(root, '.data', 'logs'),

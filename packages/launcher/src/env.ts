@@ -12,6 +12,8 @@ export const launcherEnvSchema = z.object({
   TRAINING_PORT: port(4002),
   ETHICS_PORT: port(4003),
   AUTH_JWT_SECRET: z.string().min(32).optional(),
+  /** Shared by the gateway and the subgraphs; generated once into .data/subgraph-secret when unset. */
+  SUBGRAPH_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   OIDC_ISSUER: z.string().optional(),

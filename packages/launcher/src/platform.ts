@@ -2,6 +2,7 @@
 // gateway needs no subgraph to start since its supergraph is composed at build time), waits until
 // each is ready, and stops them all. Used by `npm start` and by the end-to-end tests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,6 +15,8 @@ export interface PlatformOptions {
   host: string;
   ports: Record<ServiceName, number>;
   secret: string;
+  /** SUBGRAPH_SECRET for all four: the gateway signs its subgraph requests with it. A fresh one per platform when absent. */
+  subgraphSecret?: string;
   seedDemo: boolean;
   logLevel: string;
   /** Each service's stdout (JSON log lines) goes to <logDir>/<service>.log. */
@@ -28,6 +31,8 @@ export interface PlatformOptions {
 export interface RunningPlatform {
   urls: Record<ServiceName, string>;
   gatewayUrl: string;
+  /** The platform's SUBGRAPH_SECRET (a test playing the gateway signs with it). */
+  subgraphSecret: string;
   /** Resolves when any service exits on its own (with its name). */
   exited: Promise<{ service: ServiceName; code: number | null }>;
   stop(): Promise<void>;
@@ -58,6 +63,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   mkdirSync(options.logDir, { recursive: true });
   const base = (name: ServiceName) => `http://${options.host}:${options.ports[name]}`;
   const urls = Object.fromEntries(SERVICES.map((s) => [s, `${base(s)}/graphql`])) as Record<ServiceName, string>;
+  const subgraphSecret = options.subgraphSecret ?? randomBytes(32).toString('base64url');
   const common = {
     PATH: process.env['PATH'],
     NODE_ENV: 'development',
@@ -65,6 +71,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     HOST: options.host,
     DATABASE_URL: options.databaseUrl,
     AUTH_JWT_SECRET: options.secret,
+    SUBGRAPH_SECRET: subgraphSecret,
     LOG_LEVEL: options.logLevel,
     SEED_DEMO: String(options.seedDemo),
     EXIT_WITH_STDIN: 'true',
@@ -142,5 +149,5 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await ready(name);
     stoppedOnPurpose.delete(name);
   };
-  return { urls, gatewayUrl: base('gateway'), exited, stop, stopService, startService };
+  return { urls, gatewayUrl: base('gateway'), subgraphSecret, exited, stop, stopService, startService };
 }

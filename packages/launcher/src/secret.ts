@@ -1,4 +1,5 @@
-// The token signing secret for a local platform: kept under .data/ so sign-ins survive a restart.
+// A secret for a local platform, kept under .data/: the token signing secret (so sign-ins survive a
+// restart) and SUBGRAPH_SECRET (the gateway's signature on its subgraph requests).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

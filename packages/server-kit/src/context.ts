@@ -9,4 +9,6 @@ export interface RequestContext {
   principal: Principal | null;
   logger: Logger;
   loaders: LoaderRegistry;
+  /** The request carries the gateway's valid signature (see gateway-signature.ts). */
+  viaGateway: boolean;
 }

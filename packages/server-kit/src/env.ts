@@ -40,6 +40,8 @@ export const commonEnvShape = {
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   AUTH_JWT_ISSUER: z.string().default('cpss-gateway'),
   AUTH_JWT_AUDIENCE: z.string().default('cpss'),
+  /** Shared by the gateway and the subgraphs: the gateway signs each subgraph request with it (gateway-signature.ts). Required everywhere. */
+  SUBGRAPH_SECRET: z.string().min(32, 'must be at least 32 characters (the gateway and the subgraphs share it)'),
   OIDC_ISSUER: z.string().optional(),
   OIDC_JWKS_URL: z.url().optional(),
   OIDC_AUDIENCE: z.string().optional(),

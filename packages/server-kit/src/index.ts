@@ -11,6 +11,7 @@ export * from './datasource';
 export * from './connection';
 export * from './http';
 export * from './server';
+export * from './gateway-signature';
 export * from './listen';
 export * from './run';
 export * from './access';

@@ -16,7 +16,7 @@ export interface RunSubgraphOptions {
   env: CommonEnv & { PORT: number };
   dataSource: DataSource;
   seedDemo?: (dataSource: DataSource, logger: Logger) => Promise<void>;
-  createServer: (deps: { dataSource: DataSource; logger: Logger; verifier: TokenVerifier; production: boolean; gateway?: GatewayClient; clock: Clock }) => Promise<SubgraphServer>;
+  createServer: (deps: { dataSource: DataSource; logger: Logger; verifier: TokenVerifier; gatewaySecret: string; production: boolean; gateway?: GatewayClient; clock: Clock }) => Promise<SubgraphServer>;
   /** Background work (pg-boss workers and schedules); returns how to stop it. */
   startBackground?: (deps: { dataSource: DataSource; logger: Logger; databaseUrl: string; gateway?: GatewayClient; clock: Clock }) => Promise<() => Promise<void>>;
 }
@@ -38,6 +38,7 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
     dataSource: options.dataSource,
     logger,
     verifier: createTokenVerifier(authConfigFrom(env)),
+    gatewaySecret: env.SUBGRAPH_SECRET,
     production: env.NODE_ENV === 'production',
     gateway,
     clock,

@@ -13,6 +13,7 @@ import { errorLoggingPlugin, formatError, invalidToken } from './errors';
 import { healthRoutes, requestIdOf, requestLogging } from './http';
 import { LoaderRegistry } from './loaders';
 import { sqlStatementCounting } from './sql-count';
+import { GATEWAY_SIGNATURE_HEADER, gatewayOnlyFieldsPlugin, invalidGatewaySignature, notThroughGateway, verifyGatewaySignature } from './gateway-signature';
 import type { Clock } from './clock';
 import type { GatewayClient } from './gateway-client';
 
@@ -21,6 +22,8 @@ export interface SubgraphDeps {
   dataSource: DataSource;
   logger: Logger;
   verifier: TokenVerifier;
+  /** SUBGRAPH_SECRET: the gateway signs every request with it; see gateway-signature.ts. */
+  gatewaySecret: string;
   production?: boolean;
   /** "Today" for every rule; tests stand on any date with fixedClock(). Defaults to the system clock. */
   clock?: Clock;
@@ -49,18 +52,24 @@ export async function principalFromToken(verifier: TokenVerifier, token: string 
   }
 }
 
+type RawBodyRequest = { rawBody?: Buffer };
+
 export interface SubgraphServer {
   app: Express;
   stop(): Promise<void>;
 }
 
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
+  // Checked here too: a service or test built without it must not quietly answer everyone.
+  if (typeof options.gatewaySecret !== 'string' || options.gatewaySecret.length < 32) {
+    throw new Error(`${options.name}: gatewaySecret (SUBGRAPH_SECRET) of at least 32 characters is required`);
+  }
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
-    plugins: [errorLoggingPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [errorLoggingPlugin(), gatewayOnlyFieldsPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
@@ -73,13 +82,17 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   });
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '15mb' }),
+    // The raw body is kept for the gateway's signature, which covers it.
+    express.json({ limit: options.bodyLimit ?? '15mb', verify: (req, _res, buf) => void ((req as RawBodyRequest).rawBody = buf) }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
         const requestId = requestIdOf(req);
         const logger = options.logger.child({ reqId: requestId });
+        const gateway = verifyGatewaySignature(options.gatewaySecret, req.headers[GATEWAY_SIGNATURE_HEADER], (req as RawBodyRequest).rawBody);
+        if (gateway === 'invalid') throw invalidGatewaySignature();
         const principal = await principalFromToken(options.verifier, bearerToken(req.headers.authorization));
-        return { requestId, principal, logger, loaders: new LoaderRegistry() };
+        if (!principal && gateway !== 'valid') throw notThroughGateway();
+        return { requestId, principal, logger, loaders: new LoaderRegistry(), viaGateway: gateway === 'valid' };
       },
     }),
   );

@@ -20,7 +20,7 @@ describe('the test clock file', () => {
   });
 
   it('is refused in production', () => {
-    const env = { DATABASE_URL: 'postgres://u@h/db', AUTH_JWT_SECRET: 'x'.repeat(32), CLOCK_FILE: '/tmp/today' };
+    const env = { DATABASE_URL: 'postgres://u@h/db', AUTH_JWT_SECRET: 'x'.repeat(32), SUBGRAPH_SECRET: 's'.repeat(32), CLOCK_FILE: '/tmp/today' };
     expect(() => parseEnv(serviceEnvSchema({}), { ...env, NODE_ENV: 'production' })).toThrow(/CLOCK_FILE: a test clock is not allowed in production/);
     expect(parseEnv(serviceEnvSchema({}), { ...env, NODE_ENV: 'test' }).CLOCK_FILE).toBe('/tmp/today');
   });

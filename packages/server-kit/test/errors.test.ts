@@ -4,7 +4,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { Arg, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsEmail, Length } from 'class-validator';
 import { Role } from '@cpss/domain';
-import { capturingLogger, errorCodes, gql, TEST_AUTH, tokenFor } from '../../testkit/src'; // not a dependency: testkit is built on server-kit
+import { capturingLogger, errorCodes, gql, TEST_AUTH, TEST_SUBGRAPH_SECRET, tokenFor } from '../../testkit/src'; // not a dependency: testkit is built on server-kit
 import { badInput, buildFederatedSchema, createSubgraphServer, createTokenVerifier, failedPrecondition, signToken } from '../src';
 import type { DataSource } from 'typeorm';
 import request from 'supertest';
@@ -55,7 +55,7 @@ let app: Awaited<ReturnType<typeof createSubgraphServer>>['app'];
 
 beforeAll(async () => {
   const { schema } = await buildFederatedSchema({ resolvers: [ProbeResolver] });
-  ({ app } = await createSubgraphServer({ name: 'probe', schema, dataSource: fakeDataSource, logger, verifier: createTokenVerifier(TEST_AUTH) }));
+  ({ app } = await createSubgraphServer({ name: 'probe', schema, dataSource: fakeDataSource, logger, verifier: createTokenVerifier(TEST_AUTH), gatewaySecret: TEST_SUBGRAPH_SECRET }));
 });
 
 describe('error masking', () => {

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@cpss/devdb';
 import { type Role } from '@cpss/domain';
-import { createLogger, createTokenVerifier, signToken, type AuthConfig, type Logger } from '@cpss/server-kit';
+import { createLogger, createTokenVerifier, GATEWAY_SIGNATURE_HEADER, signGatewayRequest, signToken, type AuthConfig, type Logger } from '@cpss/server-kit';
 
 export const TEST_AUTH: AuthConfig = {
   secret: 'test-secret-that-is-long-enough-for-hs256!!',
@@ -12,6 +12,14 @@ export const TEST_AUTH: AuthConfig = {
 };
 
 export const testVerifier = () => createTokenVerifier(TEST_AUTH);
+
+/** The SUBGRAPH_SECRET of in-process test subgraphs (give it to createServer as `gatewaySecret`). */
+export const TEST_SUBGRAPH_SECRET = 'test-subgraph-secret-shared-with-the-gateway!!';
+
+/** The gateway's signature header for this body (a test playing the gateway), by default with TEST_SUBGRAPH_SECRET. */
+export function gatewayHeaders(body: string, secret = TEST_SUBGRAPH_SECRET, nowMs = Date.now()): Record<string, string> {
+  return { [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(secret, body, nowMs) };
+}
 
 export async function tokenFor(roles: Role[], personId: string | null = null, subject = 'test-account'): Promise<string> {
   const { token } = await signToken(TEST_AUTH, { subject, roles, personId, name: 'Test' }, 600);
@@ -37,12 +45,16 @@ export async function gql(
   app: Express,
   query: string,
   variables: Record<string, unknown> = {},
-  options: { token?: string; headers?: Record<string, string> } = {},
+  options: { token?: string; headers?: Record<string, string>; gateway?: boolean } = {},
 ): Promise<GqlResult> {
+  const body = JSON.stringify({ query, variables });
   let req = request(app).post('/graphql').set('content-type', 'application/json');
+  // In production every request reaches a subgraph through the gateway, which signs it; so does
+  // this helper unless `gateway: false` (a caller going around the gateway).
+  if (options.gateway !== false) for (const [k, v] of Object.entries(gatewayHeaders(body))) req = req.set(k, v);
   if (options.token) req = req.set('authorization', `Bearer ${options.token}`);
   for (const [k, v] of Object.entries(options.headers ?? {})) req = req.set(k, v);
-  const res = await req.send({ query, variables });
+  const res = await req.send(body);
   return { status: res.status, headers: res.headers as Record<string, string>, body: res.body };
 }
 

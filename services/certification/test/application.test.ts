@@ -4,7 +4,7 @@ import { errorCodes } from '@cpss/testkit';
 import { NC_CERTIFICATION_POLICY } from '../src/policy/certification-policy';
 import { APP_FIELDS, approve, completeParts, gqlOk, payFees, staff, submittedApplication, type AppShape } from './fixtures';
 import { fixedClock } from '@cpss/server-kit';
-import { testVerifier } from '@cpss/testkit';
+import { TEST_SUBGRAPH_SECRET, testVerifier } from '@cpss/testkit';
 import { createServer } from '../src/server';
 import { ListedComplaints } from '../src/services/cross-domain';
 import { as, fieldsOf, gql, unmetRules, useCertificationDatabase } from './harness';
@@ -265,7 +265,7 @@ describe('mailed packets and withdrawal', () => {
 describe('a complaint pending against the applicant', () => {
   it('puts the submitted application on hold; staff release it into review', async () => {
     const personId = await newPerson();
-    const { app } = await createServer({ dataSource: t.ds, logger: t.logger, verifier: testVerifier(), clock: fixedClock(TODAY), ethics: new ListedComplaints(new Set([personId])) });
+    const { app } = await createServer({ dataSource: t.ds, logger: t.logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(TODAY), ethics: new ListedComplaints(new Set([personId])) });
     const held = await submittedApplication(app, personId, completeParts(TODAY));
     expect(held.status).toBe('ON_HOLD');
     expect((held['timeline'] as { toStatus: string; reason: string; facts: Record<string, unknown> }[]).at(-1)).toMatchObject({ toStatus: 'ON_HOLD', reason: expect.stringContaining('complaint is pending'), facts: { complaintPending: true } });

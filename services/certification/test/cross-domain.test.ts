@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '@cpss/domain';
 import { fixedClock, serviceUnavailable, type GatewayClient } from '@cpss/server-kit';
-import { errorCodes, testVerifier } from '@cpss/testkit';
+import { errorCodes, TEST_SUBGRAPH_SECRET, testVerifier } from '@cpss/testkit';
 import { createServer } from '../src/server';
 import type { EthicsFacts, TrainingCompletionFact, TrainingFacts } from '../src/services/cross-domain';
 import { APP_FIELDS, completeParts, gqlOk, payFees, staff, type AppShape } from './fixtures';
@@ -51,7 +51,7 @@ async function newPerson(): Promise<{ id: string; name: string; email: string }>
 }
 
 async function serverWith(domains: OtherDomains): Promise<App> {
-  return (await createServer({ dataSource: t.ds, logger: t.logger, verifier: testVerifier(), clock: fixedClock(TODAY), training: domains, ethics: domains })).app;
+  return (await createServer({ dataSource: t.ds, logger: t.logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(TODAY), training: domains, ethics: domains })).app;
 }
 
 const applicant = (personId: string) => as([Role.Applicant], personId, `account-${personId}`);
@@ -229,7 +229,7 @@ describe('through the gateway', () => {
         return (domain === 'training' ? { person: { trainingCompletions: RECORD } } : { person: { openComplaintCount: 0 } }) as T;
       },
     };
-    const { app } = await createServer({ dataSource: t.ds, logger: t.logger, verifier: testVerifier(), clock: fixedClock(TODAY), gateway });
+    const { app } = await createServer({ dataSource: t.ds, logger: t.logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(TODAY), gateway });
     const person = await newPerson();
     const res = await gql(app, CREATE, {}, { ...(await applicant(person.id)), headers: { 'x-request-id': 'req-gateway-1' } });
     expect(res.body.errors).toBeUndefined();

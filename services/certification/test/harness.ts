@@ -1,6 +1,6 @@
 // Servers standing on any date over the test file's own migrated database (with the demo people).
 import { fixedClock } from '@cpss/server-kit';
-import { capturingLogger, testVerifier } from '@cpss/testkit';
+import { capturingLogger, TEST_SUBGRAPH_SECRET, testVerifier } from '@cpss/testkit';
 import { useMigratedDatabase } from '@cpss/testkit/vitest';
 import { createCertificationDataSource } from '../src/data-source';
 import { createServer } from '../src/server';
@@ -16,7 +16,7 @@ export function useCertificationDatabase(options: { seedPeople?: boolean } = {})
   const serverOn = async (date: string): Promise<Server> => {
     let server = servers.get(date);
     if (!server) {
-      server = await createServer({ dataSource: db.ds, logger, verifier: testVerifier(), clock: fixedClock(date) });
+      server = await createServer({ dataSource: db.ds, logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(date) });
       servers.set(date, server);
     }
     return server;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PEOPLE, Role } from '@cpss/domain';
 import { initializeAndMigrate } from '@cpss/server-kit';
-import { capturingLogger, createThrowawayDatabase, errorCodes, gql, testVerifier, tokenFor, type ThrowawayDatabase } from '@cpss/testkit';
+import { capturingLogger, createThrowawayDatabase, errorCodes, gql, TEST_SUBGRAPH_SECRET, testVerifier, tokenFor, type ThrowawayDatabase } from '@cpss/testkit';
 import type { DataSource } from 'typeorm';
 import { createCertificationDataSource } from '../src/data-source';
 import { buildCertificationSchema } from '../src/schema';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   db = await createThrowawayDatabase(inject('pgAdminUrl'));
   ds = await initializeAndMigrate(createCertificationDataSource(db.url));
   await seedDemoPeople(ds, logger);
-  ({ app } = await createServer({ dataSource: ds, logger, verifier: testVerifier() }));
+  ({ app } = await createServer({ dataSource: ds, logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET }));
 });
 
 afterAll(async () => {
@@ -125,6 +125,23 @@ describe('federation', () => {
     const res = await gql(app, ENTITIES, reps);
     expect(errorCodes(res)).toContain('UNAUTHENTICATED');
     expect(JSON.stringify(res.body.data ?? {})).not.toContain(DEMO_PEOPLE[2]!.legalName);
+  });
+
+  it('answers _entities and _service only to the gateway, and no caller without a token that goes around it', async () => {
+    // gql() signs as the gateway does; `gateway: false` is a caller reaching the subgraph directly.
+    const service = await gql(app, ENTITIES, reps, { token: await tokenFor([Role.Service]), gateway: false });
+    expect(service.status).toBe(403);
+    expect(errorCodes(service)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(service.body)).not.toContain(DEMO_PEOPLE[2]!.legalName);
+    const sdl = await gql(app, '{ _service { sdl } }', {}, { token: await tokenFor([Role.Admin]), gateway: false });
+    expect(errorCodes(sdl)).toEqual(['FORBIDDEN']);
+    const anonymous = await gql(app, `{ registryLookup(certificationNumber: "NC-CPSS-000001") { name } }`, {}, { gateway: false });
+    expect(anonymous.status).toBe(401);
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    const admin = await gql(app, `query($id: ID!) { person(id: $id) { legalName } }`, { id: DEMO_PEOPLE[2]!.id }, { token: await tokenFor([Role.Admin]), gateway: false });
+    expect(admin.body).toEqual({ data: { person: { legalName: DEMO_PEOPLE[2]!.legalName } } });
+    const signed = await gql(app, ENTITIES, reps, { token: await tokenFor([Role.Service]) });
+    expect(signed.body.data!['_entities']).toEqual([{ legalName: DEMO_PEOPLE[2]!.legalName }]);
   });
 
   it('has a committed schema.graphql that matches the code', async () => {

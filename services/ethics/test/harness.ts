@@ -1,6 +1,6 @@
 // Servers standing on any date over the test file's own migrated database.
 import { fixedClock } from '@cpss/server-kit';
-import { capturingLogger, gql, testVerifier } from '@cpss/testkit';
+import { capturingLogger, gql, TEST_SUBGRAPH_SECRET, testVerifier } from '@cpss/testkit';
 import { useMigratedDatabase } from '@cpss/testkit/vitest';
 import { createEthicsDataSource } from '../src/data-source';
 import { createServer } from '../src/server';
@@ -20,7 +20,7 @@ export function useEthicsDatabase() {
     async appOn(date: string): Promise<App> {
       let app = apps.get(date);
       if (!app) {
-        ({ app } = await createServer({ dataSource: db.ds, logger: captured.logger, verifier: testVerifier(), clock: fixedClock(date) }));
+        ({ app } = await createServer({ dataSource: db.ds, logger: captured.logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(date) }));
         apps.set(date, app);
       }
       return app;

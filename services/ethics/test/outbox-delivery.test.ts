@@ -3,7 +3,7 @@
 // the real path through the composed platform is the end-to-end suite's (test/e2e/cross-domain).
 import { DEMO_PEOPLE, Role } from '@cpss/domain';
 import { serviceUnavailable, type GatewayClient } from '@cpss/server-kit';
-import { capturingLogger, testVerifier } from '@cpss/testkit';
+import { capturingLogger, TEST_SUBGRAPH_SECRET, testVerifier } from '@cpss/testkit';
 import { describe, expect, it } from 'vitest';
 import { OutboundCommand } from '../src/entities/outbound-command';
 import { enqueueCommand } from '../src/services/outbox';
@@ -62,7 +62,7 @@ describe('outbox delivery', () => {
     await new Promise((r) => setTimeout(r, 20));
     await delivery.deliverDue();
     const admin = await as([Role.Admin]);
-    const { app: withSettings } = await createServer({ dataSource: t.ds, logger: capturingLogger().logger, verifier: testVerifier(), outbox: settings });
+    const { app: withSettings } = await createServer({ dataSource: t.ds, logger: capturingLogger().logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, outbox: settings });
     const stuck = await gql(withSettings, `{ ethicsOutboundCommands(stuck: true) { totalCount edges { node { idempotencyKey stuck attempts lastError } } } }`, {}, admin);
     expect(stuck.body.errors).toBeUndefined();
     expect(stuck.body.data!['ethicsOutboundCommands']).toMatchObject({ totalCount: 1, edges: [{ node: { idempotencyKey: 'k-hold', stuck: true, attempts: 2 } }] });

@@ -4,9 +4,11 @@
 // default make-fetch-happen stack (caching layers a gateway never uses: about a third of its CPU
 // per request, issue 8's profile) nor Node's fetch (the same undici under WHATWG streams and
 // Request/Response objects, a tenth of the gateway's CPU in the person view's profile).
+// Every subgraph request is signed with SUBGRAPH_SECRET (x-cpss-gateway, over a timestamp and the
+// body): subgraphs answer callers without a token, and `_entities` / `_service`, only when signed.
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { serviceUnavailable } from '@cpss/server-kit';
+import { GATEWAY_SIGNATURE_HEADER, serviceUnavailable, signGatewayRequest } from '@cpss/server-kit';
 import { Agent, request as undiciRequest } from 'undici';
 import { supergraphFile, type SubgraphName } from './supergraph';
 
@@ -24,10 +26,11 @@ const subgraphPool = new Agent({ keepAliveTimeout: 30_000, connections: 128, pip
 /**
  * The part of fetch the gateway's data sources use (method, headers and a string body in; status,
  * headers.get and the body as text or JSON out) over undici's request: the body is read once as
- * text, with no stream or Request/Response objects in between.
+ * text, with no stream or Request/Response objects in between. The exact body sent is signed here.
  */
-const subgraphFetch = (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
-  const res = await undiciRequest(url, { method: (init.method ?? 'POST') as 'POST', headers: init.headers, body: init.body, dispatcher: subgraphPool });
+const subgraphFetch = (subgraphSecret: string) => (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
+  const headers = { ...init.headers, [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(subgraphSecret, init.body ?? '') };
+  const res = await undiciRequest(url, { method: (init.method ?? 'POST') as 'POST', headers, body: init.body, dispatcher: subgraphPool });
   const text = await res.body.text();
   const header = (name: string) => {
     const value = res.headers[name.toLowerCase()];
@@ -48,8 +51,9 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     url: string,
+    subgraphSecret: string,
   ) {
-    super({ url, fetcher: subgraphFetch });
+    super({ url, fetcher: subgraphFetch(subgraphSecret) });
   }
 
   /** A subgraph that cannot be reached is SERVICE_UNAVAILABLE for its fields; the rest still answers. */
@@ -73,11 +77,18 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** `queryPlanCacheMiB` sizes the cache of query plans (a plan is computed once per distinct operation). */
-export function createGateway(urls: Record<SubgraphName, string>, queryPlanCacheMiB = 30): ApolloGateway {
+export interface GatewayOptions {
+  /** SUBGRAPH_SECRET, shared with the subgraphs: every request to them is signed with it. */
+  subgraphSecret: string;
+  /** Sizes the cache of query plans (a plan is computed once per distinct operation). */
+  queryPlanCacheMiB?: number;
+}
+
+export function createGateway(urls: Record<SubgraphName, string>, { subgraphSecret, queryPlanCacheMiB = 30 }: GatewayOptions): ApolloGateway {
+  if (typeof subgraphSecret !== 'string' || subgraphSecret.length < 32) throw new Error('gateway: subgraphSecret (SUBGRAPH_SECRET) of at least 32 characters is required');
   return new ApolloGateway({
     supergraphSdl: readFileSync(supergraphFile, 'utf8'),
     experimental_approximateQueryPlanStoreMiB: queryPlanCacheMiB,
-    buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name as SubgraphName] ?? url!),
+    buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name as SubgraphName] ?? url!, subgraphSecret),
   });
 }

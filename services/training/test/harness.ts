@@ -1,6 +1,6 @@
 // Servers standing on any date over the test file's own migrated database.
 import { fixedClock } from '@cpss/server-kit';
-import { capturingLogger, gql, testVerifier } from '@cpss/testkit';
+import { capturingLogger, gql, TEST_SUBGRAPH_SECRET, testVerifier } from '@cpss/testkit';
 import { useMigratedDatabase } from '@cpss/testkit/vitest';
 import { createTrainingDataSource } from '../src/data-source';
 import { createServer } from '../src/server';
@@ -19,14 +19,14 @@ export function useTrainingDatabase() {
     async appOn(date: string): Promise<App> {
       let app = apps.get(date);
       if (!app) {
-        ({ app } = await createServer({ dataSource: db.ds, logger, verifier: testVerifier(), clock: fixedClock(date) }));
+        ({ app } = await createServer({ dataSource: db.ds, logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(date) }));
         apps.set(date, app);
       }
       return app;
     },
     /** A fresh subgraph on `date` with other dependencies (e.g. a trainer standing that refuses). */
     async appWith(date: string, extra: Omit<Parameters<typeof createServer>[0], 'dataSource' | 'logger' | 'verifier' | 'clock'>): Promise<App> {
-      return (await createServer({ dataSource: db.ds, logger, verifier: testVerifier(), clock: fixedClock(date), ...extra })).app;
+      return (await createServer({ dataSource: db.ds, logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(date), ...extra })).app;
     },
     logLines: lines,
     count: db.count,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sqlStatementsOf } from '@cpss/testkit/vitest';
 import { DEMO_COMPLETIONS, DEMO_PEOPLE, Role } from '@cpss/domain';
 import { initializeAndMigrate } from '@cpss/server-kit';
-import { capturingLogger, createThrowawayDatabase, errorCodes, gql, testVerifier, tokenFor, type ThrowawayDatabase } from '@cpss/testkit';
+import { capturingLogger, createThrowawayDatabase, errorCodes, gql, TEST_SUBGRAPH_SECRET, testVerifier, tokenFor, type ThrowawayDatabase } from '@cpss/testkit';
 import type { DataSource } from 'typeorm';
 import { createTrainingDataSource } from '../src/data-source';
 import { buildTrainingSchema } from '../src/schema';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   db = await createThrowawayDatabase(inject('pgAdminUrl'));
   ds = await initializeAndMigrate(createTrainingDataSource(db.url));
   await seedDemoCompletions(ds, logger);
-  ({ app } = await createServer({ dataSource: ds, logger, verifier: testVerifier() }));
+  ({ app } = await createServer({ dataSource: ds, logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET }));
 });
 
 afterAll(async () => {
