@@ -42,7 +42,7 @@ import { Certification, CertificationDesignation, CertificationEvent, Fee } from
 import { Person } from '../entities/person';
 import type { CertificationPolicyStore } from '../policy/certification-policy';
 import { isCertificationStaff, isStaff, requireApplicantOrCertificationStaff } from './access';
-import { lockAtVersion } from './concurrency';
+import { checkVersion, lockAtVersion } from './concurrency';
 import { evaluateEligibility, trainingFactsUsed, type ChecklistItem, type EligibilityFacts } from './eligibility';
 import { certificationStatusOn } from './lifecycle';
 import { NO_ETHICS_FACTS, NO_TRAINING_FACTS, type CrossDomainPorts, type EthicsFacts, type ExternalFacts, type TrainingFacts } from './cross-domain';
@@ -340,9 +340,11 @@ export class ApplicationService {
   async create(principal: Principal | null, input: { personId?: string | null; channel?: ApplicationChannel | null }, requestId?: string): Promise<Application> {
     if (!principal) throw unauthenticated();
     const personId = input.personId ?? principal.personId;
+    // Who may comes first: a person applies for themself, certification staff for anyone.
+    if (!personId && !isCertificationStaff(principal)) throw forbidden('Only a person applies for themself; mailed packets are entered by certification staff');
     if (!personId) throw badInput({ field: 'input.personId', reason: 'is required when your account is not linked to a person' });
-    if (!isUuid(personId)) throw badInput({ field: 'input.personId', reason: 'is not a known person' });
     requireApplicantOrCertificationStaff(principal, personId);
+    if (!isUuid(personId)) throw badInput({ field: 'input.personId', reason: 'is not a known person' });
     const channel = input.channel ?? 'ONLINE';
     if (channel === 'MAIL' && !isCertificationStaff(principal)) throw forbidden('Mailed applications are entered by certification staff');
     if (!(await this.dataSource.getRepository(Person).existsBy({ id: personId }))) throw badInput({ field: 'input.personId', reason: 'is not a known person' });
@@ -369,6 +371,9 @@ export class ApplicationService {
   async saveDraft(principal: Principal | null, input: DraftChange, requestId: string): Promise<Application> {
     if (!principal) throw unauthenticated();
     const today = this.clock.today();
+    // Who may comes first: a stranger learns neither the version nor what is wrong with the input.
+    const [current] = await this.byIds([input.applicationId]);
+    if (current) requireApplicantOrCertificationStaff(principal, current.personId);
     const p = new Problems();
     p.date(input.recoveryStartDate, 'recoveryStartDate', { notAfter: today });
     if (input.educationProofKind) p.check((Object.values(EducationProofKind) as string[]).includes(input.educationProofKind), 'educationProofKind', 'is not a known kind of proof');
@@ -406,16 +411,15 @@ export class ApplicationService {
 
     // The training record and open complaints as they are now, when those domains answer (asked
     // before the row is locked; a refusal below is the same without them).
-    const [current] = await this.byIds([input.applicationId]);
     let snapshot: FactsSnapshot | null = null;
     if (current && EDITABLE.includes(current.status)) {
-      requireApplicantOrCertificationStaff(principal, current.personId);
       snapshot = await this.askOtherDomainsIfUp(current.personId, 'saveApplicationDraft', current.id, requestId);
     }
 
     return this.dataSource.transaction(async (tx) => {
-      const app = await lockAtVersion(tx, Application, APPLICATION, input.applicationId, input.expectedVersion);
+      const app = await lockAtVersion(tx, Application, APPLICATION, input.applicationId, null);
       requireApplicantOrCertificationStaff(principal, app.personId);
+      checkVersion(app, APPLICATION, input.expectedVersion);
       if (!EDITABLE.includes(app.status)) {
         throw failedPrecondition(`An application that is ${app.status} cannot be edited`, [{ rule: 'EDITABLE', reason: 'only a draft or an incomplete application can be edited' }]);
       }
@@ -495,13 +499,14 @@ export class ApplicationService {
   /** Stores a proof or certificate for the applicant; referenced by id from the draft. */
   async uploadDocument(principal: Principal | null, input: { applicationId: string; purpose: string; file: DocumentUpload }): Promise<StoredDocument> {
     if (!principal) throw unauthenticated();
-    const p = new Problems();
-    p.check((Object.values(DocumentPurpose) as string[]).includes(input.purpose), 'purpose', `must be one of ${Object.values(DocumentPurpose).join(', ')}`);
-    p.throwIfAny();
-    const checked = checkUpload(input.file, { allowed: ['PDF', 'IMAGE', 'WORD'], maxBytes: MAX_UPLOAD_BYTES, field: 'input.file' });
     return this.dataSource.transaction(async (tx) => {
+      // Who may comes first: a stranger is not told what is wrong with the file.
       const app = await lockAtVersion(tx, Application, APPLICATION, input.applicationId, null);
       requireApplicantOrCertificationStaff(principal, app.personId);
+      const p = new Problems();
+      p.check((Object.values(DocumentPurpose) as string[]).includes(input.purpose), 'purpose', `must be one of ${Object.values(DocumentPurpose).join(', ')}`);
+      p.throwIfAny();
+      const checked = checkUpload(input.file, { allowed: ['PDF', 'IMAGE', 'WORD'], maxBytes: MAX_UPLOAD_BYTES, field: 'input.file' });
       if (FINAL_APPLICATION_STATUSES.includes(app.status)) throw failedPrecondition(`The application is ${app.status}`, [{ rule: 'EDITABLE', reason: 'a decided application takes no documents' }]);
       return storeDocument(tx, input.file, checked, { ownerPersonId: app.personId, purpose: input.purpose, uploadedBy: principal.subject });
     });
@@ -644,12 +649,14 @@ export class ApplicationService {
 
   async withdraw(principal: Principal | null, input: { applicationId: string; expectedVersion: number; reason?: string | null }): Promise<Application> {
     if (!principal) throw unauthenticated();
-    const p = new Problems();
-    p.text(input.reason, 'reason', { max: 1000 });
-    p.throwIfAny();
     return this.dataSource.transaction(async (tx) => {
-      const app = await lockAtVersion(tx, Application, APPLICATION, input.applicationId, input.expectedVersion);
+      // Who may comes first: a stranger learns neither the version nor what is wrong with the input.
+      const app = await lockAtVersion(tx, Application, APPLICATION, input.applicationId, null);
       requireApplicantOrCertificationStaff(principal, app.personId);
+      checkVersion(app, APPLICATION, input.expectedVersion);
+      const p = new Problems();
+      p.text(input.reason, 'reason', { max: 1000 });
+      p.throwIfAny();
       if (FINAL_APPLICATION_STATUSES.includes(app.status)) throw failedPrecondition(`The application is already ${app.status}`, [{ rule: 'OPEN', reason: 'only an open application can be withdrawn' }]);
       const from = app.status;
       app.status = ApplicationStatus.Withdrawn;

@@ -21,7 +21,7 @@ import { Any, In, type DataSource, type EntityManager } from 'typeorm';
 import { Certification, CertificationDesignation, CertificationEvent } from '../entities/certification';
 import type { CertificationPolicyStore } from '../policy/certification-policy';
 import { isCertificationStaff, requireCertificationStaff } from './access';
-import { lockAtVersion } from './concurrency';
+import { checkVersion, lockAtVersion } from './concurrency';
 import { certificationStatusOn, type LifecycleFacts, type StatusOnDate } from './lifecycle';
 import { PolicyCatalog } from './policy-catalog';
 import { Problems } from './problems';
@@ -115,19 +115,24 @@ export class CertificationService {
   async recordEvent(principal: Principal | null, input: { certificationId: string; expectedVersion: number; kind: string; effectiveOn?: string | null; reason: string }): Promise<Certification> {
     if (!principal) throw unauthenticated();
     const today = this.clock.today();
-    const p = new Problems();
-    p.check((Object.values(CertificationEventKind) as string[]).includes(input.kind), 'kind', 'is not a known event');
-    p.text(input.reason, 'reason', { max: 1000, required: true });
-    p.date(input.effectiveOn, 'effectiveOn');
-    // Status events take effect today or later: the record is never rewritten backwards.
-    if (input.effectiveOn && input.effectiveOn < today) p.add('effectiveOn', `must not be before ${today}`);
-    p.throwIfAny();
+    // Who may comes first: only staff change a status, and only the holder (or certification
+    // staff) relinquishes; a stranger learns neither the version nor what is wrong with the input.
+    if (input.kind !== 'RELINQUISHED' && !isCertificationStaff(principal) && !hasAnyRole(principal.roles, [Role.EthicsStaff])) {
+      throw forbidden('Your role does not allow this change');
+    }
     return this.dataSource.transaction(async (tx) => {
-      const cert = await lockAtVersion(tx, Certification, 'Certification', input.certificationId, input.expectedVersion);
-      const self = principal.personId === cert.personId;
-      if (input.kind === 'RELINQUISHED' ? !(self || isCertificationStaff(principal)) : !isCertificationStaff(principal) && !hasAnyRole(principal.roles, [Role.EthicsStaff])) {
+      const cert = await lockAtVersion(tx, Certification, 'Certification', input.certificationId, null);
+      if (input.kind === 'RELINQUISHED' && !(principal.personId === cert.personId || isCertificationStaff(principal))) {
         throw forbidden('Your role does not allow this change');
       }
+      checkVersion(cert, 'Certification', input.expectedVersion);
+      const p = new Problems();
+      p.check((Object.values(CertificationEventKind) as string[]).includes(input.kind), 'kind', 'is not a known event');
+      p.text(input.reason, 'reason', { max: 1000, required: true });
+      p.date(input.effectiveOn, 'effectiveOn');
+      // Status events take effect today or later: the record is never rewritten backwards.
+      if (input.effectiveOn && input.effectiveOn < today) p.add('effectiveOn', `must not be before ${today}`);
+      p.throwIfAny();
       const effectiveOn = input.effectiveOn ?? today;
       const kind = input.kind as CertificationEventKind;
       const [before] = await this.statusesOn([cert], effectiveOn, tx);

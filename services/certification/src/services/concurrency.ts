@@ -15,8 +15,16 @@ export async function lockAtVersion<T extends ObjectLiteral & { id: string; vers
   if (!isUuid(id)) throw notFound(what, id);
   const row = await manager.getRepository(entity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
   if (!row) throw notFound(what, id);
-  if (expectedVersion !== null && row.version !== expectedVersion) {
-    throw conflict(`${what} ${id} changed since you loaded it (version ${expectedVersion}, now ${row.version}); reload and try again`);
-  }
+  if (expectedVersion !== null) checkVersion(row, what, expectedVersion);
   return row;
+}
+
+/**
+ * The version check alone, for a write that must first see who may touch the row (lock it with
+ * `lockAtVersion(..., null)`, check access, then this): a stranger learns nothing of its version.
+ */
+export function checkVersion(row: { id: string; version: number }, what: string, expectedVersion: number): void {
+  if (row.version !== expectedVersion) {
+    throw conflict(`${what} ${row.id} changed since you loaded it (version ${expectedVersion}, now ${row.version}); reload and try again`);
+  }
 }
