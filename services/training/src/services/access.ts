@@ -34,10 +34,18 @@ export async function lockVersioned<T extends ObjectLiteral & { version: number 
   if (!isUuid(id)) throw notFound(what, id);
   const row = await manager.getRepository(entity).createQueryBuilder('x').setLock('pessimistic_write').where('x.id = :id', { id }).getOne();
   if (!row) throw notFound(what, id);
-  if (expectedVersion != null && row.version !== expectedVersion) {
+  if (expectedVersion != null) checkVersion(row, id, what, expectedVersion);
+  return row;
+}
+
+/**
+ * The version check alone, for a write that must first see who may touch the row (lock it with
+ * no expected version, check access, then this): a stranger learns nothing of its version.
+ */
+export function checkVersion(row: { version: number }, id: string, what: string, expectedVersion: number): void {
+  if (row.version !== expectedVersion) {
     throw conflict(`${what} ${id} was changed by someone else (version ${row.version}, you had ${expectedVersion}); reload and try again`);
   }
-  return row;
 }
 
 export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

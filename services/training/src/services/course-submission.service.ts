@@ -27,7 +27,7 @@ import {
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ConceptReview, Course, CourseAgendaEntry, CourseMaterial, CourseSubmission, CrosswalkEntry } from '../entities/course';
 import { inSubmissionWindow, type TrainingPolicy, type TrainingPolicyStore } from '../policy/training-policy';
-import { isStaff, isUuid, lockVersioned, requireOwnerOrStaff } from './access';
+import { checkVersion, isStaff, isUuid, lockVersioned, requireOwnerOrStaff } from './access';
 import { conceptsOf, type StandardsService } from './standards.service';
 
 export interface AgendaEntryIn {
@@ -115,9 +115,10 @@ export class CourseSubmissionService {
 
   async uploadMaterial(principal: Principal, input: { submissionId: string; kind: MaterialKind; document: DocumentUpload }): Promise<CourseMaterial> {
     const { values } = await this.policy.inForceOn(this.clock.today());
-    const checked = checkUpload(input.document, { allowed: ALLOWED_FORMATS, maxBytes: values.maxUploadBytes, field: 'input.document' });
     return this.dataSource.transaction(async (tx) => {
+      // Who may comes first: a stranger is not told what is wrong with the file.
       const submission = await this.lockOwn(tx, principal, input.submissionId, null);
+      const checked = checkUpload(input.document, { allowed: ALLOWED_FORMATS, maxBytes: values.maxUploadBytes, field: 'input.document' });
       this.requireStatus(submission, EDITABLE, 'given materials');
       const doc = await storeDocument(tx, input.document, checked, { ownerPersonId: null, purpose: input.kind, uploadedBy: principal.subject });
       const repo = tx.getRepository(CourseMaterial);
@@ -345,8 +346,10 @@ export class CourseSubmissionService {
 
   private async lockOwn(tx: EntityManager, principal: Principal, id: string, expectedVersion: number | null): Promise<CourseSubmission> {
     if (!isUuid(id)) throw notFound('Course submission', id);
-    const submission = await lockVersioned(tx, CourseSubmission, id, 'Course submission', expectedVersion);
+    // Who may comes first: a stranger learns nothing of the version.
+    const submission = await lockVersioned(tx, CourseSubmission, id, 'Course submission');
     requireOwnerOrStaff(principal, submission.ownerId, 'course submission');
+    if (expectedVersion !== null) checkVersion(submission, id, 'Course submission', expectedVersion);
     return submission;
   }
 

@@ -4,7 +4,7 @@ import { badInput, decodeCursor, failedPrecondition, notFound, oneByKey, recordS
 import { In, type DataSource } from 'typeorm';
 import { Course } from '../entities/course';
 import type { TrainingPolicyStore } from '../policy/training-policy';
-import { isStaff, isUuid, lockVersioned, requireOwnerOrStaff } from './access';
+import { checkVersion, isStaff, isUuid, lockVersioned, requireOwnerOrStaff } from './access';
 
 export interface NewCourse {
   title: string;
@@ -35,10 +35,12 @@ export class CourseService {
   /** Edits a draft (or a denied course before it is submitted again). */
   async update(principal: Principal, input: NewCourse & { courseId: string; expectedVersion: number }): Promise<Course> {
     const { values } = await this.policy.inForceOn(this.clock.today());
-    this.checkHours(input, values.coreCourseHours);
     return this.dataSource.transaction(async (tx) => {
-      const course = await lockVersioned(tx, Course, input.courseId, 'Course', input.expectedVersion);
+      // Who may comes first: a stranger learns neither the version nor what is wrong with the input.
+      const course = await lockVersioned(tx, Course, input.courseId, 'Course');
       requireOwnerOrStaff(principal, course.ownerId, 'course');
+      checkVersion(course, input.courseId, 'Course', input.expectedVersion);
+      this.checkHours(input, values.coreCourseHours);
       if (course.status !== CourseStatus.Draft && course.status !== CourseStatus.Denied) {
         throw failedPrecondition(`A ${course.status} course cannot be edited`, [{ rule: 'courseStatus', reason: 'only a draft or denied course can be edited' }]);
       }

@@ -25,7 +25,7 @@ import { CourseTrainer, Enrollment, SessionDay, TrainingNotice, TrainingSession 
 import type { TrainerProfile } from '../entities/trainer-profile';
 import { TrainingCompletion } from '../entities/training-completion';
 import type { TrainingPolicyStore } from '../policy/training-policy';
-import { isStaff, isUuid, lockVersioned, requireOwnerOrStaff } from './access';
+import { checkVersion, isStaff, isUuid, lockVersioned, requireOwnerOrStaff } from './access';
 import type { StandingFacts, TrainerStanding, TrainerStandingCheck } from './trainer-standing';
 
 export interface SessionPlace {
@@ -352,8 +352,10 @@ export class SessionService {
 
   private async lockOwnSession(tx: EntityManager, principal: Principal, id: string, expectedVersion: number): Promise<TrainingSession> {
     if (!isUuid(id)) throw notFound('Training session', id);
-    const session = await lockVersioned(tx, TrainingSession, id, 'Training session', expectedVersion);
+    // Who may comes first: a stranger learns nothing of the version.
+    const session = await lockVersioned(tx, TrainingSession, id, 'Training session');
     this.requireTrainerOrStaff(principal, session);
+    checkVersion(session, id, 'Training session', expectedVersion);
     return session;
   }
 
