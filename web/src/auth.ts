@@ -97,7 +97,8 @@ export async function currentUser(): Promise<User | null> {
 }
 
 export async function logout(): Promise<void> {
-  const res = await request('/auth/logout', { method: 'POST' });
+  // A JSON body: the gateway refuses a sign-out a page on another site could send (a form post).
+  const res = await request('/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   if (!res.ok) throw new AuthError(`Sign-out failed (HTTP ${res.status})`, res.status);
 }
 

@@ -32,6 +32,24 @@ async function main() {
     webDistDir: env.WEB_DIST_DIR ?? join(__dirname, '..', '..', '..', 'web', 'dist'),
     production: env.NODE_ENV === 'production',
     queryPlanCacheMiB: env.QUERY_PLAN_CACHE_MIB,
+    queryLimits: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxCost: env.GRAPHQL_MAX_COST,
+    },
+    publicLimits: {
+      registryPerMinute: env.REGISTRY_REQUESTS_PER_MINUTE,
+      certificateVerificationsPerMinute: env.CERTIFICATE_VERIFICATIONS_PER_MINUTE,
+      complaintsPerHour: env.COMPLAINTS_PER_HOUR,
+    },
+    lockout: {
+      maxFailures: env.SIGN_IN_FAILURES_BEFORE_LOCKOUT,
+      windowMinutes: env.SIGN_IN_FAILURE_WINDOW_MINUTES,
+      lockoutMinutes: env.SIGN_IN_LOCKOUT_MINUTES,
+    },
+    bodyLimitMiB: env.GRAPHQL_BODY_LIMIT_MIB,
   });
   const http = await listen(server.app, env.PORT, env.HOST);
   logger.info({ port: env.PORT }, 'gateway listening');

@@ -18,12 +18,14 @@ import {
   type TokenVerifier,
 } from '@cpss/server-kit';
 import cookieParser from 'cookie-parser';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
 import { createGateway, type GatewayContext } from './gateway';
+import { DEFAULT_QUERY_LIMITS, formatLimitError, queryLimits, type QueryLimits } from './limits';
+import { DEFAULT_PUBLIC_LIMITS, publicRateLimitPlugin, publicRateLimits, type ClientAddressContext, type PublicLimitSettings } from './public-rate-limits';
 import { authRoutes, tokenOf } from './routes/auth';
-import { AccountService } from './services/account.service';
+import { AccountService, type LockoutPolicy } from './services/account.service';
 import type { SubgraphName } from './supergraph';
 
 export interface GatewayDeps {
@@ -43,18 +45,36 @@ export interface GatewayDeps {
   production?: boolean;
   /** Size of the query-plan cache (QUERY_PLAN_CACHE_MIB). */
   queryPlanCacheMiB?: number;
+  /** GRAPHQL_MAX_*: what one operation may ask (suggestions are hidden in production). */
+  queryLimits?: Omit<QueryLimits, 'blockFieldSuggestions'>;
+  /** REGISTRY_REQUESTS_PER_MINUTE, CERTIFICATE_VERIFICATIONS_PER_MINUTE, COMPLAINTS_PER_HOUR. */
+  publicLimits?: PublicLimitSettings;
+  /** SIGN_IN_FAILURES_BEFORE_LOCKOUT, SIGN_IN_FAILURE_WINDOW_MINUTES, SIGN_IN_LOCKOUT_MINUTES. */
+  lockout?: LockoutPolicy;
+  /** GRAPHQL_BODY_LIMIT_MIB: the largest /graphql request body (uploads travel base64 in it). */
+  bodyLimitMiB?: number;
+  /** Tests: the time sign-in lockouts are reckoned by. */
+  clock?: () => Date;
 }
 
-type Context = GatewayContext & { logger: Logger };
+type Context = GatewayContext & ClientAddressContext & { logger: Logger };
 
 export async function createServer(deps: GatewayDeps) {
   const gateway = createGateway(deps.subgraphUrls, { subgraphSecret: deps.subgraphSecret, queryPlanCacheMiB: deps.queryPlanCacheMiB });
+  const limits = queryLimits({ ...DEFAULT_QUERY_LIMITS, ...deps.queryLimits, blockFieldSuggestions: deps.production === true });
+  const rateLimits = publicRateLimitPlugin(publicRateLimits(deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS));
   const apollo = new ApolloServer<Context>({
     gateway,
-    formatError,
+    formatError: (formatted, error) => formatLimitError(formatError(formatted, error)),
     includeStacktraceInErrorResponses: false,
     introspection: !deps.production,
-    plugins: [errorLoggingPlugin(), ...(deps.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // Refuses requests a browser could send cross-site without a preflight (a form post, a plain
+    // GET): the session cookie rides along with them.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    plugins: [errorLoggingPlugin(), rateLimits, ...limits.plugins, ...(deps.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
 
@@ -69,7 +89,7 @@ export async function createServer(deps: GatewayDeps) {
   app.use(
     '/auth',
     authRoutes({
-      accounts: new AccountService(deps.dataSource),
+      accounts: new AccountService(deps.dataSource, deps.lockout, deps.clock),
       auth: deps.auth,
       verifier: deps.verifier,
       ttlSeconds: deps.sessionTtlSeconds,
@@ -87,17 +107,18 @@ export async function createServer(deps: GatewayDeps) {
       legacyHeaders: false,
       message: { errors: [{ message: 'Too many requests; wait a minute and try again', extensions: { code: 'TOO_MANY_REQUESTS' } }] },
     }),
-    express.json({ limit: '15mb' }),
+    express.json({ limit: `${deps.bodyLimitMiB ?? DEFAULT_BODY_LIMIT_MIB}mb` }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const requestId = requestIdOf(req);
         const token = tokenOf(req);
         // Refuse a bad token at the door rather than letting every subgraph refuse it.
         await principalFromToken(deps.verifier, token);
-        return { requestId, token, logger: deps.logger.child({ reqId: requestId }) };
+        return { requestId, token, clientAddress: req.ip ?? '', logger: deps.logger.child({ reqId: requestId }) };
       },
     }),
   );
+  app.use('/graphql', bodyErrors(deps.bodyLimitMiB ?? DEFAULT_BODY_LIMIT_MIB));
 
   const webDist = deps.webDistDir;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
@@ -109,5 +130,31 @@ export async function createServer(deps: GatewayDeps) {
     });
   }
 
-  return { app, stop: () => apollo.stop() };
+  return {
+    app,
+    stop: async () => {
+      rateLimits.shutdown();
+      await apollo.stop();
+    },
+  };
+}
+
+export const DEFAULT_BODY_LIMIT_MIB = 15;
+
+/** A body the JSON parser refuses (too large, not JSON) is a GraphQL-shaped JSON error, not Express's HTML page. */
+function bodyErrors(limitMiB: number): ErrorRequestHandler {
+  return (err: { type?: string; status?: number; statusCode?: number }, _req, res, next) => {
+    const status = err.status ?? err.statusCode;
+    if (!status || status < 400 || status >= 500) {
+      next(err);
+      return;
+    }
+    const [message, code] =
+      err.type === 'entity.too.large'
+        ? [`The request body is larger than the limit of ${limitMiB} MiB`, 'PAYLOAD_TOO_LARGE']
+        : err.type === 'entity.parse.failed'
+          ? ['The request body is not valid JSON', 'BAD_REQUEST']
+          : ['The request body could not be read', 'BAD_REQUEST'];
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
 }

@@ -95,7 +95,7 @@ describe('POST /auth/login', () => {
 
 describe('sessions', () => {
   it('logout clears the cookie', async () => {
-    const res = await request(app).post('/auth/logout');
+    const res = await request(app).post('/auth/logout').send({});
     expect(res.status).toBe(204);
     expect(String(res.headers['set-cookie'])).toMatch(/cpss_session=;.*Expires=Thu, 01 Jan 1970/);
   });

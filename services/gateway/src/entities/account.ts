@@ -25,6 +25,17 @@ export class Account {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /** Failed sign-ins since firstFailedAt (counted within the window; reset by a success or a lockout). */
+  @Column({ name: 'failed_sign_ins', type: 'integer', default: 0 })
+  failedSignIns: number;
+
+  @Column({ name: 'first_failed_at', type: 'timestamptz', nullable: true })
+  firstFailedAt: Date | null;
+
+  /** Until then every sign-in is refused, the right password too. */
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -76,7 +76,15 @@ export function authRoutes(options: AuthRouteOptions): Router {
     },
   );
 
-  router.post('/logout', (_req, res) => {
+  // Like Apollo's CSRF prevention: only a request a page cannot send cross-site without a
+  // preflight (a JSON body or a custom header) may end the session.
+  router.post('/logout', (req, res) => {
+    if (!req.is('application/json') && !req.headers['x-requested-with'] && !req.headers['apollo-require-preflight']) {
+      res.status(400).json({
+        error: { code: 'BAD_REQUEST', message: 'Sign-out needs a JSON body (content-type: application/json) or an X-Requested-With header' },
+      });
+      return;
+    }
     res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookie });
     res.status(204).end();
   });

@@ -1,16 +1,32 @@
 // Local accounts: argon2id password hashes; a failed sign-in never says which part was wrong, and
-// costs the same time whether or not the email exists.
+// costs the same time whether or not the email exists. Too many failed sign-ins to one account
+// within a window lock it for a while (whatever address they come from): the right password is
+// refused too until the lockout ends, with the same answer as any other failure.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@cpss/domain';
 import type { Logger, Principal } from '@cpss/server-kit';
 import argon2 from 'argon2';
 import type { DataSource, Repository } from 'typeorm';
 import { Account } from '../entities/account';
 
+export interface LockoutPolicy {
+  /** Failed sign-ins within windowMinutes that lock the account. */
+  maxFailures: number;
+  windowMinutes: number;
+  lockoutMinutes: number;
+}
+
+/** The defaults of SIGN_IN_FAILURES_BEFORE_LOCKOUT, SIGN_IN_FAILURE_WINDOW_MINUTES, SIGN_IN_LOCKOUT_MINUTES. */
+export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, windowMinutes: 15, lockoutMinutes: 15 };
+
 export class AccountService {
   private readonly accounts: Repository<Account>;
   private dummyHash: Promise<string> | null = null;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly lockout: LockoutPolicy = DEFAULT_LOCKOUT,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.accounts = dataSource.getRepository(Account);
   }
 
@@ -27,8 +43,42 @@ export class AccountService {
       return null;
     }
     const ok = await argon2.verify(account.passwordHash, password);
-    if (!ok || account.disabled) return null;
+    const now = this.now();
+    if (account.lockedUntil && account.lockedUntil > now) return null;
+    if (!ok) {
+      await this.countFailure(account.id, now);
+      return null;
+    }
+    if (account.disabled) return null;
+    if (account.failedSignIns > 0 || account.lockedUntil) {
+      await this.accounts.update({ id: account.id }, { failedSignIns: 0, firstFailedAt: null, lockedUntil: null });
+    }
     return principalOf(account);
+  }
+
+  /**
+   * One more failure, in one statement (concurrent guesses all count): a failure after the window
+   * starts a new count; the one that reaches the limit locks the account and starts the count over.
+   */
+  private async countFailure(id: string, now: Date): Promise<void> {
+    const { maxFailures, windowMinutes, lockoutMinutes } = this.lockout;
+    const table = this.accounts.metadata.tablePath;
+    await this.accounts.query(
+      `with counted as (
+         select id,
+                case when first_failed_at is null or first_failed_at <= $2::timestamptz - make_interval(mins => $3)
+                     then 1 else failed_sign_ins + 1 end as failures,
+                case when first_failed_at is null or first_failed_at <= $2::timestamptz - make_interval(mins => $3)
+                     then $2::timestamptz else first_failed_at end as since
+           from ${table} where id = $1 for update)
+       update ${table} a
+          set failed_sign_ins = case when c.failures >= $4 then 0 else c.failures end,
+              first_failed_at = case when c.failures >= $4 then null else c.since end,
+              locked_until = case when c.failures >= $4 then $2::timestamptz + make_interval(mins => $5) else a.locked_until end
+         from counted c
+        where a.id = c.id`,
+      [id, now, windowMinutes, maxFailures, lockoutMinutes],
+    );
   }
 
   async byId(id: string): Promise<Account | null> {
