@@ -1,0 +1,214 @@
+// Faults under load, on a platform of its own over a PostgreSQL cluster of its own (so it can be
+// restarted without disturbing the other suites):
+// - one subgraph stopped while ten clients keep asking: what the other domains answer keeps being
+//   answered; what needs the stopped one fails fast with SERVICE_UNAVAILABLE naming it (never a
+//   5xx, never a hang); when it is started again, everything is answered again;
+// - PostgreSQL restarted while ten clients keep writing and reading: the services reconnect by
+//   themselves, and every write that was acknowledged is in the database afterwards.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startEmbeddedPostgres, type RunningDatabase } from '@cpss/devdb';
+import { DEMO_PEOPLE } from '@cpss/domain';
+import type { RunningPlatform } from '@cpss/launcher';
+import { graphql, signIn, type GraphQLResponse } from '../support/client';
+import { startTestPlatform } from '../support/platform';
+
+const CLIENTS = 10;
+const EVIDENCE = { fileName: 'certificate.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4\n% fault test\n').toString('base64') };
+const ADMIN = 'admin@demo.cpss';
+
+let pg: RunningDatabase;
+let platform: RunningPlatform;
+let token: string;
+
+const PEOPLE = /* GraphQL */ `
+  query FaultPeople {
+    people(first: 5) { edges { node { id legalName certifications { number status } } } }
+  }
+`;
+const PEOPLE_WITH_COMPLAINTS = /* GraphQL */ `
+  query FaultPeopleWithComplaints {
+    people(first: 5) { edges { node { id legalName openComplaintCount } } }
+  }
+`;
+const CATALOG = /* GraphQL */ `
+  query FaultCatalog {
+    courses(first: 5) { edges { node { id title } } }
+  }
+`;
+const RECORD = /* GraphQL */ `
+  mutation FaultRecord($input: RecordExternalTrainingCompletionInput!) {
+    recordExternalTrainingCompletion(input: $input) { id courseTitle }
+  }
+`;
+
+interface Outcome {
+  query: string;
+  status: number;
+  codes: string[];
+  services: string[];
+  messages: string[];
+  ms: number;
+  data: unknown;
+}
+
+/** One request at the gateway, its outcome whatever happens (a network failure is status 0). */
+async function send(query: string, variables: Record<string, unknown> = {}): Promise<Outcome> {
+  const started = Date.now();
+  try {
+    const res: GraphQLResponse<unknown> = await graphql(`${platform.gatewayUrl}/graphql`, query, variables, token);
+    const errors = res.errors ?? [];
+    return {
+      query,
+      status: res.status,
+      codes: errors.map((e) => String(e.extensions?.['code'] ?? '')),
+      services: errors.map((e) => String(e.extensions?.['service'] ?? '')),
+      messages: errors.map((e) => `${e.message} ${JSON.stringify(e.extensions?.['problems'] ?? e.extensions?.['field'] ?? '')}`),
+      ms: Date.now() - started,
+      data: res.data,
+    };
+  } catch (err) {
+    return { query, status: 0, codes: ['NETWORK'], services: [], messages: [String((err as Error).message)], ms: Date.now() - started, data: null };
+  }
+}
+
+type Timed = Outcome & { started: number; ended: number };
+
+/** `clients` loops each sending `next()` until stopped; every outcome with when it was sent and answered. */
+function load(clients: number, next: (client: number, i: number) => Promise<Outcome>) {
+  let running = true;
+  const outcomes: Timed[] = [];
+  const loops = Array.from({ length: clients }, async (_, client) => {
+    for (let i = 0; running; i += 1) {
+      const started = Date.now();
+      const outcome = await next(client, i);
+      outcomes.push({ ...outcome, started, ended: Date.now() });
+    }
+  });
+  return {
+    outcomes,
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      return outcomes;
+    },
+  };
+}
+
+/** Those sent and answered between two moments (a request in flight across a change belongs to neither side). */
+const between = (outcomes: Timed[], from: number, to: number) => outcomes.filter((o) => o.started >= from && o.ended <= to);
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ok = (o: Outcome) => o.status === 200 && o.codes.length === 0;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cpss-faults-'));
+  pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: await freePort(), persistent: false, fast: true, database: 'cpss_faults' });
+  platform = await startTestPlatform({ databaseUrl: pg.url, logDir: join(dir, 'logs') });
+  token = await signIn(platform.gatewayUrl, ADMIN);
+});
+
+afterAll(async () => {
+  await platform?.stop();
+  await pg?.stop();
+});
+
+describe('faults under load', () => {
+  it('keeps answering the other domains while ethics is stopped, fails what needs it fast with SERVICE_UNAVAILABLE, and recovers when it is back', async () => {
+    const queries = [PEOPLE, CATALOG, PEOPLE_WITH_COMPLAINTS];
+    const begun = Date.now();
+    const run = load(CLIENTS, (client, i) => send(queries[(client + i) % queries.length]!));
+    await pause(2500);
+    const stopping = Date.now();
+    await platform.stopService('ethics');
+    const stopped = Date.now();
+    await pause(3000);
+    const starting = Date.now();
+    await platform.startService('ethics');
+    const started = Date.now();
+    await pause(2000);
+    const outcomes = await run.stop();
+    const end = Date.now();
+
+    const failed = (xs: Timed[]) => xs.filter((o) => !ok(o)).map((o) => [/(query|mutation) (\w+)/.exec(o.query)?.[2], o.status, o.codes, o.messages]);
+    // Before: all answered.
+    expect(between(outcomes, begun, stopping).length).toBeGreaterThan(10);
+    expect(failed(between(outcomes, begun, stopping))).toEqual([]);
+    // While ethics is down: certification and training keep answering, each request of them.
+    const down = between(outcomes, stopped, starting);
+    for (const q of [PEOPLE, CATALOG]) {
+      expect(down.filter((o) => o.query === q).length).toBeGreaterThan(5);
+      expect(failed(down.filter((o) => o.query === q))).toEqual([]);
+    }
+    // What needs ethics: a GraphQL error naming it, in a 200, quickly (the connection is refused).
+    const needing = down.filter((o) => o.query === PEOPLE_WITH_COMPLAINTS);
+    expect(needing.length).toBeGreaterThan(5);
+    expect(needing.filter((o) => o.status !== 200 || !o.codes.includes('SERVICE_UNAVAILABLE') || !o.services.includes('ethics')).map((o) => [o.status, o.codes, o.messages])).toEqual([]);
+    expect(Math.max(...needing.map((o) => o.ended - o.started))).toBeLessThan(5000);
+    // No 5xx and no failed connection to the gateway at any time.
+    expect(outcomes.filter((o) => o.status === 0 || o.status >= 500).map((o) => [o.status, o.messages])).toEqual([]);
+    // Back: everything answered again.
+    const back = between(outcomes, started, end);
+    expect(back.length).toBeGreaterThan(10);
+    expect(failed(back)).toEqual([]);
+  });
+
+  it('reconnects by itself after PostgreSQL restarts under load, and keeps every write it acknowledged', async () => {
+    const personId = DEMO_PEOPLE[2]!.id;
+    const mark = `fault-${randomUUID().slice(0, 8)}`;
+    const writers = CLIENTS / 2;
+    const begun = Date.now();
+    const run = load(CLIENTS, (client, i) =>
+      client < writers
+        ? send(RECORD, {
+            input: { personId, courseTitle: `${mark} ${client}.${i}`, kind: 'ELECTIVE', hours: 1, completedOn: '2026-01-15', provider: 'Fault test college', evidence: EVIDENCE },
+          })
+        : send(client % 2 ? PEOPLE : CATALOG),
+    );
+    await pause(2500);
+    const restarting = Date.now();
+    await pg.restart();
+    const restarted = Date.now();
+    // The services find PostgreSQL again by themselves: within a few seconds every request succeeds.
+    let recoveredAt = 0;
+    while (!recoveredAt && Date.now() < restarted + 20_000) {
+      await pause(500);
+      const recent = between(run.outcomes, restarted, Date.now()).slice(-2 * CLIENTS);
+      if (recent.length >= 2 * CLIENTS && recent.every(ok)) recoveredAt = Date.now();
+    }
+    await pause(1500);
+    const outcomes = await run.stop();
+    const end = Date.now();
+
+    const failed = (xs: Timed[]) => xs.filter((o) => !ok(o)).map((o) => [/(query|mutation) (\w+)/.exec(o.query)?.[2], o.status, o.codes, o.messages]);
+    expect(failed(between(outcomes, begun, restarting))).toEqual([]);
+    expect(recoveredAt, JSON.stringify(failed(between(outcomes, restarted, end)).slice(-5))).toBeGreaterThan(0);
+    const afterwards = between(outcomes, recoveredAt, end);
+    expect(afterwards.length).toBeGreaterThan(10);
+    expect(failed(afterwards)).toEqual([]);
+    // No process died: the gateway always answered.
+    expect(outcomes.filter((o) => o.status === 0 || o.status >= 500).map((o) => [o.status, o.messages])).toEqual([]);
+
+    // Every acknowledged write is there; nothing was written that was not asked for.
+    const acknowledged = outcomes
+      .filter((o) => o.query === RECORD && ok(o))
+      .map((o) => (o.data as { recordExternalTrainingCompletion: { id: string } }).recordExternalTrainingCompletion.id);
+    expect(acknowledged.length).toBeGreaterThan(20);
+    const c = new Client({ connectionString: pg.url });
+    await c.connect();
+    try {
+      const rows = (await c.query<{ id: string }>(`select id from training.training_completion where course_title like $1`, [`${mark} %`])).rows.map((r) => r.id);
+      const stored = new Set(rows);
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+      const asked = outcomes.filter((o) => o.query === RECORD).length;
+      expect(rows.length).toBeGreaterThanOrEqual(acknowledged.length);
+      expect(rows.length).toBeLessThanOrEqual(asked);
+    } finally {
+      await c.end();
+    }
+  });
+});
