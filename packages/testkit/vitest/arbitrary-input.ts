@@ -42,6 +42,8 @@ export interface ArbitraryInputOptions {
   mode?: 'plausible' | 'mixed' | 'hostile';
   /** Plausible values for a field or argument by its name (defaults: email, phone, postalCode, county, state, file fields...). */
   byName?: (name: string, typeName: string) => fc.Arbitrary<unknown> | undefined;
+  /** The field the arguments are for (set by arbitraryArgs): an `id` deep in its input may name what it acts on. */
+  mutation?: string;
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF').toString('base64');
@@ -184,7 +186,8 @@ function nonNullArbitrary(type: GraphQLInputType, options: ArbitraryInputOptions
     for (const f of fields) {
       const required = isNonNullType(f.type) && f.defaultValue === undefined;
       if (deep && !required) continue;
-      model[f.name] = arbitraryForType(f.type, options, depth + 1, f.name);
+      // An `id` of ComplaintStepInput names a complaint; one of OutcomeInput, what decideComplaintOutcome decides.
+      model[f.name] = arbitraryForType(f.type, options, depth + 1, f.name === 'id' ? `${type.name.replace(/Input$/, '')}Id ${options.mutation ?? ''}Id` : f.name);
       if (required) requiredKeys.push(f.name);
     }
     return fc.record(model, { requiredKeys });
@@ -228,22 +231,29 @@ function idsFor(name: string, known: ArbitraryInputOptions['knownIds']): readonl
   if (Array.isArray(known)) return known;
   const byTable = known as Readonly<Record<string, readonly string[]>>;
   const all = [...new Set(Object.values(byTable).flat())];
-  const words = name.replace(/Ids?$/, '').split(/(?=[A-Z])/).map((w) => w.toLowerCase()).filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    const table = words.slice(i).join('_');
-    const fits = Object.keys(byTable).filter((t) => (t === table || t.endsWith(`_${table}`)) && byTable[t]!.length);
-    if (fits.length) return fits.flatMap((t) => byTable[t]!);
+  // Names to try in turn, separated by spaces; in each, the longest run of words that names a table
+  // (or ends one's name), the later the better.
+  for (const candidate of name.split(' ')) {
+    const words = candidate.replace(/Ids?$/, '').split(/(?=[A-Z])/).map((w) => w.toLowerCase()).filter(Boolean);
+    for (let len = words.length; len > 0; len--) {
+      for (let i = words.length - len; i >= 0; i--) {
+        const table = words.slice(i, i + len).join('_');
+        const fits = Object.keys(byTable).filter((t) => (t === table || t.endsWith(`_${table}`)) && byTable[t]!.length);
+        if (fits.length) return fits.flatMap((t) => byTable[t]!);
+      }
+    }
   }
   return all;
 }
 
 /** Random values for an argument list, as GraphQL variables named after the arguments. */
-export function arbitraryArgs(args: readonly GraphQLArgument[], options: ArbitraryInputOptions = {}): fc.Arbitrary<Record<string, unknown>> {
-  if (!options.mode) return fc.oneof(...(['plausible', 'mixed', 'hostile'] as const).map((mode) => arbitraryArgs(args, { ...options, mode })));
+export function arbitraryArgs(args: readonly GraphQLArgument[], options: ArbitraryInputOptions = {}, fieldName = ''): fc.Arbitrary<Record<string, unknown>> {
+  if (!options.mode) return fc.oneof(...(['plausible', 'mixed', 'hostile'] as const).map((mode) => arbitraryArgs(args, { ...options, mode, mutation: fieldName }, fieldName)));
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   const requiredKeys: string[] = [];
   for (const a of args) {
-    model[a.name] = arbitraryForType(a.type, options, 0, a.name);
+    // An `id` argument of retryOutboundCommand names an outbound command.
+    model[a.name] = arbitraryForType(a.type, options, 0, a.name === 'id' ? `${fieldName}Id` : a.name);
     if (isNonNullType(a.type) && a.defaultValue === undefined) requiredKeys.push(a.name);
   }
   return fc.record(model, { requiredKeys }).map((vars) => JSON.parse(JSON.stringify(vars)) as Record<string, unknown>);
@@ -324,8 +334,8 @@ export interface RandomInputSuite {
   app: () => Promise<Express>;
   /** Its database: fingerprinted around each call, and the source of known ids. */
   ds: () => Queryable;
-  /** Callers by name; `staff` (ADMIN plus the domain's staff role) is picked most often. */
-  callers: Record<string, Caller>;
+  /** Callers by name (null: no token); `staff` (ADMIN plus the domain's staff role) is picked most often. */
+  callers: Record<string, Caller | null>;
   /** Ids per table to add to those of the database (e.g. the demo people another subgraph owns). */
   extraIds?: Record<string, readonly string[]>;
   runs?: number;
@@ -344,13 +354,13 @@ export function randomInputToEveryMutation(suite: RandomInputSuite): void {
   });
   const tokens = new Map<string, string>();
   beforeAll(async () => {
-    for (const [name, c] of Object.entries(suite.callers)) tokens.set(name, await tokenFor(c.roles as Role[], c.personId, c.subject));
+    for (const [name, c] of Object.entries(suite.callers)) if (c) tokens.set(name, await tokenFor(c.roles as Role[], c.personId, c.subject));
   });
   const names = Object.keys(suite.callers);
   for (const field of fields) {
     it(field.name, async () => {
       const roles = rolesAllowedFor(field.name);
-      const allowed = names.filter((n) => !roles || suite.callers[n]!.roles.some((r) => roles.includes(r)));
+      const allowed = names.filter((n) => !roles || suite.callers[n]?.roles.some((r) => roles.includes(r)));
       const staff = allowed.includes('staff') ? [{ weight: 2, arbitrary: fc.constant('staff') }] : [];
       const who = fc.oneof(...staff, { weight: 3, arbitrary: fc.constantFrom(...(allowed.length ? allowed : names)) }, { weight: 1, arbitrary: fc.constantFrom(...names) });
       const knownIds = { ...(await existingIds(suite.ds())) };
@@ -358,9 +368,9 @@ export function randomInputToEveryMutation(suite: RandomInputSuite): void {
       const app = await suite.app();
       const document = mutationDocument(field);
       await fc.assert(
-        fc.asyncProperty(who, arbitraryArgs(field.args, { knownIds }), async (caller, variables) => {
+        fc.asyncProperty(who, arbitraryArgs(field.args, { knownIds }, field.name), async (caller, variables) => {
           const before = await databaseFingerprint(suite.ds());
-          const res = await gql(app, document, variables, { token: tokens.get(caller)! });
+          const res = await gql(app, document, variables, { token: tokens.get(caller) });
           const errors = res.body.errors ?? [];
           expect(res.status, document).toBeLessThan(500);
           expect(

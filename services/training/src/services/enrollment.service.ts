@@ -3,7 +3,7 @@
 // registrations queue on it: the seat count cannot be overshot, and the arrival sequence drawn under
 // the lock is the order people got through.
 import { EnrollmentStatus as E, hasAnyRole, SessionStatus, STAFF_ROLES } from '@cpss/domain';
-import { failedPrecondition, forbidden, notFound, oneByKey, recordStatusChange, type Clock, type Principal, type UnmetRule } from '@cpss/server-kit';
+import { badInput, failedPrecondition, forbidden, notFound, oneByKey, recordStatusChange, type Clock, type Principal, type UnmetRule } from '@cpss/server-kit';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Course } from '../entities/course';
 import { Enrollment, TrainingNotice, TrainingSession } from '../entities/session';
@@ -18,6 +18,7 @@ export class EnrollmentService {
   ) {}
 
   async register(principal: Principal, input: { sessionId: string; personId?: string | null }): Promise<Enrollment> {
+    if (input.personId != null && !isUuid(input.personId)) throw badInput({ field: 'input.personId', reason: 'is not a person id' });
     const personId = this.personFor(principal, input.personId);
     const today = this.clock.today();
     return this.dataSource.transaction(async (tx) => {

@@ -1,0 +1,31 @@
+// Every mutation of the subgraph (read from the built schema: a new one is covered without editing
+// this file) gets random input from callers allowed to call it (the public without a token among
+// them, for the complaint form): never INTERNAL_SERVER_ERROR, and a refused call writes nothing,
+// not even to the outbox. Some random inputs succeed; their writes are fine.
+import { beforeAll, describe } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PEOPLE, Role } from '@cpss/domain';
+import { capturingLogger } from '@cpss/testkit';
+import { randomInputToEveryMutation, type Caller } from '@cpss/testkit/vitest/arbitrary-input';
+import { buildEthicsSchema } from '../src/schema';
+import { seedDemo } from '../src/services/demo-seed';
+import { useEthicsDatabase } from './harness';
+
+const t = useEthicsDatabase();
+const TODAY = '2026-11-23';
+const { schema } = await buildEthicsSchema();
+
+const CALLERS: Record<string, Caller | null> = {
+  staff: { roles: [Role.Admin, Role.EthicsStaff], personId: null, subject: 'staff-account' },
+  ethics: { roles: [Role.EthicsStaff], personId: null, subject: 'ethics-account' },
+  service: { roles: [Role.Service], personId: null, subject: 'certification' },
+  public: null,
+  ...Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.email, { roles: a.roles, personId: a.personId, subject: a.id }])),
+};
+
+beforeAll(async () => {
+  await seedDemo(t.ds, capturingLogger().logger);
+});
+
+describe('random input to every mutation', () => {
+  randomInputToEveryMutation({ schema, app: () => t.appOn(TODAY), ds: () => t.ds, callers: CALLERS, extraIds: { person: DEMO_PEOPLE.map((p) => p.id) } });
+});
