@@ -126,6 +126,17 @@ describe('recertification', () => {
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
   });
 
+  it('renewals started at once: one draft, the others refused as already open (never a server error)', async () => {
+    const app = await t.appOn('2026-11-23');
+    // A few holders, each starting four at once (the race is short: each round may or may not meet it).
+    for (let round = 0; round < 5; round++) {
+      const h = await holder();
+      const start = () => gql(app, `mutation($input: CreateRecertificationInput!) { createRecertification(input: $input) { id } }`, { input: { certificationId: h.certId } }, h.auth);
+      const results = await Promise.all([start(), start(), start(), start()]);
+      expect(results.map((r) => (r.body.errors ? unmetRules(r).join(',') || errorCodes(r).join(',') : 'created')).sort()).toEqual(['ONE_OPEN_RENEWAL', 'ONE_OPEN_RENEWAL', 'ONE_OPEN_RENEWAL', 'created']);
+    }
+  });
+
   it('a holder may relinquish their own certification', async () => {
     const h = await holder();
     const app = await t.appOn('2026-11-23');

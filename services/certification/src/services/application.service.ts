@@ -628,6 +628,8 @@ export class ApplicationService {
     if (channel === 'MAIL' && !isCertificationStaff(principal)) throw forbidden('Mailed applications are entered by certification staff');
     const snapshot = await this.askOtherDomainsIfUp(cert.personId, 'createRecertification', null, requestId);
     return this.dataSource.transaction(async (tx) => {
+      // Renewals of one certification queue here, so the second of two at once sees the first open.
+      await lockAtVersion(tx, Certification, 'Certification', cert.id, null);
       const status = await this.renewalStatus(tx, cert.id, this.clock.today());
       if (status.status === 'LAPSED') {
         throw failedPrecondition('This certification has lapsed', [{ rule: 'CERTIFICATION_RENEWABLE', reason: 'the certification has lapsed and cannot be renewed: apply again as a new applicant' }]);
