@@ -16,6 +16,10 @@ describe('the demo seed', () => {
       DEMO_COMPLAINTS.map((d) => ({ reference_number: d.referenceNumber, status: d.status })).sort((a, b) => a.reference_number.localeCompare(b.reference_number)),
     );
     expect(await t.count('ethics_acknowledgment')).toBeGreaterThan(0);
+    // New complaints are numbered after the demo's hand-set numbers, never onto one of them.
+    const highest = Math.max(...DEMO_COMPLAINTS.map((d) => Number(/(\d+)$/.exec(d.referenceNumber)![1])));
+    const [{ n }] = (await t.ds.query(`select nextval('complaint_reference_seq')::int as n`)) as { n: number }[];
+    expect(n).toBeGreaterThan(highest);
     const app = await t.appOn('2026-11-23');
     const pub = await gql(app, `query($id: ID!) { publicDisciplinaryStatus(personId: $id) { standing } }`, { id: DEMO_PEOPLE[6]!.id });
     expect(pub.body.data!['publicDisciplinaryStatus']).toEqual({ standing: 'PROBATION' });

@@ -50,5 +50,10 @@ export async function seedDemo(dataSource: DataSource, logger: Logger): Promise<
   await seedDemoAcknowledgments(dataSource, logger);
   if ((await dataSource.getRepository(Complaint).count()) > 0) return;
   for (const d of DEMO_COMPLAINTS) await seedComplaint(dataSource, d);
+  // The demo's reference numbers are set by hand: the numbering goes on after the highest of them,
+  // or a new complaint would one day be given one of theirs (a unique violation).
+  await dataSource.query(
+    `select setval('complaint_reference_seq', greatest((select last_value from complaint_reference_seq), (select max(substring(reference_number from '([0-9]+)$')::int) from complaint)))`,
+  );
   logger.info({ count: DEMO_COMPLAINTS.length }, 'seeded demo complaints');
 }
