@@ -13,10 +13,23 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   });
 }
 
+const NUL_REASON = 'must not contain a NUL character (\\u0000)';
+
+/** The paths of strings in `value` holding a NUL character, which PostgreSQL text cannot store. */
+export function nulCharacterProblems(name: string, value: unknown): FieldProblem[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [{ field: name, reason: NUL_REASON }] : [];
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) => {
+    const path = name ? `${name}.${key}` : key;
+    return key.includes('\u0000') ? [{ field: path, reason: NUL_REASON }] : nulCharacterProblems(path, v);
+  });
+}
+
 /** Validates an input object (class instance) and throws BAD_USER_INPUT listing every problem, with `extra` ones. */
 export async function validateInput(name: string, value: object, extra: FieldProblem[] = []): Promise<void> {
   // Missing or null properties are GraphQL's to refuse (non-null) or allowed (nullable), as type-graphql does.
-  const problems = [...flatten(await validate(value, { forbidUnknownValues: false, skipMissingProperties: true }), name), ...extra];
+  const validation = flatten(await validate(value, { forbidUnknownValues: false, skipMissingProperties: true }), name);
+  const problems = [...validation, ...nulCharacterProblems(name, value), ...extra];
   if (problems.length) throw badInput(problems);
 }
 

@@ -7,8 +7,8 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, registerEnumType, type BuildSchemaOptions, type ContainerType } from 'type-graphql';
 import { authChecker } from './auth';
 import type { RequestContext } from './context';
-import { unauthenticated } from './errors';
-import { validateInput } from './input';
+import { badInput, unauthenticated } from './errors';
+import { nulCharacterProblems, validateInput } from './input';
 
 const FEDERATION_LINK = `extend schema
   @link(
@@ -45,7 +45,14 @@ function argumentName(info: GraphQLResolveInfo, typeName: string | undefined): s
   return args.find((a) => isInputObjectType(getNamedType(a.type)) && getNamedType(a.type).name === typeName)?.name ?? null;
 }
 
-async function validateArgument(value: unknown, typeName: string | undefined, info: GraphQLResolveInfo): Promise<void> {
+async function validateArgument(value: unknown, typeName: string | undefined, info: GraphQLResolveInfo, args: Record<string, unknown>): Promise<void> {
+  if (typeof value === 'string') {
+    // A plain String or ID argument: only the NUL character PostgreSQL cannot store is refused here.
+    const name = Object.keys(args).find((k) => args[k] === value) ?? info.fieldName;
+    const problems = nulCharacterProblems(name, value);
+    if (problems.length) throw badInput(problems);
+    return;
+  }
   if (value === null || typeof value !== 'object') return;
   // @Args() classes spread over several arguments: their properties are the argument names.
   const name = argumentName(info, typeName);
@@ -63,7 +70,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     authChecker,
     // class-validator, with field paths that start at the argument (`input.domains.0.concepts`), so
     // a client can put the reason next to the field it sent; type-graphql's own reports omit it.
-    validateFn: (value, type, { info }) => validateArgument(value, typeof type === 'function' ? type.name : undefined, info),
+    validateFn: (value, type, { info, args }) => validateArgument(value, typeof type === 'function' ? type.name : undefined, info, args as Record<string, unknown>),
     skipCheck: true,
     container: options.container,
   });

@@ -31,6 +31,19 @@ describe('random input to every mutation', () => {
 });
 
 describe('found by the random inputs', () => {
+  it('a NUL character in any string is BAD_USER_INPUT naming the field (PostgreSQL text cannot hold it), and writes nothing', async () => {
+    const before = await t.count('course');
+    const res = await gql(
+      await t.appOn(TODAY),
+      `mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }`,
+      { input: { title: 'Boundaries\u0000 and ethics', kind: 'ELECTIVE', faceToFaceHours: 3 } },
+      await as([Role.CurriculumDeveloper], null, 'developer-nul'),
+    );
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(fieldsOf(res)).toEqual(['input.title']);
+    expect(await t.count('course')).toBe(before);
+  });
+
   it('a registration for a person id that is no uuid is BAD_USER_INPUT naming input.personId, and writes nothing', async () => {
     const [{ id: sessionId }] = (await t.ds.query(`select id from training_session limit 1`)) as { id: string }[];
     const before = [await t.count('enrollment'), await t.count('status_change')];
