@@ -92,15 +92,18 @@ function stringFor(name: string): string {
   return 'Matrix probe';
 }
 
-/** A valid-looking value of an input type; `name` is the argument or field it fills. */
-function valueFor(type: GraphQLInputType, name: string, kind: RecordKind | undefined): unknown {
-  if (isNonNullType(type)) return valueFor(type.ofType, name, kind);
-  if (isListType(type)) return [valueFor(type.ofType, name, kind)];
+/**
+ * A value of an input type; `name` is the argument or field it fills. Valid-looking, or (`bad`)
+ * still of the right type but wrong for the domain: empty strings, negative numbers.
+ */
+function valueFor(type: GraphQLInputType, name: string, kind: RecordKind | undefined, bad = false): unknown {
+  if (isNonNullType(type)) return valueFor(type.ofType, name, kind, bad);
+  if (isListType(type)) return [valueFor(type.ofType, name, kind, bad)];
   if (isEnumType(type)) return type.getValues()[0]!.name;
   if (isInputObjectType(type)) {
     const out: Record<string, unknown> = {};
     for (const f of Object.values(type.getFields())) {
-      if (isNonNullType(f.type) && f.defaultValue === undefined) out[f.name] = valueFor(f.type, f.name, kind);
+      if (isNonNullType(f.type) && f.defaultValue === undefined) out[f.name] = valueFor(f.type, f.name, kind, bad);
     }
     return out;
   }
@@ -110,11 +113,11 @@ function valueFor(type: GraphQLInputType, name: string, kind: RecordKind | undef
       return (k && existing[k]) ?? randomUUID();
     }
     case 'String':
-      return stringFor(name);
+      return bad ? '' : stringFor(name);
     case 'Int':
-      return 1;
+      return bad ? -1 : 1;
     case 'Float':
-      return 1;
+      return bad ? -1 : 1;
     case 'Boolean':
       return false;
     case 'LocalDate':
@@ -131,6 +134,8 @@ function valueFor(type: GraphQLInputType, name: string, kind: RecordKind | undef
 interface Probe {
   document: string;
   variables: Record<string, unknown>;
+  /** The same with input no service would accept: a refused caller must be refused all the same. */
+  badVariables: Record<string, unknown>;
   nullable: boolean;
 }
 
@@ -145,6 +150,7 @@ function probeFor(operation: 'query' | 'mutation', field: GraphQLField<unknown, 
   return {
     document: `${operation}${decl} { ${field.name}${args}${selection} }`,
     variables: Object.fromEntries(required.map((a) => [a.name, valueFor(a.type, a.name, kind)])),
+    badVariables: Object.fromEntries(required.map((a) => [a.name, valueFor(a.type, a.name, kind, true)])),
     nullable: !isNonNullType(field.type),
   };
 }
@@ -321,17 +327,24 @@ describe('authorization matrix', () => {
     async function ask(operation: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, caller: Caller): Promise<void> {
       const key = `${operation === 'query' ? 'Query' : 'Mutation'}.${field.name}`;
       const probe = probeFor(operation, field);
-      const res = await graphql<Record<string, unknown>>(gw, probe.document, probe.variables, tokens.get(caller));
-      const seen = classify(res, field.name, probe.nullable);
-      if ('broken' in seen) {
-        broken.push(`${key} as ${caller}: ${seen.broken}`);
-        return;
-      }
-      (observed[key] ??= {})[caller] = `${seen.outcome} (${seen.detail})`;
       const cell = AUTHORIZATION_POLICY[key]?.[caller];
-      if (!cell) return; // the field without a row: the test above names it
-      const ok = accepted(cell, namesRecords(operation, field.name));
-      if (!ok.includes(seen.outcome)) mismatches.push(`${key} as ${caller}: table says '${cell}' (${ok.join(' or ')}), got ${seen.outcome} (${seen.detail})`);
+      const ok = cell ? accepted(cell, namesRecords(operation, field.name)) : null;
+      // A role refused the field is asked twice: with sensible input and with input no service
+      // accepts (whoever checks the input before the role tells a stranger what is wrong with it).
+      // ('own' cells are asked once: the input types' own checks may answer before the service
+      // looks at whose the record is; that says nothing about the record.)
+      const variants = cell === 'no' ? [['', probe.variables], [' (bad input)', probe.badVariables]] as const : [['', probe.variables]] as const;
+      for (const [label, variables] of variants) {
+        const res = await graphql<Record<string, unknown>>(gw, probe.document, variables, tokens.get(caller));
+        const seen = classify(res, field.name, probe.nullable);
+        if ('broken' in seen) {
+          broken.push(`${key} as ${caller}${label}: ${seen.broken}`);
+          continue;
+        }
+        if (!label) (observed[key] ??= {})[caller] = `${seen.outcome} (${seen.detail})`;
+        if (!cell || !ok) continue; // the field without a row: the test above names it
+        if (!ok.includes(seen.outcome)) mismatches.push(`${key} as ${caller}${label}: table says '${cell}' (${ok.join(' or ')}), got ${seen.outcome} (${seen.detail})`);
+      }
     }
     if (process.env['MATRIX_PRINT']) console.log(JSON.stringify(observed, null, 1));
     expect(broken.sort(), 'probes the schema could not answer (fix the probe values)').toEqual([]);
