@@ -65,7 +65,7 @@ export function defaultByName(name: string, typeName: string): fc.Arbitrary<unkn
   if (n === 'contentbase64') return fc.constantFrom(PDF, PNG, Buffer.from('plain text').toString('base64'), '@@not base64@@');
   if (n === 'contenttype') return fc.constantFrom('application/pdf', 'image/png', 'image/jpeg', 'text/plain');
   if (n === 'filename') return fc.constantFrom('proof.pdf', 'photo.png', '../../x.pdf', 'a');
-  if (n.includes('url')) return fc.oneof(fc.webUrl(), fc.constant('javascript:alert(1)'));
+  if (n.includes('url')) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom('https://meet.example.org/room-1', 'https://example.com') }, { weight: 1, arbitrary: fc.webUrl() }, { weight: 1, arbitrary: fc.constant('javascript:alert(1)') });
   return undefined;
 }
 
@@ -203,7 +203,7 @@ function nonNullArbitrary(type: GraphQLInputType, options: ArbitraryInputOptions
       case 'Int':
         return leaf(fc.integer({ min: 0, max: 12 }), fc.oneof({ weight: 6, arbitrary: ints }, { weight: 1, arbitrary: fc.constantFrom(1.5, -0.25, 2147483648, 1e20) }), options);
       case 'Float':
-        return leaf(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constantFrom(0.5, 1.5, 2.25)), floats, options);
+        return leaf(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(0.5, 1, 1.5, 2, 2.25, 3, 4, 6, 8) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 40 }) }), floats, options);
       case 'Boolean':
         return fc.boolean();
       case 'ID': {
