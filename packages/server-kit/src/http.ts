@@ -36,7 +36,9 @@ export function requestLogging(logger: Logger): RequestHandler {
       return sqlStatements === undefined ? value : { ...value, sqlStatements };
     },
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      // The path without its query string: a GET carries the operation's variables there.
+      // The path without its query string: a GET carries the operation's variables there.
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: (req.url ?? '').split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       // Never the request body a parser error carries (express.json's SyntaxError has `body`).
       err: (err: { type?: string; name?: string; message?: string; stack?: string; status?: number; code?: string }) => ({

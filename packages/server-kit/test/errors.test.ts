@@ -134,4 +134,16 @@ describe('logging', () => {
     expect(requestLine?.req?.url).toBe('/graphql');
     expect(requestLine?.sqlStatements).toBe(0);
   });
+
+  it('writes the path of a GET without its query string, where the variables travel', async () => {
+    const secret = 'zq-searched-name-7781';
+    const res = await request(app)
+      .get('/graphql')
+      .query({ query: 'query($q: String) { field { value } }', variables: JSON.stringify({ q: secret }) })
+      .set('apollo-require-preflight', 'true');
+    expect(res.status).toBeLessThan(500);
+    expect(lines().join('')).not.toContain(secret);
+    const requestLine = lines().map((l) => JSON.parse(l) as { msg?: string; req?: { method?: string; url?: string } }).filter((l) => l.msg === 'request completed').at(-1);
+    expect(requestLine?.req).toMatchObject({ method: 'GET', url: '/graphql' });
+  });
 });
