@@ -93,9 +93,27 @@ function isVariableErrorLimit(error: unknown): boolean {
 }
 
 /**
+ * PostgreSQL could not be reached or cut the connection (a restart, a failover, too many
+ * connections): not the client's fault, and worth a retry. Looks through GraphQL's wrapping,
+ * TypeORM's driverError and `cause`.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let e = error as { code?: unknown; message?: unknown; originalError?: unknown; driverError?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth += 1) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    // 08: connection exception; 57P01-03: shut down by the administrator, crashed, cannot connect now; 53300: too many connections.
+    if (/^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300' || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/i.test(e.message)) return true;
+    e = (e.originalError ?? e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
+/**
  * Apollo Server `formatError`: known client errors pass with their code; type-graphql's validation
- * errors become BAD_USER_INPUT with the field and why; anything else is masked as
- * INTERNAL_SERVER_ERROR (the errorLogging plugin logs it and adds the request id).
+ * errors become BAD_USER_INPUT with the field and why; a database out of reach is
+ * SERVICE_UNAVAILABLE; anything else is masked as INTERNAL_SERVER_ERROR (the errorLogging plugin
+ * logs it and adds the request id).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const inner = unwrap(error);
@@ -114,6 +132,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions };
   }
   if (isVariableErrorLimit(inner)) return { message: formatted.message, extensions: { code: ErrorCode.BadUserInput } };
+  if (isDatabaseUnavailable(inner)) {
+    return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: ErrorCode.ServiceUnavailable, service: 'database' } };
+  }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.Internal } };
 }
 

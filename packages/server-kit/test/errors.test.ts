@@ -5,7 +5,8 @@ import { Arg, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'ty
 import { IsEmail, Length } from 'class-validator';
 import { Role } from '@cpss/domain';
 import { capturingLogger, errorCodes, gql, TEST_AUTH, TEST_SUBGRAPH_SECRET, tokenFor } from '../../testkit/src'; // not a dependency: testkit is built on server-kit
-import { badInput, buildFederatedSchema, createSubgraphServer, createTokenVerifier, failedPrecondition, signToken } from '../src';
+import { badInput, buildFederatedSchema, createSubgraphServer, createTokenVerifier, failedPrecondition, formatError, signToken } from '../src';
+import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import request from 'supertest';
 
@@ -145,5 +146,24 @@ describe('logging', () => {
     expect(lines().join('')).not.toContain(secret);
     const requestLine = lines().map((l) => JSON.parse(l) as { msg?: string; req?: { method?: string; url?: string } }).filter((l) => l.msg === 'request completed').at(-1);
     expect(requestLine?.req).toMatchObject({ method: 'GET', url: '/graphql' });
+  });
+});
+
+describe('a database that cannot be reached', () => {
+  const formatted = (err: Error) => formatError({ message: err.message, path: ['x'] }, new GraphQLError(err.message, { path: ['x'], originalError: err }));
+  it('is SERVICE_UNAVAILABLE (the database), not a masked internal error: connection lost, refused, shut down, too many connections', () => {
+    const typeormLike = Object.assign(new Error('terminating connection due to administrator command'), { driverError: Object.assign(new Error('x'), { code: '57P01' }) });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const cut = new Error('Connection terminated unexpectedly');
+    const tooMany = Object.assign(new Error('sorry, too many clients already'), { code: '53300' });
+    const wrapped = new Error('the database refused a complaint change', { cause: Object.assign(new Error('y'), { code: '08006' }) });
+    for (const err of [typeormLike, refused, cut, tooMany, wrapped]) {
+      expect(formatted(err), err.message).toEqual({ message: 'The database is unavailable; try again shortly', path: ['x'], extensions: { code: 'SERVICE_UNAVAILABLE', service: 'database' } });
+    }
+  });
+
+  it('leaves any other database error masked', () => {
+    const unique = Object.assign(new Error('duplicate key value violates unique constraint'), { driverError: Object.assign(new Error('z'), { code: '23505' }) });
+    expect(formatted(unique)).toEqual({ message: 'Internal server error', path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 });

@@ -3,7 +3,15 @@
 // put a complainant's identity in the error log. Only the error code and constraint survive.
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 
-export class ConfidentialDatabaseError extends Error {}
+export class ConfidentialDatabaseError extends Error {
+  /** PostgreSQL's error code (SQLSTATE): a connection lost stays recognisable (errors.ts, isDatabaseUnavailable). */
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
 export async function confidentialTransaction<T>(dataSource: DataSource, run: (tx: EntityManager) => Promise<T>): Promise<T> {
   try {
@@ -11,7 +19,7 @@ export async function confidentialTransaction<T>(dataSource: DataSource, run: (t
   } catch (err) {
     if (err instanceof QueryFailedError) {
       const driver = err.driverError as { code?: string; constraint?: string } | undefined;
-      throw new ConfidentialDatabaseError(`the database refused a complaint change (code ${driver?.code ?? 'unknown'}${driver?.constraint ? `, constraint ${driver.constraint}` : ''})`);
+      throw new ConfidentialDatabaseError(`the database refused a complaint change (code ${driver?.code ?? 'unknown'}${driver?.constraint ? `, constraint ${driver.constraint}` : ''})`, driver?.code);
     }
     throw err;
   }
