@@ -36,13 +36,23 @@ describe('the public online form', () => {
   it('keeps the complainant out of the log even when the database refuses the row', async () => {
     const app = await t.appOn('2026-11-23');
     const before = await counts();
-    // PostgreSQL refuses a NUL character in text: an unexpected error, masked for the caller and
-    // logged without the query's parameters.
-    const res = await gql(app, FILE, { input: publicComplaint({ summary: 'NULBYTE-SUMMARY \u0000', complainant: { name: 'Nadia Nullbyte', email: 'nadia.nullbyte@example.net' } }) });
-    expect(errorCodes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
+    // A check the input rules do not know of makes PostgreSQL refuse the row: an unexpected error,
+    // masked for the caller and logged without the query's parameters or the failing row.
+    await t.ds.query(`alter table complaint add constraint test_refuse_row check (summary not like '%REFUSE-ME%')`);
+    try {
+      const res = await gql(app, FILE, { input: publicComplaint({ summary: 'REFUSE-ME-SUMMARY of what happened', complainant: { name: 'Nadia Refused', email: 'nadia.refused@example.net' } }) });
+      expect(errorCodes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
+    } finally {
+      await t.ds.query(`alter table complaint drop constraint test_refuse_row`);
+    }
     const log = t.logLines().join('\n');
-    expect(log).toMatch(/the database refused a complaint change/);
-    expect(log).not.toMatch(/NULBYTE|Nullbyte|nadia\.nullbyte/);
+    expect(log).toMatch(/the database refused a complaint change \(code 23514, constraint test_refuse_row\)/);
+    expect(log).not.toMatch(/REFUSE-ME|Nadia Refused|nadia\.refused/);
+    expect(await counts()).toEqual(before);
+    // A NUL character, which PostgreSQL refuses in text, is refused as input first.
+    const nul = await gql(app, FILE, { input: publicComplaint({ summary: 'NULBYTE-SUMMARY \u0000', complainant: { name: 'Nadia Nullbyte', email: 'nadia.nullbyte@example.net' } }) });
+    expect(errorCodes(nul)).toEqual(['BAD_USER_INPUT']);
+    expect(t.logLines().join('\n')).not.toMatch(/NULBYTE|Nullbyte|nadia\.nullbyte/);
     expect(await counts()).toEqual(before);
   });
 
