@@ -103,7 +103,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = typeof e.code === 'string' ? e.code : '';
     // 08: connection exception; 57P01-03: shut down by the administrator, crashed, cannot connect now; 53300: too many connections.
     if (/^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300' || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code)) return true;
-    if (typeof e.message === 'string' && /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/i.test(e.message)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|is not queryable|timeout exceeded when trying to connect/i.test(e.message)) return true;
+    // TypeORM, when the connection of a transaction was lost under it and the runner let go.
+    if ((e as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return true;
     e = (e.originalError ?? e.driverError ?? e.cause) as typeof e;
   }
   return false;

@@ -157,7 +157,8 @@ describe('a database that cannot be reached', () => {
     const cut = new Error('Connection terminated unexpectedly');
     const tooMany = Object.assign(new Error('sorry, too many clients already'), { code: '53300' });
     const wrapped = new Error('the database refused a complaint change', { cause: Object.assign(new Error('y'), { code: '08006' }) });
-    for (const err of [typeormLike, refused, cut, tooMany, wrapped]) {
+    const released = Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' });
+    for (const err of [typeormLike, refused, cut, tooMany, wrapped, released]) {
       expect(formatted(err), err.message).toEqual({ message: 'The database is unavailable; try again shortly', path: ['x'], extensions: { code: 'SERVICE_UNAVAILABLE', service: 'database' } });
     }
   });
