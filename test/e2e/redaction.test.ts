@@ -52,25 +52,23 @@ describe('redaction', () => {
     const created = await graphql<{ createApplication: { id: string; version: number } }>(url, `mutation { createApplication(input: {}) { id version } }`, {}, applicant);
     expect(created.errors).toBeUndefined();
     const app = created.data!.createApplication;
-    {
-      const statement = plant('recovery');
-      const saved = await graphql<{ saveApplicationDraft: { version: number } }>(
-        url,
-        `mutation($input: SaveApplicationDraftInput!) { saveApplicationDraft(input: $input) { version recoveryStatement } }`,
-        { input: { applicationId: app.id, expectedVersion: app.version, recoveryStatement: `My recovery began ${statement}.`, recoveryStartDate: '2019-03-01' } },
-        applicant,
-      );
-      expect(saved.errors).toBeUndefined();
-      const read = await graphql<{ application: { recoveryStatement: string } }>(url, `query($id: ID!) { application(id: $id) { recoveryStatement } }`, { id: app.id }, reviewer);
-      expect(read.data?.application.recoveryStatement).toContain(statement);
-      // Refused: a stale version and an overlong statement, both carrying a sensitive value.
-      const stale = plant('stale');
-      const refused = await graphql(url, `mutation($input: SaveApplicationDraftInput!) { saveApplicationDraft(input: $input) { version } }`, { input: { applicationId: app.id, expectedVersion: 0, recoveryStatement: stale } }, applicant);
-      expect(refused.errors?.length).toBeGreaterThan(0);
-      const long = plant('long');
-      const tooLong = await graphql(url, `mutation($input: SaveApplicationDraftInput!) { saveApplicationDraft(input: $input) { version } }`, { input: { applicationId: app.id, expectedVersion: saved.data!.saveApplicationDraft.version, recoveryStatement: `${long} ${'x'.repeat(100_000)}` } }, applicant);
-      expect(tooLong.errors?.length).toBeGreaterThan(0);
-    }
+    const statement = plant('recovery');
+    const saved = await graphql<{ saveApplicationDraft: { version: number } }>(
+      url,
+      `mutation($input: SaveApplicationDraftInput!) { saveApplicationDraft(input: $input) { version recoveryStatement } }`,
+      { input: { applicationId: app.id, expectedVersion: app.version, recoveryStatement: `My recovery began ${statement}.`, recoveryStartDate: '2019-03-01' } },
+      applicant,
+    );
+    expect(saved.errors).toBeUndefined();
+    const read = await graphql<{ application: { recoveryStatement: string } }>(url, `query($id: ID!) { application(id: $id) { recoveryStatement } }`, { id: app.id }, reviewer);
+    expect(read.data?.application.recoveryStatement).toContain(statement);
+    // Refused: a stale version and an overlong statement, both carrying a sensitive value.
+    const stale = plant('stale');
+    const refused = await graphql(url, `mutation($input: SaveApplicationDraftInput!) { saveApplicationDraft(input: $input) { version } }`, { input: { applicationId: app.id, expectedVersion: 0, recoveryStatement: stale } }, applicant);
+    expect(refused.errors?.length).toBeGreaterThan(0);
+    const long = plant('long');
+    const tooLong = await graphql(url, `mutation($input: SaveApplicationDraftInput!) { saveApplicationDraft(input: $input) { version } }`, { input: { applicationId: app.id, expectedVersion: saved.data!.saveApplicationDraft.version, recoveryStatement: `${long} ${'x'.repeat(100_000)}` } }, applicant);
+    expect(tooLong.errors?.length).toBeGreaterThan(0);
 
     // A complaint recorded by staff, then read in full.
     const summary = plant('summary');
