@@ -11,7 +11,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '@cpss/domain';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { rootFieldsOf } from './operation';
 
 export const GATEWAY_SIGNATURE_HEADER = 'x-cpss-gateway';
 /** How far a signature's timestamp may be from the subgraph's clock (either way). */
@@ -74,25 +75,7 @@ export const GATEWAY_ONLY_FIELDS = ['_entities', '_service'];
 
 /** The gateway-only fields an operation selects at its root (through aliases and fragments too). */
 export function gatewayOnlyFieldsOf(operation: OperationDefinitionNode, document: DocumentNode): string[] {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const found = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (set: SelectionSetNode) => {
-    for (const s of set.selections) {
-      if (s.kind === Kind.FIELD) {
-        if (GATEWAY_ONLY_FIELDS.includes(s.name.value)) found.add(s.name.value);
-      } else if (s.kind === Kind.INLINE_FRAGMENT) {
-        visit(s.selectionSet);
-      } else if (!seen.has(s.name.value)) {
-        seen.add(s.name.value);
-        const fragment = fragments.get(s.name.value);
-        if (fragment) visit(fragment.selectionSet);
-      }
-    }
-  };
-  visit(operation.selectionSet);
-  return [...found];
+  return [...rootFieldsOf(operation.selectionSet, document)].filter((f) => GATEWAY_ONLY_FIELDS.includes(f));
 }
 
 /** Apollo Server plugin: `_entities` / `_service` refused (403) unless the request came signed by the gateway. */

@@ -27,3 +27,4 @@ export * from './gateway-client';
 export * from './inbound-commands';
 export * from './sql-count';
 export * from './write-generation';
+export * from './operation';

@@ -4,7 +4,7 @@
 // Retry-After, as a GraphQL error.
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { MemoryStore, type Options } from 'express-rate-limit';
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { rootFieldsOf } from '@cpss/server-kit';
 
 export interface PublicRateLimit {
   /** Root fields (Query or Mutation) counted under this limit, each separately. */
@@ -55,7 +55,7 @@ export function publicRateLimitPlugin(limits: readonly PublicRateLimit[]): Apoll
         // not an error for the error log.
         async responseForOperation({ operation, document, contextValue }) {
           if (!operation) return null;
-          for (const field of rootFields(operation.selectionSet, document)) {
+          for (const field of rootFieldsOf(operation.selectionSet, document)) {
             const counted = byField.get(field);
             if (!counted) continue;
             const { totalHits, resetTime } = await counted.store.increment(`${contextValue.clientAddress}|${field}`);
@@ -82,25 +82,4 @@ export function publicRateLimitPlugin(limits: readonly PublicRateLimit[]): Apoll
       };
     },
   };
-}
-
-/** The root fields an operation asks for, through fragments too; aliases of one field count once. */
-function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): Set<string> {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const fields = new Set<string>();
-  const seen = new Set<string>();
-  const walk = (set: SelectionSetNode) => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) fields.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        const fragment = fragments.get(selection.name.value);
-        if (fragment) walk(fragment.selectionSet);
-      }
-    }
-  };
-  walk(selectionSet);
-  return fields;
 }
