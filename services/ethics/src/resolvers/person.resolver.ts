@@ -43,7 +43,7 @@ export class PersonEthicsResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [EthicsAcknowledgment], { name: 'ethicsAcknowledgments', description: 'Signed Code of Ethics versions, newest first' })
+  @FieldResolver(() => [EthicsAcknowledgment], { name: 'ethicsAcknowledgments', nullable: true, description: 'Signed Code of Ethics versions, newest first. Null when ethics cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming ethics).' })
   acknowledgmentsOfPerson(@Root() person: Person, @Ctx() ctx: RequestContext) {
     requireStaffOrSelf(ctx.principal, person.id);
     return acknowledgmentsLoader(ctx, this.s).load(person.id);
@@ -56,25 +56,25 @@ export class PersonEthicsResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => PublicDisciplinaryStatus, { name: 'publicDisciplinaryStatus', description: 'Final disciplinary actions only (anyone signed in)' })
+  @FieldResolver(() => PublicDisciplinaryStatus, { name: 'publicDisciplinaryStatus', nullable: true, description: 'Final disciplinary actions only (anyone signed in). Null when ethics cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming ethics).' })
   publicStatusOfPerson(@Root() person: Person, @Ctx() ctx: RequestContext) {
     return publicStatusLoader(ctx, this.s).load(person.id);
   }
 
   @Authorized([Role.EthicsStaff, Role.Admin])
-  @FieldResolver(() => [Complaint], { description: 'Complaints against this person, newest first (ethics staff and admins)' })
+  @FieldResolver(() => [Complaint], { nullable: true, description: 'Complaints against this person, newest first (ethics staff and admins). Null when ethics cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming ethics).' })
   complaints(@Root() person: Person, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get<string, Complaint[]>('complaint.byRespondent', (ids) => this.s.complaintQueries.againstPeople(ids)).load(person.id);
   }
 
   @Authorized([Role.EthicsStaff, Role.Admin])
-  @FieldResolver(() => [Sanction], { description: 'Sanctions decided against this person, newest first, pending and final (ethics staff and admins)' })
+  @FieldResolver(() => [Sanction], { nullable: true, description: 'Sanctions decided against this person, newest first, pending and final (ethics staff and admins). Null when ethics cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming ethics).' })
   sanctions(@Root() person: Person, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get<string, Sanction[]>('sanction.byPerson', (ids) => this.s.disciplinary.sanctionsOf(ids)).load(person.id);
   }
 
   @Authorized(STAFF_OR_SERVICE)
-  @FieldResolver(() => Int, { description: 'Complaints against this person not closed yet (program staff; other domains deciding on it)' })
+  @FieldResolver(() => Int, { nullable: true, description: 'Complaints against this person not closed yet (program staff; other domains deciding on it). Null when ethics cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming ethics).' })
   openComplaintCount(@Root() person: Person, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get<string, number>('complaint.openCountByRespondent', (ids) => this.s.complaintQueries.openCountsAgainst(ids)).load(person.id);
   }
@@ -82,7 +82,7 @@ export class PersonEthicsResolver {
   @Authorized(STAFF_OR_SERVICE)
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Why the person may not teach today: a final suspension, revocation or removal as trainer in effect (null when nothing bars them; program staff and other domains)',
+    description: 'Why the person may not teach today: a final suspension, revocation or removal as trainer in effect (null when nothing bars them; program staff and other domains). Also null when ethics cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming ethics): read the errors before taking null as not barred',
   })
   async barredFromTeaching(@Root() person: Person, @Ctx() ctx: RequestContext) {
     return teachingBarOf(await publicStatusLoader(ctx, this.s).load(person.id));

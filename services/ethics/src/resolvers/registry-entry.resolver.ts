@@ -10,7 +10,7 @@ import { PublicDisciplinaryStatus } from './types/complaint.types';
 export class RegistryEntryEthicsResolver {
   constructor(private readonly s: EthicsServices) {}
 
-  @FieldResolver(() => PublicDisciplinaryStatus, { description: 'Final disciplinary actions in effect (public)' })
+  @FieldResolver(() => PublicDisciplinaryStatus, { nullable: true, description: 'Final disciplinary actions in effect (public). Null when ethics cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming ethics).' })
   @Directive('@requires(fields: "personId")')
   disciplinaryStatus(@Root() entry: RegistryEntry, @Ctx() ctx: RequestContext) {
     return publicStatusLoader(ctx, this.s).load(entry.personId);

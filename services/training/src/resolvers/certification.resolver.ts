@@ -25,14 +25,14 @@ export class CertificationTrainingResolver {
   constructor(private readonly records: TrainingRecordService) {}
 
   @Authorized()
-  @FieldResolver(() => Float, { description: 'Hours that count toward certification completed after the last (re)certification: program staff' })
+  @FieldResolver(() => Float, { nullable: true, description: 'Hours that count toward certification completed after the last (re)certification: program staff. Null when training cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming training).' })
   @Directive('@requires(fields: "personId lastCertifiedOn")')
   async trainingHoursSinceLastCertification(@Root() c: CertificationReference, @Ctx() ctx: RequestContext) {
     return (await this.hoursOf(c, ctx)).hours;
   }
 
   @Authorized()
-  @FieldResolver(() => Float, { description: 'Ethics and Peer Support Boundaries hours among them: program staff' })
+  @FieldResolver(() => Float, { nullable: true, description: 'Ethics and Peer Support Boundaries hours among them: program staff. Null when training cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming training).' })
   @Directive('@requires(fields: "personId lastCertifiedOn")')
   async ethicsTrainingHoursSinceLastCertification(@Root() c: CertificationReference, @Ctx() ctx: RequestContext) {
     return (await this.hoursOf(c, ctx)).ethicsHours;

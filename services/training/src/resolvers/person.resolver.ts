@@ -38,28 +38,28 @@ export class PersonTrainingResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [TrainingCompletion], { name: 'trainingCompletions', description: 'Completed training, newest first (staff, the person themself, or another domain as SERVICE)' })
+  @FieldResolver(() => [TrainingCompletion], { name: 'trainingCompletions', nullable: true, description: 'Completed training, newest first (staff, the person themself, or another domain as SERVICE). Null when training cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming training).' })
   completionsOfPerson(@Root() person: Person, @Ctx() ctx: RequestContext) {
     requireStaffSelfOrService(ctx.principal, person.id);
     return completionsLoader(ctx, this.records).load(person.id);
   }
 
   @Authorized()
-  @FieldResolver(() => Float, { description: 'Total hours of completed training that count toward certification (completed on or after `since` when given)' })
+  @FieldResolver(() => Float, { nullable: true, description: 'Total hours of completed training that count toward certification (completed on or after `since` when given). Null when training cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming training).' })
   async trainingHours(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
     return totalHours(completedSince(await countingFactsLoader(ctx, this.records).load(person.id), since));
   }
 
   @Authorized()
-  @FieldResolver(() => [TrainingHoursByKind], { description: 'Completed hours that count toward certification per course kind, kinds with hours only (completed on or after `since` when given: recertification counts hours since the last certification)' })
+  @FieldResolver(() => [TrainingHoursByKind], { nullable: true, description: 'Completed hours that count toward certification per course kind, kinds with hours only (completed on or after `since` when given: recertification counts hours since the last certification). Null when training cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming training).' })
   async trainingHoursByKind(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
     return hoursByKind(completedSince(await countingFactsLoader(ctx, this.records).load(person.id), since));
   }
 
   @Authorized()
-  @FieldResolver(() => Float, { description: 'Completed hours about children and families (completed on or after `since` when given)' })
+  @FieldResolver(() => Float, { nullable: true, description: 'Completed hours about children and families (completed on or after `since` when given). Null when training cannot answer (the gateway then reports SERVICE_UNAVAILABLE naming training).' })
   async childAndFamilyTrainingHours(@Root() person: Person, @Ctx() ctx: RequestContext, @Arg('since', () => LocalDateResolver, { nullable: true }) since?: string | null) {
     requireStaffOrSelf(ctx.principal, person.id);
     return totalHours(completedSince(await countingFactsLoader(ctx, this.records).load(person.id), since).filter((c) => c.childAndFamily));
