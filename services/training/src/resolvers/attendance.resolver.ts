@@ -1,7 +1,7 @@
 // Attendance, completion certificates, external completions, and public verification of a
 // certificate's code (no sign-in: employers and the program check certificates they are shown).
 import { Role, STAFF_ROLES } from '@cpss/domain';
-import type { RequestContext } from '@cpss/server-kit';
+import { validatedInside, type RequestContext } from '@cpss/server-kit';
 import { ArrayMaxSize, IsNotEmpty, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
@@ -101,7 +101,7 @@ export class AttendanceResolver {
 
   @Authorized([Role.Trainer, ...STAFF_ROLES])
   @Mutation(() => [Enrollment], { description: "Records hours per participant for a session day (or pre-work); completes those who reach the course's hours" })
-  recordTrainingAttendance(@Arg('input') input: RecordTrainingAttendanceInput, @Ctx() ctx: RequestContext) {
+  recordTrainingAttendance(@Arg('input', () => RecordTrainingAttendanceInput, { validateFn: validatedInside }) input: RecordTrainingAttendanceInput, @Ctx() ctx: RequestContext) {
     return this.attendanceService.record(ctx.principal!, input);
   }
 

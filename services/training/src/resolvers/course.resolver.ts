@@ -1,7 +1,7 @@
 // Courses and their submissions: curriculum developers work on their own; training reviewers
 // (and admins) see every submission and move it through review.
 import { Role, STAFF_ROLES } from '@cpss/domain';
-import { Connection, PolicyVersion, timelineOf, StatusChange, type RequestContext } from '@cpss/server-kit';
+import { Connection, PolicyVersion, timelineOf, StatusChange, validatedInside, type RequestContext } from '@cpss/server-kit';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
@@ -92,7 +92,7 @@ export class CourseResolver {
 
   @Authorized([Role.CurriculumDeveloper, Role.Admin])
   @Mutation(() => Course, { description: 'Edits a draft or denied course' })
-  updateCourse(@Arg('input') input: UpdateCourseInput, @Ctx() ctx: RequestContext) {
+  updateCourse(@Arg('input', () => UpdateCourseInput, { validateFn: validatedInside }) input: UpdateCourseInput, @Ctx() ctx: RequestContext) {
     return this.courseService.update(ctx.principal!, input);
   }
 
@@ -129,19 +129,19 @@ export class CourseSubmissionResolver {
 
   @Authorized([Role.CurriculumDeveloper])
   @Mutation(() => CourseSubmission, { description: 'Starts a submission of a course: its daily agenda and crosswalk, complete or not yet (completeness is checked when it is submitted)' })
-  createCourseSubmission(@Arg('input') input: CreateCourseSubmissionInput, @Ctx() ctx: RequestContext) {
+  createCourseSubmission(@Arg('input', () => CreateCourseSubmissionInput, { validateFn: validatedInside }) input: CreateCourseSubmissionInput, @Ctx() ctx: RequestContext) {
     return this.submissions.create(ctx.principal!, input);
   }
 
   @Authorized([Role.CurriculumDeveloper])
   @Mutation(() => CourseSubmission, { description: 'Replaces the agenda and crosswalk (draft or technical assistance); work in progress may be saved' })
-  updateCourseSubmission(@Arg('input') input: UpdateCourseSubmissionInput, @Ctx() ctx: RequestContext) {
+  updateCourseSubmission(@Arg('input', () => UpdateCourseSubmissionInput, { validateFn: validatedInside }) input: UpdateCourseSubmissionInput, @Ctx() ctx: RequestContext) {
     return this.submissions.updateContent(ctx.principal!, input);
   }
 
   @Authorized([Role.CurriculumDeveloper])
   @Mutation(() => CourseMaterial, { description: 'Uploads a course material (Word, PowerPoint or PDF)' })
-  uploadCourseMaterial(@Arg('input') input: UploadCourseMaterialInput, @Ctx() ctx: RequestContext) {
+  uploadCourseMaterial(@Arg('input', () => UploadCourseMaterialInput, { validateFn: validatedInside }) input: UploadCourseMaterialInput, @Ctx() ctx: RequestContext) {
     return this.submissions.uploadMaterial(ctx.principal!, input);
   }
 

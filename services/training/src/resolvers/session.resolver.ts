@@ -1,7 +1,7 @@
 // Trainers, sessions and enrollment. A trainer sees only their own sessions and rosters; staff see
 // all; a participant registers and withdraws themself.
 import { Role, STAFF_ROLES } from '@cpss/domain';
-import { Connection, StatusChange, type RequestContext } from '@cpss/server-kit';
+import { Connection, StatusChange, validatedInside, type RequestContext } from '@cpss/server-kit';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
@@ -80,19 +80,19 @@ export class TrainingSessionResolver {
 
   @Authorized([Role.Trainer])
   @Mutation(() => TrainingSession, { description: 'A registered trainer schedules a session of an approved, unexpired course' })
-  scheduleTrainingSession(@Arg('input') input: ScheduleTrainingSessionInput, @Ctx() ctx: RequestContext) {
+  scheduleTrainingSession(@Arg('input', () => ScheduleTrainingSessionInput, { validateFn: validatedInside }) input: ScheduleTrainingSessionInput, @Ctx() ctx: RequestContext) {
     return this.sessions.schedule(ctx.principal!, input, { requestId: ctx.requestId });
   }
 
   @Authorized(TRAINER_OR_STAFF)
   @Mutation(() => TrainingSession, { description: 'Moves a session to other days; enrolled and waitlisted people get a notice' })
-  rescheduleTrainingSession(@Arg('input') input: RescheduleTrainingSessionInput, @Ctx() ctx: RequestContext) {
+  rescheduleTrainingSession(@Arg('input', () => RescheduleTrainingSessionInput, { validateFn: validatedInside }) input: RescheduleTrainingSessionInput, @Ctx() ctx: RequestContext) {
     return this.sessions.reschedule(ctx.principal!, input, { requestId: ctx.requestId });
   }
 
   @Authorized(TRAINER_OR_STAFF)
   @Mutation(() => TrainingSession, { description: 'Cancels a session; enrolled and waitlisted people get a notice' })
-  cancelTrainingSession(@Arg('input') input: CancelTrainingSessionInput, @Ctx() ctx: RequestContext) {
+  cancelTrainingSession(@Arg('input', () => CancelTrainingSessionInput, { validateFn: validatedInside }) input: CancelTrainingSessionInput, @Ctx() ctx: RequestContext) {
     return this.sessions.cancel(ctx.principal!, input);
   }
 

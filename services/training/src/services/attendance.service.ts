@@ -4,7 +4,7 @@
 // person's training record, where certification reads it.
 import { randomBytes } from 'node:crypto';
 import { CompletionSource, EnrollmentStatus as E, SessionStatus } from '@cpss/domain';
-import { badInput, failedPrecondition, manyByKey, oneByKey, recordStatusChange, type Clock, type FieldProblem, type Principal } from '@cpss/server-kit';
+import { badInput, failedPrecondition, manyByKey, oneByKey, recordStatusChange, validateInput, type Clock, type FieldProblem, type Principal } from '@cpss/server-kit';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Course } from '../entities/course';
 import { Attendance, CompletionCertificate, Enrollment, SessionDay, TrainingSession } from '../entities/session';
@@ -41,6 +41,8 @@ export class AttendanceService {
       if (!isUuid(input.sessionId)) throw badInput({ field: 'input.sessionId', reason: 'is not a session id' });
       const session = await lockVersioned(tx, TrainingSession, input.sessionId, 'Training session');
       this.sessions.requireTrainerOrStaff(principal, session);
+      // Who may comes first: a stranger is not told what is wrong with the entries.
+      await validateInput('input', input);
       if (session.status !== SessionStatus.Scheduled) throw failedPrecondition('Attendance cannot be recorded for a cancelled session', [{ rule: 'sessionStatus', reason: 'must be SCHEDULED' }]);
       const course = await tx.getRepository(Course).findOneByOrFail({ id: session.courseId });
       const days = await tx.getRepository(SessionDay).findBy({ sessionId: session.id });

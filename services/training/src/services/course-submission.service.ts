@@ -23,6 +23,7 @@ import {
   type FieldProblem,
   type Principal,
   type UnmetRule,
+  validateInput,
 } from '@cpss/server-kit';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ConceptReview, Course, CourseAgendaEntry, CourseMaterial, CourseSubmission, CrosswalkEntry } from '../entities/course';
@@ -77,6 +78,8 @@ export class CourseSubmissionService {
       const course = isUuid(input.courseId) ? await tx.getRepository(Course).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: input.courseId }).getOne() : null;
       if (!course) throw badInput({ field: 'input.courseId', reason: 'is not a course' });
       requireOwnerOrStaff(principal, course.ownerId, 'course');
+      // Who may comes first: a stranger is not told what is wrong with the agenda or crosswalk.
+      await validateInput('input', input);
       if (purpose === CourseSubmissionPurpose.Initial && course.status !== CourseStatus.Draft && course.status !== CourseStatus.Denied) {
         throw failedPrecondition(`Course ${course.id} is ${course.status}`, [{ rule: 'courseStatus', reason: 'only a draft or denied course can be submitted' }]);
       }
@@ -102,6 +105,7 @@ export class CourseSubmissionService {
   async updateContent(principal: Principal, input: { submissionId: string; expectedVersion: number; agenda: AgendaEntryIn[]; crosswalk: CrosswalkEntryIn[] }): Promise<CourseSubmission> {
     return this.dataSource.transaction(async (tx) => {
       const submission = await this.lockOwn(tx, principal, input.submissionId, input.expectedVersion);
+      await validateInput('input', input);
       this.requireStatus(submission, EDITABLE, 'changed');
       const standards = await this.standards.byId(submission.standardsVersionId, tx);
       this.validateContent(conceptsOf(standards), input.crosswalk);
@@ -118,6 +122,7 @@ export class CourseSubmissionService {
     return this.dataSource.transaction(async (tx) => {
       // Who may comes first: a stranger is not told what is wrong with the file.
       const submission = await this.lockOwn(tx, principal, input.submissionId, null);
+      await validateInput('input', input);
       const checked = checkUpload(input.document, { allowed: ALLOWED_FORMATS, maxBytes: values.maxUploadBytes, field: 'input.document' });
       this.requireStatus(submission, EDITABLE, 'given materials');
       const doc = await storeDocument(tx, input.document, checked, { ownerPersonId: null, purpose: input.kind, uploadedBy: principal.subject });

@@ -1,6 +1,6 @@
 // Courses: a curriculum developer creates a draft; approval comes from a course submission's review.
 import { CourseKind, CourseStatus, type CourseKind as Kind } from '@cpss/domain';
-import { badInput, decodeCursor, failedPrecondition, notFound, oneByKey, recordStatusChange, toConnection, type Clock, type ConnectionShape, type FieldProblem, type Principal } from '@cpss/server-kit';
+import { badInput, decodeCursor, failedPrecondition, notFound, oneByKey, recordStatusChange, toConnection, validateInput, type Clock, type ConnectionShape, type FieldProblem, type Principal } from '@cpss/server-kit';
 import { In, type DataSource } from 'typeorm';
 import { Course } from '../entities/course';
 import type { TrainingPolicyStore } from '../policy/training-policy';
@@ -40,7 +40,8 @@ export class CourseService {
       const course = await lockVersioned(tx, Course, input.courseId, 'Course');
       requireOwnerOrStaff(principal, course.ownerId, 'course');
       checkVersion(course, input.courseId, 'Course', input.expectedVersion);
-      this.checkHours(input, values.coreCourseHours);
+      // The input types' own checks (lengths, ranges) and the policy's hours, every field at once.
+      await validateInput('input', input, this.hoursProblems(input, values.coreCourseHours));
       if (course.status !== CourseStatus.Draft && course.status !== CourseStatus.Denied) {
         throw failedPrecondition(`A ${course.status} course cannot be edited`, [{ rule: 'courseStatus', reason: 'only a draft or denied course can be edited' }]);
       }
@@ -74,12 +75,17 @@ export class CourseService {
 
   /** New core courses: 40 hours face-to-face + 10 of pre-work (policy). */
   private checkHours(input: NewCourse, core: { faceToFace: number; preWork: number }): void {
+    const problems = this.hoursProblems(input, core);
+    if (problems.length) throw badInput(problems);
+  }
+
+  private hoursProblems(input: NewCourse, core: { faceToFace: number; preWork: number }): FieldProblem[] {
     const problems: FieldProblem[] = [];
     if (input.kind === CourseKind.CorePss) {
       if (input.faceToFaceHours !== core.faceToFace) problems.push({ field: 'input.faceToFaceHours', reason: `must be ${core.faceToFace} for a core PSS course` });
       if (input.preWorkHours !== core.preWork) problems.push({ field: 'input.preWorkHours', reason: `must be ${core.preWork} for a core PSS course` });
     }
-    if (problems.length) throw badInput(problems);
+    return problems;
   }
 
   async byIds(ids: readonly string[]): Promise<(Course | null)[]> {

@@ -17,6 +17,7 @@ import {
   type FieldProblem,
   type Principal,
   type UnmetRule,
+  validateInput,
 } from '@cpss/server-kit';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Course } from '../entities/course';
@@ -127,9 +128,21 @@ export class SessionService {
     return this.dataSource.transaction(async (tx) => {
       const course = isUuid(plan.courseId) ? await tx.getRepository(Course).findOneBy({ id: plan.courseId }) : null;
       if (!course) throw badInput({ field: 'input.courseId', reason: 'is not a course' });
+      // Who may comes first: a trainer not registered for the course (or removed) is refused the
+      // same whatever the plan says. The registration is read FOR SHARE: a removal of the trainer
+      // waits for this session and then cancels it.
+      const registration = await tx
+        .getRepository(CourseTrainer)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_read')
+        .where('t.course_id = :courseId and t.person_id = :trainerId', { courseId: course.id, trainerId })
+        .getOne();
+      if (!registration || registration.status === TrainerStatus.Removed) {
+        throw failedPrecondition('The session cannot be scheduled', [...this.courseUnmet(course, today, null), this.registrationUnmet(registration)!, ...standing.unmet]);
+      }
+      await validateInput('input', plan);
       this.validatePlan(plan, course, today);
-      // The registration is read FOR SHARE: a removal of the trainer waits for this session and then cancels it.
-      await this.requireMayTeach(tx, course, trainerId, plan.days, today, standing, { lockRegistration: true });
+      await this.requireMayTeach(tx, course, trainerId, plan.days, today, standing);
       const days = [...plan.days].sort((a, b) => (a.date < b.date ? -1 : 1));
       const repo = tx.getRepository(TrainingSession);
       const session = await repo.save(
@@ -159,6 +172,8 @@ export class SessionService {
     const found = isUuid(input.sessionId) ? await this.dataSource.getRepository(TrainingSession).findOneBy({ id: input.sessionId }) : null;
     if (!found) throw notFound('Training session', input.sessionId);
     this.requireTrainerOrStaff(principal, found);
+    // Who may comes first: a stranger is not told what is wrong with the days or the reason.
+    await validateInput('input', input);
     const standing = await this.standing.standingOf(found.trainerPersonId, today, ask);
     return this.dataSource.transaction(async (tx) => {
       const session = await this.lockOwnSession(tx, principal, input.sessionId, input.expectedVersion);
@@ -181,6 +196,7 @@ export class SessionService {
   async cancel(principal: Principal, input: { sessionId: string; expectedVersion: number; reason: string }): Promise<TrainingSession> {
     return this.dataSource.transaction(async (tx) => {
       const session = await this.lockOwnSession(tx, principal, input.sessionId, input.expectedVersion);
+      await validateInput('input', input);
       return this.cancelLocked(tx, session, principal, input.reason);
     });
   }
@@ -333,21 +349,29 @@ export class SessionService {
   }
 
   /** Approved and unexpired course, a trainer registered for it and not removed, in good standing. */
-  private async requireMayTeach(tx: EntityManager, course: Course, trainerId: string, days: { date: string }[], today: string, standing: TrainerStandingCheck, options: { lockRegistration?: boolean } = {}): Promise<void> {
-    const unmet: UnmetRule[] = [];
+  private async requireMayTeach(tx: EntityManager, course: Course, trainerId: string, days: { date: string }[], today: string, standing: TrainerStandingCheck): Promise<void> {
     const lastDay = days.map((d) => d.date).reduce((a, b) => (a > b ? a : b));
-    if (course.status === CourseStatus.Expired) unmet.push({ rule: 'courseExpired', reason: `the course's approval ended ${course.expiresOn}` });
-    else if (course.status !== CourseStatus.Approved) unmet.push({ rule: 'courseApproved', reason: `the course is ${course.status}` });
-    else if (course.expiresOn && (course.expiresOn < today || course.expiresOn < lastDay)) {
-      unmet.push({ rule: 'courseExpired', reason: `the course's approval ends ${course.expiresOn}` });
-    }
-    const registration = tx.getRepository(CourseTrainer).createQueryBuilder('t').where('t.course_id = :courseId and t.person_id = :trainerId', { courseId: course.id, trainerId });
-    if (options.lockRegistration) registration.setLock('pessimistic_read');
-    const registered = await registration.getOne();
-    if (!registered) unmet.push({ rule: 'trainerRegistered', reason: 'the trainer is not registered by the course owner for this course' });
-    else if (registered.status === TrainerStatus.Removed) unmet.push(trainerRemoved(registered));
-    unmet.push(...standing.unmet);
+    const registered = await tx.getRepository(CourseTrainer).createQueryBuilder('t').where('t.course_id = :courseId and t.person_id = :trainerId', { courseId: course.id, trainerId }).getOne();
+    const registrationUnmet = this.registrationUnmet(registered);
+    const unmet: UnmetRule[] = [...this.courseUnmet(course, today, lastDay), ...(registrationUnmet ? [registrationUnmet] : []), ...standing.unmet];
     if (unmet.length) throw failedPrecondition('The session cannot be scheduled', unmet);
+  }
+
+  /** The course approved and in its term today (and through `lastDay`, when the days are known). */
+  private courseUnmet(course: Course, today: string, lastDay: string | null): UnmetRule[] {
+    if (course.status === CourseStatus.Expired) return [{ rule: 'courseExpired', reason: `the course's approval ended ${course.expiresOn}` }];
+    if (course.status !== CourseStatus.Approved) return [{ rule: 'courseApproved', reason: `the course is ${course.status}` }];
+    if (course.expiresOn && (course.expiresOn < today || (lastDay !== null && course.expiresOn < lastDay))) {
+      return [{ rule: 'courseExpired', reason: `the course's approval ends ${course.expiresOn}` }];
+    }
+    return [];
+  }
+
+  /** What is wrong with the trainer's registration for the course, if anything. */
+  private registrationUnmet(registered: CourseTrainer | null): UnmetRule | null {
+    if (!registered) return { rule: 'trainerRegistered', reason: 'the trainer is not registered by the course owner for this course' };
+    if (registered.status === TrainerStatus.Removed) return trainerRemoved(registered);
+    return null;
   }
 
   private async lockOwnSession(tx: EntityManager, principal: Principal, id: string, expectedVersion: number): Promise<TrainingSession> {
