@@ -1,7 +1,9 @@
 import { latestAcknowledgment } from '../format';
+import { Unavailable } from './Unavailable';
 
-/** The latest Code of Ethics version signed, or a dash when none has been. */
-export function EthicsStatus({ acks }: { acks: readonly { codeVersion: string; signedOn: string }[] }) {
+/** The latest Code of Ethics version signed, a dash when none has been, or "Unavailable" when ethics did not answer (null). */
+export function EthicsStatus({ acks }: { acks: readonly { codeVersion: string; signedOn: string }[] | null }) {
+  if (acks === null) return <Unavailable what="Code of Ethics" />;
   const latest = latestAcknowledgment(acks);
   if (!latest) {
     return (

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { Loading, ErrorAlert } from '../components/Status';
+import { Loading } from '../components/Status';
+import { ResponseProblem, Unavailable } from '../components/Unavailable';
 import { EthicsStatus } from '../components/EthicsStatus';
 import { MyApplications } from '../components/MyApplications';
 import { MyTraining } from '../components/MyTraining';
@@ -84,7 +85,7 @@ function MyRecord() {
   return (
     <section className="card" aria-labelledby="my-record-title" data-testid="my-record">
       <h2 id="my-record-title">My record</h2>
-      {result.error && <ErrorAlert error={result.error} title="Could not load your record" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
+      <ResponseProblem error={result.error} hasData={!!me} title="Could not load your record" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       {result.fetching && !result.data && <Loading>Loading your record…</Loading>}
       {result.data && !me && <p className="muted">No person record was found for your account.</p>}
       {me && (
@@ -100,7 +101,7 @@ function MyRecord() {
             </div>
             <div>
               <dt>Training hours</dt>
-              <dd data-testid="my-training-hours">{formatHours(me.trainingHours)}</dd>
+              <dd data-testid="my-training-hours">{me.trainingHours == null ? <Unavailable what="Training hours" /> : formatHours(me.trainingHours)}</dd>
             </div>
             <div>
               <dt>Code of Ethics</dt>
@@ -111,7 +112,11 @@ function MyRecord() {
           </dl>
 
           <h3>Completed training</h3>
-          {me.trainingCompletions.length === 0 ? (
+          {me.trainingCompletions == null ? (
+            <p>
+              <Unavailable what="Completed training" />
+            </p>
+          ) : me.trainingCompletions.length === 0 ? (
             <p className="muted">No completed training yet.</p>
           ) : (
             <div className="table-wrap" role="region" aria-label="Completed training" tabIndex={0}>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EthicsStatus } from '../components/EthicsStatus';
-import { ErrorAlert, Loading } from '../components/Status';
+import { Loading } from '../components/Status';
+import { ResponseProblem, Unavailable } from '../components/Unavailable';
 import { displayName, formatHours } from '../format';
 import { graphql } from '../gql';
 import { useDebouncedValue } from '../useDebouncedValue';
@@ -11,7 +12,8 @@ export const PAGE_SIZE = 25;
 const SEARCH_DEBOUNCE_MS = 250;
 
 // One request, three subgraphs: the person from certification, hours and completions from
-// training, acknowledgments from ethics; the gateway plans and joins them.
+// training, acknowledgments from ethics; the gateway plans and joins them. When training or ethics
+// does not answer, the people are still listed and their parts say so.
 export const PeopleQuery = graphql(`
   query People($first: Int, $after: String, $search: String) {
     people(first: $first, after: $after, search: $search) {
@@ -90,13 +92,7 @@ export function PeoplePage() {
         </p>
       </div>
 
-      {result.error && (
-        <ErrorAlert
-          error={result.error}
-          title="Could not load people"
-          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-        />
-      )}
+      <ResponseProblem error={result.error} hasData={!!people} title="Could not load people" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       {!people && result.fetching && <Loading>Loading people…</Loading>}
 
       {people && edges.length === 0 && (
@@ -135,10 +131,10 @@ export function PeoplePage() {
                   </td>
                   <td className="email">{person.email}</td>
                   <td className="num" data-testid="training-hours">
-                    {formatHours(person.trainingHours)}
+                    {person.trainingHours == null ? <Unavailable what="Training hours" /> : formatHours(person.trainingHours)}
                   </td>
                   <td className="num" data-testid="completions">
-                    {person.trainingCompletions.length}
+                    {person.trainingCompletions == null ? <Unavailable what="Completions" /> : person.trainingCompletions.length}
                   </td>
                   <td data-testid="ethics">
                     <EthicsStatus acks={person.ethicsAcknowledgments} />

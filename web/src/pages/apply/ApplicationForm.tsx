@@ -466,8 +466,10 @@ function TrainingStep({
 }) {
   const renewal = app.kind === 'RECERTIFICATION';
   const policy = policyNumbers(policyValues);
-  const completions = me.trainingCompletions.filter((c) => !renewal || !lastCertifiedOn || c.completedOn > lastCertifiedOn);
-  const core = me.trainingCompletions.find((c) => c.kind === 'CORE_PSS');
+  // Null when training did not answer: the record is then unavailable, not empty.
+  const record = me.trainingCompletions;
+  const completions = (record ?? []).filter((c) => !renewal || !lastCertifiedOn || c.completedOn > lastCertifiedOn);
+  const core = (record ?? []).find((c) => c.kind === 'CORE_PSS');
   const setRow = (key: string, patch: Partial<TrainingLogRow>) => change({ trainingLog: form.trainingLog.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
   const rowReason = (i: number, field: string) => reasonsFor(problems, `trainingLog.${sentIndex(form.trainingLog, blankTraining, i)}.${field}`);
   const loggedHours = form.trainingLog.reduce((sum, r) => sum + (Number(r.hours) || 0), 0);
@@ -478,7 +480,11 @@ function TrainingStep({
         <Title order={3} size="h5">
           {renewal && lastCertifiedOn ? `Training on your record since ${lastCertifiedOn}` : 'Training on your record with the program'}
         </Title>
-        {completions.length === 0 ? (
+        {record == null ? (
+          <Text size="sm" c={MUTED} data-testid="training-records-unavailable">
+            Your training record is unavailable right now (training is not answering); try again shortly. The program reads your record again when you submit.
+          </Text>
+        ) : completions.length === 0 ? (
           <Text size="sm" c={MUTED} data-testid="training-records-empty">
             The platform has no completed training for you{renewal ? ' since your last certification' : ''} yet. Training from sessions on the platform appears here; add training done elsewhere below.
           </Text>
@@ -487,7 +493,7 @@ function TrainingStep({
             <Text size="sm" mb="xs" data-testid="training-hours-by-kind">
               {renewal
                 ? `${formatHours(completions.reduce((s, c) => s + c.hours, 0))} hours since your last certification.`
-                : `${formatHours(me.trainingHours)} hours in all: ${me.trainingHoursByKind.map((k) => `${courseKindLabel(k.kind)} ${formatHours(k.hours)}`).join(', ')}.`}
+                : `${formatHours(me.trainingHours ?? completions.reduce((s, c) => s + c.hours, 0))} hours in all: ${(me.trainingHoursByKind ?? []).map((k) => `${courseKindLabel(k.kind)} ${formatHours(k.hours)}`).join(', ')}.`}
             </Text>
             <Text size="sm" mb="xs" data-testid="training-record-counts">
               This training counts toward your application as it is: the program reads your record when you submit. Do not copy it into the log below.

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { unavailableDomains, UnavailableNotice } from '../../components/Unavailable';
 import { courseKindLabel, formatHours } from '../../format';
 import { useFragment } from '../../gql';
 import type { ApplicantRecordQuery as ApplicantRecord, CourseKind, MyCertificationsQuery as MyCertifications } from '../../gql/graphql';
@@ -164,7 +165,9 @@ interface HoursRow {
 function HoursAgainstRequired({ cert, policy }: { cert: Certification; policy: PolicyNumbers }) {
   const since = dayAfter(cert.lastCertifiedOn);
   const [result, reexecute] = useQuery({ query: HoursSinceQuery, variables: { since } });
-  const me = result.data?.me;
+  const answer = result.data?.me;
+  // Training's hours are null when training did not answer: unavailable, not zero.
+  const me = answer && answer.trainingHours != null && answer.trainingHoursByKind != null ? { trainingHours: answer.trainingHours, trainingHoursByKind: answer.trainingHoursByKind } : null;
   const byKind = (kind: CourseKind) => me?.trainingHoursByKind.find((k) => k.kind === kind)?.hours ?? 0;
   const military = cert.designations.some((d) => MILITARY.includes(d.designation));
 
@@ -192,8 +195,12 @@ function HoursAgainstRequired({ cert, policy }: { cert: Certification; policy: P
       <Text size="sm" c={MUTED} mb="sm">
         {`Completed after ${cert.lastCertifiedOn}, from your training record with the program. Training done elsewhere counts too: add it to your renewal's training log with its certificate.`}
       </Text>
-      {result.error && !me && <ErrorAlert error={result.error} title="Could not load your training hours" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      {!me && !result.error && <Loading>Loading your training hours…</Loading>}
+      {answer && !me ? (
+        <UnavailableNotice domains={unavailableDomains(result.error).length ? unavailableDomains(result.error) : ['training']} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : (
+        result.error && !me && <ErrorAlert error={result.error} title="Could not load your training hours" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      )}
+      {!answer && !result.error && <Loading>Loading your training hours…</Loading>}
       {me && (
         <Table.ScrollContainer minWidth={480}>
           <Table withTableBorder aria-label="Hours done against hours required">

@@ -4,11 +4,13 @@
 // (training), Code of Ethics acknowledgments, public disciplinary status, open complaints and any
 // bar from teaching (ethics), and — for ethics staff and admins only — complaints about them and
 // sanctions. Parts a role may not read are asked for only when it may (@include / @skip), so no
-// one else's request touches them.
+// one else's request touches them. When training or ethics does not answer, the rest is shown with
+// a notice naming it and its parts marked unavailable (their fields come back null).
 import { Badge, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { ErrorAlert, Loading } from '../../components/Status';
+import { Loading } from '../../components/Status';
+import { ResponseProblem, Unavailable, UNAVAILABLE } from '../../components/Unavailable';
 import { courseKindLabel, displayName, formatHours } from '../../format';
 import { graphql } from '../../gql';
 import type { CourseKind } from '../../gql/graphql';
@@ -80,7 +82,7 @@ export function PersonPage() {
         <Link to="/people">← People</Link>
       </p>
       <h1 id="person-title">{person ? displayName(person) : 'Person'}</h1>
-      {error && <ErrorAlert error={error} title="Could not load this person" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
+      <ResponseProblem error={error} hasData={!!person} title="Could not load this person" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       {fetching && !data && <Loading>Loading the person's record…</Loading>}
       {person && data && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -139,12 +141,16 @@ export function PersonPage() {
             )}
           </Section>
 
-          <Section title={`Training: ${formatHours(person.trainingHours)} hours`} testId="person-training">
+          <Section title={person.trainingHours == null ? `Training: ${UNAVAILABLE.toLowerCase()}` : `Training: ${formatHours(person.trainingHours)} hours`} testId="person-training">
             <Text size="sm">
-              {person.trainingHoursByKind.map((k) => `${courseKindLabel(k.kind as CourseKind)} ${formatHours(k.hours)}`).join(' · ') || 'No hours yet'}
-              {person.childAndFamilyTrainingHours > 0 && ` · about children and families ${formatHours(person.childAndFamilyTrainingHours)}`}
+              {person.trainingHoursByKind == null ? (
+                <Unavailable what="Training hours" />
+              ) : (
+                person.trainingHoursByKind.map((k) => `${courseKindLabel(k.kind as CourseKind)} ${formatHours(k.hours)}`).join(' · ') || 'No hours yet'
+              )}
+              {person.childAndFamilyTrainingHours != null && person.childAndFamilyTrainingHours > 0 && ` · about children and families ${formatHours(person.childAndFamilyTrainingHours)}`}
             </Text>
-            {person.trainingCompletions.length > 0 && (
+            {person.trainingCompletions && person.trainingCompletions.length > 0 && (
               <Table mt="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -179,15 +185,17 @@ export function PersonPage() {
             )}
           </Section>
 
-          {person.trainerProfile && <TrainerSection profile={person.trainerProfile} barred={person.barredFromTeaching ?? null} />}
+          {/* Ethics answered when the public status (asked of everyone) is there; else the bar is unknown, not "No". */}
+          {person.trainerProfile && <TrainerSection profile={person.trainerProfile} barred={person.publicDisciplinaryStatus ? (person.barredFromTeaching ?? null) : undefined} />}
 
           <Section title="Ethics" testId="person-ethics">
             <Facts
               rows={[
-                ['Public standing', enumWords(person.publicDisciplinaryStatus.standing)],
-                ['Removed as trainer', person.publicDisciplinaryStatus.removedAsTrainer ? 'Yes' : 'No'],
-                ['Code of Ethics signed', person.ethicsAcknowledgments.map((a) => `${a.codeVersion} on ${a.signedOn}`).join('; ') || 'Never'],
-                ...(person.openComplaintCount != null ? [['Open complaints', String(person.openComplaintCount)] as const] : []),
+                ['Public standing', person.publicDisciplinaryStatus ? enumWords(person.publicDisciplinaryStatus.standing) : UNAVAILABLE],
+                ['Removed as trainer', person.publicDisciplinaryStatus ? (person.publicDisciplinaryStatus.removedAsTrainer ? 'Yes' : 'No') : UNAVAILABLE],
+                ['Code of Ethics signed', person.ethicsAcknowledgments ? person.ethicsAcknowledgments.map((a) => `${a.codeVersion} on ${a.signedOn}`).join('; ') || 'Never' : UNAVAILABLE],
+                // Asked of staff only (@include): absent for others, null when ethics did not answer.
+                ...(person.openComplaintCount !== undefined ? [['Open complaints', person.openComplaintCount === null ? UNAVAILABLE : String(person.openComplaintCount)] as const] : []),
               ]}
               testId="person-ethics-facts"
             />
@@ -196,7 +204,11 @@ export function PersonPage() {
                 <Title order={3} size="h5" mt="sm">
                   Complaints
                 </Title>
-                {(person.complaints ?? []).length === 0 ? (
+                {person.complaints === null ? (
+                  <Text size="sm" data-testid="person-complaints-unavailable">
+                    <Unavailable what="Complaints" />
+                  </Text>
+                ) : (person.complaints ?? []).length === 0 ? (
                   <Text size="sm" data-testid="person-no-complaints">
                     No complaints about this person.
                   </Text>
@@ -213,7 +225,11 @@ export function PersonPage() {
                 <Title order={3} size="h5" mt="sm">
                   Sanctions
                 </Title>
-                {(person.sanctions ?? []).length === 0 ? (
+                {person.sanctions === null ? (
+                  <Text size="sm">
+                    <Unavailable what="Sanctions" />
+                  </Text>
+                ) : (person.sanctions ?? []).length === 0 ? (
                   <Text size="sm">None.</Text>
                 ) : (
                   <ul data-testid="person-sanctions">

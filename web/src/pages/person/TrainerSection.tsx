@@ -3,6 +3,7 @@
 // yet started. Courses and sessions link to their pages for the roles that may open them.
 import { Badge, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { UNAVAILABLE } from '../../components/Unavailable';
 import { courseKindLabel } from '../../format';
 import type { PersonViewQuery } from '../../gql/graphql';
 import { COURSE_READER_ROLES, hasAnyRole, SESSION_READER_ROLES } from '../../roles';
@@ -14,7 +15,8 @@ type Profile = NonNullable<PersonViewQuery['person']['trainerProfile']>;
 const BAD = '#a61e1e';
 const GOOD = '#05654a';
 
-export function TrainerSection({ profile, barred }: { profile: Profile; barred: string | null }) {
+/** `barred`: why ethics bars them today, null when nothing does, undefined when ethics did not answer. */
+export function TrainerSection({ profile, barred }: { profile: Profile; barred: string | null | undefined }) {
   const user = useUser();
   const courseLinks = hasAnyRole(user.roles, COURSE_READER_ROLES);
   const sessionLinks = hasAnyRole(user.roles, SESSION_READER_ROLES);
@@ -25,7 +27,7 @@ export function TrainerSection({ profile, barred }: { profile: Profile; barred: 
       <Facts
         rows={[
           ['Standing', removed ? 'Removed as trainer by the program' : 'Active'],
-          ['Barred from teaching today', barred ?? 'No'],
+          ['Barred from teaching today', barred === undefined ? UNAVAILABLE : (barred ?? 'No')],
         ]}
         testId="person-trainer-facts"
       />

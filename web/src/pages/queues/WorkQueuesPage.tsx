@@ -8,6 +8,7 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { onlyUnavailable, Unavailable, unavailableDomains, UnavailableNotice } from '../../components/Unavailable';
 import { countLabel, courseKindLabel, displayName, formatHours } from '../../format';
 import type { WorkQueuesQuery } from '../../gql/graphql';
 import { APPLICATION_STATUS_LABELS, CERTIFICATION_STATUS_LABELS, enumWords, label } from '../../labels';
@@ -35,7 +36,11 @@ export function WorkQueuesPage() {
       <title>Work queues · CPSS Platform</title>
       <h1 id="queues-title">Work queues</h1>
       <p className="lede">What is waiting in certification, ethics and training, with a link to each item’s own page.</p>
-      {error && <ErrorAlert error={error} title={data ? 'Some of the queues could not be loaded' : 'Could not load the work queues'} onRetry={retry} />}
+      {error && data && onlyUnavailable(error) ? (
+        <UnavailableNotice domains={unavailableDomains(error)} onRetry={retry} />
+      ) : (
+        error && <ErrorAlert error={error} title={data ? 'Some of the queues could not be loaded' : 'Could not load the work queues'} onRetry={retry} />
+      )}
       {fetching && !data && <Loading>Loading the work queues…</Loading>}
       {data && <Queues data={data} busy={fetching} />}
     </section>
@@ -206,7 +211,8 @@ function Renewals({ queue, busy }: { queue: Data['certificationsDue']; busy: boo
       busy={busy}
       head={['Holder', 'Certification', 'Due', 'Training hours', 'Ethics hours']}
       rows={queue.edges.map(({ node: c }) => {
-        const hours = hoursProgress(c.trainingHoursSinceLastCertification, c.renewalHoursRequired);
+        // Null when training did not answer: the hours are unavailable, not zero.
+        const hours = c.trainingHoursSinceLastCertification == null ? null : hoursProgress(c.trainingHoursSinceLastCertification, c.renewalHoursRequired);
         return (
           <tr key={c.id} data-testid="queue-renewals-row" data-id={c.id}>
             <th scope="row">
@@ -220,10 +226,18 @@ function Renewals({ queue, busy }: { queue: Data['certificationsDue']; busy: boo
               <time dateTime={c.dueOn}>{c.dueOn}</time>
             </td>
             <td data-testid="renewal-hours">
-              {formatHours(hours.done)} of {formatHours(hours.required)}
-              {hours.met ? <span className="badge badge--good">Met</span> : <div className="muted">{formatHours(hours.missing)} to go</div>}
+              {hours ? (
+                <>
+                  {formatHours(hours.done)} of {formatHours(hours.required)}
+                  {hours.met ? <span className="badge badge--good">Met</span> : <div className="muted">{formatHours(hours.missing)} to go</div>}
+                </>
+              ) : (
+                <>
+                  <Unavailable what="Training hours" /> of {formatHours(c.renewalHoursRequired)}
+                </>
+              )}
             </td>
-            <td data-testid="renewal-ethics-hours">{formatHours(c.ethicsTrainingHoursSinceLastCertification)}</td>
+            <td data-testid="renewal-ethics-hours">{c.ethicsTrainingHoursSinceLastCertification == null ? <Unavailable what="Ethics hours" /> : formatHours(c.ethicsTrainingHoursSinceLastCertification)}</td>
           </tr>
         );
       })}
