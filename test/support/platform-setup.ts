@@ -26,6 +26,8 @@ export default async function setup(ctx: SetupContext): Promise<() => Promise<vo
   // What the gateway signs its subgraph requests with: a suite calling a subgraph as the gateway needs it.
   ctx.provide('subgraphSecret', platform.subgraphSecret);
   ctx.provide('logDir', logDir);
+  // The platform's database, for suites that check what the services' database role may do.
+  ctx.provide('databaseUrl', db.url);
   // Suites that need a platform of their own (a test clock, a service stopped) make their database here.
   ctx.provide('pgAdminUrl', server.adminUrl);
   return async () => {
@@ -41,6 +43,7 @@ declare module 'vitest' {
     subgraphUrls: { certification: string; training: string; ethics: string };
     subgraphSecret: string;
     logDir: string;
+    databaseUrl: string;
     pgAdminUrl: string;
   }
 }

@@ -32,7 +32,8 @@ export interface ConnectionShape<T> {
   totalCount: number | Promise<number>;
 }
 
-export function Connection<T extends object>(node: ClassType<T>, name: string) {
+/** `shareable`: the connection is defined alike by several subgraphs (the edge is marked too). */
+export function Connection<T extends object>(node: ClassType<T>, name: string, options: { shareable?: boolean } = {}) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field()
@@ -41,6 +42,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     @Field(() => node)
     node: T;
   }
+  if (options.shareable) Directive('@shareable')(Edge);
 
   @ObjectType()
   abstract class ConnectionClass {

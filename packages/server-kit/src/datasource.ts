@@ -1,6 +1,9 @@
 // One TypeORM DataSource per service, confined to the service's own PostgreSQL schema, with
-// migrations (synchronize is always off).
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+// migrations (synchronize is always off). The service's connections act as the schema's service
+// role (`<schema>_service`, see audit.ts): rows only, and the audit trail can be added to but never
+// changed. Migrations run as the owner, on connections of their own.
+import { DataSource, type DataSourceOptions as TypeOrmOptions, type EntitySchema, type MixedList } from 'typeorm';
+import { prepareServiceRole, serviceRoleOf } from './audit';
 
 export interface DataSourceOptions {
   url: string;
@@ -27,18 +30,39 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logging: false,
     applicationName: options.applicationName ?? options.schema,
     poolSize: options.poolSize ?? 10,
-    // Only this service's schema is visible to its connections (plus pg_catalog).
-    extra: { options: `-c search_path=${options.schema}` },
+    // The service role installs nothing; the owner's migrations did.
+    installExtensions: false,
+    // Only this service's schema is visible to its connections (plus pg_catalog), and they act as
+    // the service role, whoever DATABASE_URL signs in as.
+    extra: { options: `-c search_path=${options.schema} -c role=${serviceRoleOf(options.schema)}` },
   });
 }
 
-/** Connects, creates the service's schema if missing and applies pending migrations. */
+/**
+ * Connects, and first (when `run`), as the owner: creates the service's schema if missing, applies
+ * pending migrations, and prepares the service role (prepareServiceRole). Without `run` the
+ * migrations must have been applied by other means.
+ */
 export async function initializeAndMigrate(dataSource: DataSource, run = true): Promise<DataSource> {
-  if (!dataSource.isInitialized) await dataSource.initialize();
-  const schema = (dataSource.options as { schema?: string }).schema;
   if (run) {
-    if (schema) await dataSource.query(`create schema if not exists "${schema}"`);
-    await dataSource.runMigrations({ transaction: 'each' });
+    const options = dataSource.options as TypeOrmOptions & { schema?: string; applicationName?: string };
+    const schema = options.schema;
+    const owner = new DataSource({
+      ...options,
+      entities: [],
+      poolSize: 1,
+      applicationName: `${options.applicationName ?? schema ?? 'service'} migrations`,
+      extra: { options: schema ? `-c search_path=${schema}` : '' },
+    } as TypeOrmOptions);
+    await owner.initialize();
+    try {
+      if (schema) await owner.query(`create schema if not exists "${schema}"`);
+      await owner.runMigrations({ transaction: 'each' });
+      if (schema) await prepareServiceRole(owner, schema);
+    } finally {
+      await owner.destroy();
+    }
   }
+  if (!dataSource.isInitialized) await dataSource.initialize();
   return dataSource;
 }

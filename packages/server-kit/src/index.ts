@@ -28,3 +28,4 @@ export * from './inbound-commands';
 export * from './sql-count';
 export * from './write-generation';
 export * from './operation';
+export * from './audit-trail';

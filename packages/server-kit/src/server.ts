@@ -13,6 +13,7 @@ import { errorLoggingPlugin, formatError, invalidToken } from './errors';
 import { healthRoutes, requestIdOf, requestLogging } from './http';
 import { LoaderRegistry } from './loaders';
 import { sqlStatementCounting } from './sql-count';
+import { auditScopeMiddleware, auditScopePlugin, auditWrites } from './audit';
 import { GATEWAY_SIGNATURE_HEADER, gatewayOnlyFieldsPlugin, invalidGatewaySignature, notThroughGateway, verifyGatewaySignature } from './gateway-signature';
 import type { Clock } from './clock';
 import type { GatewayClient } from './gateway-client';
@@ -69,7 +70,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
-    plugins: [errorLoggingPlugin(), gatewayOnlyFieldsPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [errorLoggingPlugin(), gatewayOnlyFieldsPlugin(), auditScopePlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
@@ -77,6 +78,9 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   app.disable('x-powered-by');
   app.use(requestLogging(options.logger));
   app.use(sqlStatementCounting());
+  // Every write a mutation makes is recorded with who made it (see audit.ts).
+  app.use(auditScopeMiddleware());
+  auditWrites(options.dataSource);
   healthRoutes(app, async () => {
     await options.dataSource.query('select 1');
   });

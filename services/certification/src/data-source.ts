@@ -11,6 +11,7 @@ import { TimelineActorName1763900005000 } from './migrations/1763900005000-Timel
 import { InboundCommands1763900006000 } from './migrations/1763900006000-InboundCommands';
 import { ApplicationExternalFacts1763900007000 } from './migrations/1763900007000-ApplicationExternalFacts';
 import { PerformanceIndexes1763900008000 } from './migrations/1763900008000-PerformanceIndexes';
+import { AuditTrail1765100000000 } from './migrations/1765100000000-AuditTrail';
 
 export const SCHEMA = 'certification';
 
@@ -19,6 +20,6 @@ export function createCertificationDataSource(url: string) {
     url,
     schema: SCHEMA,
     entities: [Person, PolicyVersion, StatusChange, AuditEntry, StoredDocument, Application, TrainingLogEntry, ApplicationReference, DesignationRequest, Certification, CertificationDesignation, CertificationEvent, Fee],
-    migrations: [CreatePerson1763900000000, CertificationPolicy1763900001000, PersonProfile1763900002000, ApplicationsAndCertifications1763900003000, Notifications1763900004000, TimelineActorName1763900005000, InboundCommands1763900006000, ApplicationExternalFacts1763900007000, PerformanceIndexes1763900008000],
+    migrations: [CreatePerson1763900000000, CertificationPolicy1763900001000, PersonProfile1763900002000, ApplicationsAndCertifications1763900003000, Notifications1763900004000, TimelineActorName1763900005000, InboundCommands1763900006000, ApplicationExternalFacts1763900007000, PerformanceIndexes1763900008000, AuditTrail1765100000000],
   });
 }

@@ -1,4 +1,5 @@
 import { buildFederatedSchema, containerOf, type RequestContext } from '@cpss/server-kit';
+import { CertificationAuditTrailResolver } from './resolvers/audit.resolver';
 import type { CertificationServices } from './certification-services';
 import { ApplicationResolver, PersonApplicationResolver } from './resolvers/application.resolver';
 import { CertificationResolver, certificationLoader, PersonCertificationResolver } from './resolvers/certification.resolver';
@@ -9,7 +10,7 @@ import { personReference } from './resolvers/person.reference';
 import { registryEntryReference, RegistryResolver } from './resolvers/registry.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 
-export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver, CommandResolver, PersonApplicationResolver] as const;
+export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver, CommandResolver, PersonApplicationResolver, CertificationAuditTrailResolver] as const;
 
 function instances(s: CertificationServices): object[] {
   return [
@@ -22,6 +23,7 @@ function instances(s: CertificationServices): object[] {
     new StatisticsResolver(s.statistics),
     new CommandResolver(s.commands),
     new PersonApplicationResolver(s.applications),
+    new CertificationAuditTrailResolver(s.dataSource),
   ];
 }
 

@@ -12,6 +12,7 @@ import { Sanctions1763900004000 } from './migrations/1763900004000-Sanctions';
 import { TimelineActorName1763900005000 } from './migrations/1763900005000-TimelineActorName';
 import { OutboxDelivery1763900006000 } from './migrations/1763900006000-OutboxDelivery';
 import { PerformanceIndexes1763900007000 } from './migrations/1763900007000-PerformanceIndexes';
+import { AuditTrail1765100000000 } from './migrations/1765100000000-AuditTrail';
 
 export const SCHEMA = 'ethics';
 
@@ -19,7 +20,7 @@ export const ENTITIES = [
   EthicsAcknowledgment, PolicyVersion, StatusChange, AuditEntry, CodeOfEthicsVersion, CodeOfEthicsPrinciple,
   Complaint, ComplaintAllegation, OutboundCommand, Sanction, PublicDisciplinaryAction,
 ];
-export const MIGRATIONS = [CreateEthicsAcknowledgment1763900000000, EthicsPolicy1763900001000, CodeOfEthics1763900002000, Complaints1763900003000, Sanctions1763900004000, TimelineActorName1763900005000, OutboxDelivery1763900006000, PerformanceIndexes1763900007000];
+export const MIGRATIONS = [CreateEthicsAcknowledgment1763900000000, EthicsPolicy1763900001000, CodeOfEthics1763900002000, Complaints1763900003000, Sanctions1763900004000, TimelineActorName1763900005000, OutboxDelivery1763900006000, PerformanceIndexes1763900007000, AuditTrail1765100000000];
 
 export function createEthicsDataSource(url: string) {
   return createDataSource({ url, schema: SCHEMA, entities: ENTITIES, migrations: MIGRATIONS });

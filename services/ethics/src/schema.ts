@@ -1,6 +1,7 @@
 import { buildFederatedSchema, containerOf } from '@cpss/server-kit';
 import { Person } from './entities/person';
 import { RegistryEntry } from './entities/registry-entry';
+import { EthicsAuditTrailResolver } from './resolvers/audit.resolver';
 import type { EthicsServices } from './ethics-services';
 import { CodeOfEthicsResolver, EthicsAcknowledgmentResolver } from './resolvers/code-of-ethics.resolver';
 import { ComplaintAllegationResolver, ComplaintResolver } from './resolvers/complaint.resolver';
@@ -10,7 +11,7 @@ import { personReference } from './resolvers/person.reference';
 import { EthicsPolicyResolver } from './resolvers/policy.resolver';
 import { RegistryEntryEthicsResolver } from './resolvers/registry-entry.resolver';
 
-export const resolvers = [PersonEthicsResolver, EthicsPolicyResolver, CodeOfEthicsResolver, EthicsAcknowledgmentResolver, ComplaintResolver, ComplaintAllegationResolver, OutboxResolver, RegistryEntryEthicsResolver] as const;
+export const resolvers = [PersonEthicsResolver, EthicsPolicyResolver, CodeOfEthicsResolver, EthicsAcknowledgmentResolver, ComplaintResolver, ComplaintAllegationResolver, OutboxResolver, RegistryEntryEthicsResolver, EthicsAuditTrailResolver] as const;
 
 function instances(s: EthicsServices): object[] {
   return [
@@ -22,6 +23,7 @@ function instances(s: EthicsServices): object[] {
     new ComplaintAllegationResolver(),
     new OutboxResolver(s),
     new RegistryEntryEthicsResolver(s),
+    new EthicsAuditTrailResolver(s.dataSource),
   ];
 }
 

@@ -7,6 +7,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  auditScopeMiddleware,
+  auditWrites,
   errorLoggingPlugin,
   formatError,
   healthRoutes,
@@ -83,6 +85,9 @@ export async function createServer(deps: GatewayDeps) {
   app.set('trust proxy', 'loopback');
   app.use(requestLogging(deps.logger));
   app.use(cookieParser());
+  // Changes to accounts (a sign-in's failure count, a lockout) are in the identity audit trail too.
+  app.use(auditScopeMiddleware());
+  auditWrites(deps.dataSource);
   healthRoutes(app, async () => {
     await deps.dataSource.query('select 1');
   });
@@ -90,6 +95,7 @@ export async function createServer(deps: GatewayDeps) {
     '/auth',
     authRoutes({
       accounts: new AccountService(deps.dataSource, deps.lockout, deps.clock),
+      dataSource: deps.dataSource,
       auth: deps.auth,
       verifier: deps.verifier,
       ttlSeconds: deps.sessionTtlSeconds,

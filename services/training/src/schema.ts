@@ -14,11 +14,12 @@ import { CourseTrainerFieldsResolver, CourseTrainerResolver, EnrollmentResolver,
 import { StandardsResolver } from './resolvers/standards.resolver';
 import { TrainingStatisticsResolver } from './resolvers/statistics.resolver';
 import { PersonTrainerResolver } from './resolvers/trainer-profile.resolver';
+import { TrainingAuditTrailResolver } from './resolvers/audit.resolver';
 import type { TrainingServices } from './training-services';
 
 export const resolvers = [
   PersonTrainingResolver, PersonTrainerResolver, TrainingPolicyResolver, StandardsResolver, CourseResolver, CourseSubmissionResolver, CourseTrainerResolver, CourseTrainerFieldsResolver,
-  TrainingSessionResolver, EnrollmentResolver, AttendanceResolver, TrainingCatalogResolver, TrainingStatisticsResolver, TrainingCommandResolver, CertificationTrainingResolver,
+  TrainingSessionResolver, EnrollmentResolver, AttendanceResolver, TrainingCatalogResolver, TrainingStatisticsResolver, TrainingCommandResolver, CertificationTrainingResolver, TrainingAuditTrailResolver,
 ] as const;
 
 function instances(s: TrainingServices): object[] {
@@ -38,6 +39,7 @@ function instances(s: TrainingServices): object[] {
     new TrainingStatisticsResolver(s.statistics, s.clock),
     new TrainingCommandResolver(s.commands),
     new CertificationTrainingResolver(s.records),
+    new TrainingAuditTrailResolver(s.dataSource),
   ];
 }
 

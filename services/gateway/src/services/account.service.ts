@@ -2,6 +2,7 @@
 // costs the same time whether or not the email exists. Too many failed sign-ins to one account
 // within a window lock it for a while (whatever address they come from): the right password is
 // refused too until the lockout ends, with the same answer as any other failure.
+import { recordAudit } from '@cpss/server-kit';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@cpss/domain';
 import type { Logger, Principal } from '@cpss/server-kit';
 import argon2 from 'argon2';
@@ -30,30 +31,49 @@ export class AccountService {
     this.accounts = dataSource.getRepository(Account);
   }
 
-  /** The principal for these credentials, or null (unknown email, wrong password, disabled). */
-  async signIn(email: string, password: string): Promise<Principal | null> {
+  /**
+   * The principal for these credentials, or null (unknown email, wrong password, locked, disabled).
+   * Every attempt is in the audit trail: `sign-in`, or `sign-in-refused` with why as the operation
+   * (the caller is told only that it failed).
+   */
+  async signIn(email: string, password: string, requestId?: string): Promise<Principal | null> {
     const account = await this.accounts
       .createQueryBuilder('a')
       .where('lower(a.email) = lower(:email)', { email: email.trim() })
       .getOne();
+    const refused = async (why: string) => {
+      await this.audit({ principal: null, action: 'sign-in-refused', subjectId: account?.id ?? '', requestId, operation: why });
+      return null;
+    };
     if (!account) {
       // Spend the same work as a real check, so timing does not reveal which emails exist.
       this.dummyHash ??= argon2.hash('not-a-real-password');
       await argon2.verify(await this.dummyHash, password);
-      return null;
+      return refused('unknown-email');
     }
     const ok = await argon2.verify(account.passwordHash, password);
     const now = this.now();
-    if (account.lockedUntil && account.lockedUntil > now) return null;
+    if (account.lockedUntil && account.lockedUntil > now) return refused('locked');
     if (!ok) {
       await this.countFailure(account.id, now);
-      return null;
+      return refused('wrong-password');
     }
-    if (account.disabled) return null;
+    if (account.disabled) return refused('disabled');
     if (account.failedSignIns > 0 || account.lockedUntil) {
       await this.accounts.update({ id: account.id }, { failedSignIns: 0, firstFailedAt: null, lockedUntil: null });
     }
-    return principalOf(account);
+    const principal = principalOf(account);
+    await this.audit({ principal, action: 'sign-in', subjectId: account.id, requestId, operation: 'sign-in' });
+    return principal;
+  }
+
+  /** Records a sign-out (with the account when the request still carried a valid session). */
+  async signedOut(principal: Principal | null, requestId?: string): Promise<void> {
+    await this.audit({ principal, action: 'sign-out', subjectId: principal?.subject ?? '', requestId, operation: 'sign-out' });
+  }
+
+  private audit(entry: { principal: Principal | null; action: 'sign-in' | 'sign-in-refused' | 'sign-out'; subjectId: string; requestId?: string; operation: string }) {
+    return recordAudit(this.accounts.manager, { ...entry, subjectType: 'account', fields: [] });
   }
 
   /**

@@ -1,0 +1,4 @@
+// The certification domain's audit trail for admins: the shared resolver of server-kit, named for this domain.
+import { auditTrailResolver } from '@cpss/server-kit';
+
+export const CertificationAuditTrailResolver = auditTrailResolver('certification');
