@@ -2,7 +2,10 @@
 // restarted without disturbing the other suites):
 // - one subgraph stopped while ten clients keep asking: what the other domains answer keeps being
 //   answered; what needs the stopped one fails fast with SERVICE_UNAVAILABLE naming it (never a
-//   5xx, never a hang); when it is started again, everything is answered again;
+//   5xx, never a hang); when it is started again, everything is answered again. A cross-domain
+//   query (the web UI's person view, a registry search with disciplinary status) keeps its
+//   certification and training parts and has only the ethics fields null, with SERVICE_UNAVAILABLE
+//   naming ethics (the fields a subgraph adds to another's entity are nullable);
 // - PostgreSQL restarted while ten clients keep writing and reading: the services reconnect by
 //   themselves, a request caught by the restart is SERVICE_UNAVAILABLE (the database), and every
 //   write that was acknowledged is in the database afterwards.
@@ -10,11 +13,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { print } from 'graphql';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startEmbeddedPostgres, type RunningDatabase } from '@cpss/devdb';
 import { DEMO_PEOPLE } from '@cpss/domain';
 import type { RunningPlatform } from '@cpss/launcher';
+import { PersonViewDocument } from '@cpss/web/src/gql/graphql';
+import { poll, signInPage, useBrowser } from '../support/browser';
 import { graphql, signIn, type GraphQLResponse } from '../support/client';
 import { startTestPlatform } from '../support/platform';
 
@@ -25,6 +31,7 @@ const ADMIN = 'admin@demo.cpss';
 let pg: RunningDatabase;
 let platform: RunningPlatform;
 let token: string;
+const browser = useBrowser();
 
 const PEOPLE = /* GraphQL */ `
   query FaultPeople {
@@ -39,6 +46,16 @@ const PEOPLE_WITH_COMPLAINTS = /* GraphQL */ `
 const CATALOG = /* GraphQL */ `
   query FaultCatalog {
     courses(first: 5) { edges { node { id title } } }
+  }
+`;
+// The person view as the web UI asks it (web/src/pages/person/PersonPage.tsx), as an admin.
+const PERSON_VIEW = print(PersonViewDocument);
+/** The fields ethics adds to Person in the person view (all nullable: null when ethics does not answer). */
+const ETHICS_PERSON_FIELDS = ['ethicsAcknowledgments', 'publicDisciplinaryStatus', 'openComplaintCount', 'barredFromTeaching', 'complaints', 'sanctions'];
+// The public registry with ethics' disciplinary status (RegistryEntry.disciplinaryStatus @requires personId).
+const REGISTRY = /* GraphQL */ `
+  query FaultRegistry($name: String!, $county: String!) {
+    registrySearch(name: $name, county: $county) { certificationNumber name county status goodThrough disciplinaryStatus { standing actions { kind effectiveFrom } } }
   }
 `;
 const RECORD = /* GraphQL */ `
@@ -104,6 +121,23 @@ function load(clients: number, next: (client: number, i: number) => Promise<Outc
 const between = (outcomes: Timed[], from: number, to: number) => outcomes.filter((o) => o.started >= from && o.ended <= to);
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Json = Record<string, unknown>;
+
+/** The person view and a registry search for the same certified person, as sent by the web UI and the public. */
+async function crossDomain(person: { id: string; legalName: string; county: string }) {
+  const [view, registry] = await Promise.all([
+    graphql<{ person: Json }>(`${platform.gatewayUrl}/graphql`, PERSON_VIEW, { id: person.id, withCases: true, withApplications: true, withStaffFacts: true }, token),
+    graphql<{ registrySearch: Json[] }>(`${platform.gatewayUrl}/graphql`, REGISTRY, { name: person.legalName.split(' ')[0]!, county: person.county }),
+  ]);
+  return { view, registry };
+}
+
+/** Each error as [code, service, path] (path joined with dots; '' when the gateway gave none). */
+const errorsOf = (res: GraphQLResponse<unknown>) => (res.errors ?? []).map((e) => [String(e.extensions?.['code']), String(e.extensions?.['service'] ?? ''), (e.path ?? []).join('.')]);
+
+/** `value` with each of `fields` set to null (what is left when the domain adding them does not answer). */
+const withNull = (value: Json, fields: readonly string[]): Json => ({ ...value, ...Object.fromEntries(fields.map((f) => [f, null])) });
 const ok = (o: Outcome) => o.status === 200 && o.codes.length === 0;
 
 beforeAll(async () => {
@@ -123,15 +157,55 @@ describe('faults under load', () => {
     const queries = [PEOPLE, CATALOG, PEOPLE_WITH_COMPLAINTS];
     const begun = Date.now();
     const run = load(CLIENTS, (client, i) => send(queries[(client + i) % queries.length]!));
-    await pause(2500);
+    // A certified person with training hours, and the cross-domain answers about them while all is up.
+    const listed = await graphql<{ people: { edges: { node: { id: string; legalName: string; county: string; certifications: unknown[]; trainingHours: number } }[] } }>(
+      `${platform.gatewayUrl}/graphql`,
+      `query FaultCertifiedPeople { people(first: 50) { edges { node { id legalName county certifications { number } trainingHours } } } }`,
+      {},
+      token,
+    );
+    const person = listed.data?.people.edges.map((e) => e.node).find((p) => p.certifications.length > 0 && p.trainingHours > 0);
+    expect(person, JSON.stringify(listed)).toBeDefined();
+    const before = await crossDomain(person!);
+    expect([before.view.status, errorsOf(before.view), before.registry.status, errorsOf(before.registry)]).toEqual([200, [], 200, []]);
+    const viewBefore = before.view.data!.person;
+    const registryBefore = before.registry.data!.registrySearch;
+    expect(viewBefore['legalName']).toBe(person!.legalName);
+    expect((viewBefore['certifications'] as unknown[]).length).toBeGreaterThan(0);
+    expect(viewBefore['trainingHours']).toBeGreaterThan(0);
+    expect(viewBefore['publicDisciplinaryStatus']).toMatchObject({ standing: expect.any(String) });
+    // Ethics answered every one of its fields (barredFromTeaching is null when nothing bars them).
+    expect(ETHICS_PERSON_FIELDS.filter((f) => f !== 'barredFromTeaching' && viewBefore[f] == null)).toEqual([]);
+    expect(registryBefore.some((e) => e['name'] === person!.legalName || String(e['name']).startsWith(person!.legalName))).toBe(true);
+    expect(registryBefore.every((e) => (e['disciplinaryStatus'] as Json | null)?.['standing'])).toBe(true);
+    const page = await signInPage(browser(), platform.gatewayUrl, ADMIN);
+    await pause(Math.max(0, begun + 2500 - Date.now()));
+
     const stopping = Date.now();
     await platform.stopService('ethics');
     const stopped = Date.now();
-    await pause(3000);
+    // The person view and the registry while ethics is down: everything else, with ethics' fields null.
+    const during = await crossDomain(person!);
+    // The person view page: the record with ethics' parts marked unavailable and a notice naming ethics, not an error.
+    await page.goto(`${platform.gatewayUrl}/people/${person!.id}`);
+    await poll(() => page.getByTestId('unavailable-notice').getAttribute('data-domains')).toBe('ethics');
+    await poll(() => page.getByTestId('person-ethics-facts').textContent()).toContain('Public standingUnavailable');
+    expect(await page.getByTestId('person-identity').textContent()).toContain(person!.legalName);
+    expect(await page.getByTestId('person-certification').count()).toBe((viewBefore['certifications'] as unknown[]).length);
+    expect(await page.getByTestId('person-training').textContent()).toMatch(/^Training: [\d.,]+ hours/);
+    expect(await page.getByTestId('person-complaints-unavailable').count()).toBe(1);
+    expect(await page.locator('.alert--error').count()).toBe(0);
+    await pause(Math.max(0, stopped + 3000 - Date.now()));
     const starting = Date.now();
     await platform.startService('ethics');
     const started = Date.now();
-    await pause(2000);
+    const after = await crossDomain(person!);
+    // The page again: the notice gone, ethics' facts back.
+    await page.reload();
+    await poll(() => page.getByTestId('person-ethics-facts').textContent()).not.toContain('Unavailable');
+    expect(await page.getByTestId('unavailable-notice').count()).toBe(0);
+    await page.close();
+    await pause(Math.max(0, started + 2000 - Date.now()));
     const outcomes = await run.stop();
     const end = Date.now();
 
@@ -156,6 +230,26 @@ describe('faults under load', () => {
     const back = between(outcomes, started, end);
     expect(back.length).toBeGreaterThan(10);
     expect(failed(back)).toEqual([]);
+
+    // The cross-domain queries sent while ethics was down: a 200 with the certification and training
+    // parts as before (names, certifications, training hours and record, trainer profile,
+    // applications) and exactly ethics' fields null, each request with SERVICE_UNAVAILABLE naming ethics.
+    expect(during.view.status).toBe(200);
+    expect(during.view.data?.person).toEqual(withNull(viewBefore, ETHICS_PERSON_FIELDS));
+    expect(errorsOf(during.view).length).toBeGreaterThan(0);
+    expect(errorsOf(during.view).filter(([code, service]) => code !== 'SERVICE_UNAVAILABLE' || service !== 'ethics')).toEqual([]);
+    // An error with a path points at an ethics field (the gateway reports a fetch it could not make
+    // once, without a path; nothing else of the answer is in error).
+    expect(errorsOf(during.view).map(([, , path]) => path).filter((path) => path && !ETHICS_PERSON_FIELDS.some((f) => path === `person.${f}`))).toEqual([]);
+    expect(during.registry.status).toBe(200);
+    expect(during.registry.data?.registrySearch).toEqual(registryBefore.map((e) => withNull(e, ['disciplinaryStatus'])));
+    expect(errorsOf(during.registry).length).toBeGreaterThan(0);
+    expect(errorsOf(during.registry).filter(([code, service]) => code !== 'SERVICE_UNAVAILABLE' || service !== 'ethics')).toEqual([]);
+    expect(errorsOf(during.registry).map(([, , path]) => path).filter((path) => path && !/^registrySearch\.\d+\.disciplinaryStatus$/.test(path))).toEqual([]);
+    // Ethics back: the same queries answer everything again, as before.
+    expect([after.view.status, errorsOf(after.view), after.registry.status, errorsOf(after.registry)]).toEqual([200, [], 200, []]);
+    expect(after.view.data?.person).toEqual(viewBefore);
+    expect(after.registry.data?.registrySearch).toEqual(registryBefore);
   });
 
   it('reconnects by itself after PostgreSQL restarts under load, and keeps every write it acknowledged', async () => {
