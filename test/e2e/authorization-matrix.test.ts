@@ -328,12 +328,13 @@ describe('authorization matrix', () => {
       const key = `${operation === 'query' ? 'Query' : 'Mutation'}.${field.name}`;
       const probe = probeFor(operation, field);
       const cell = AUTHORIZATION_POLICY[key]?.[caller];
-      const ok = cell ? accepted(cell, namesRecords(operation, field.name)) : null;
-      // A role refused the field is asked twice: with sensible input and with input no service
-      // accepts (whoever checks the input before the role tells a stranger what is wrong with it).
-      // ('own' cells are asked once: the input types' own checks may answer before the service
-      // looks at whose the record is; that says nothing about the record.)
-      const variants = cell === 'no' ? [['', probe.variables], [' (bad input)', probe.badVariables]] as const : [['', probe.variables]] as const;
+      const someoneElses = namesRecords(operation, field.name);
+      const ok = cell ? accepted(cell, someoneElses) : null;
+      // A caller refused the field, or asked about someone else's record ('own' with ids), is
+      // asked twice: with sensible input and with input no service accepts (whoever checks the
+      // input before the role or the owner tells a stranger what is wrong with it).
+      const refused = cell === 'no' || (cell === 'own' && someoneElses);
+      const variants = refused ? [['', probe.variables], [' (bad input)', probe.badVariables]] as const : [['', probe.variables]] as const;
       for (const [label, variables] of variants) {
         const res = await graphql<Record<string, unknown>>(gw, probe.document, variables, tokens.get(caller));
         const seen = classify(res, field.name, probe.nullable);

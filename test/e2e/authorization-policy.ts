@@ -8,7 +8,8 @@
 //           BAD_USER_INPUT, FAILED_PRECONDITION ...);
 //   'no'  – refused: UNAUTHENTICATED (no token) or FORBIDDEN, before anything about the input is said;
 //   'own' – allowed on the caller's own records only (their person, application, course, session):
-//           asked about another person's records it is refused or not found; a field naming no record
+//           asked about another person's records it is refused or not found, whatever the input
+//           (the matrix asks with bad input too); a field naming no record
 //           (a list) answers with the caller's own.
 import { ALL_ROLES, Role } from '@cpss/domain';
 
