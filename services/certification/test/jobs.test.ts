@@ -1,5 +1,6 @@
 // Scheduled work called directly with a fixed clock: closing stale incomplete applications and
 // renewal reminders, each idempotent and safe when two instances run at once.
+import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startCertificationBackground } from '../src/background';
 import { useCertificationDatabase } from './harness';
@@ -64,7 +65,10 @@ describe('renewal reminders', () => {
 describe('background', () => {
   it('starts the pg-boss schedules in its own schema and stops cleanly', async () => {
     const stop = await startCertificationBackground({ dataSource: t.ds, logger: t.logger, databaseUrl: t.url }, { from: 'test@example.org' });
-    const schedules = (await t.ds.query(`select name from certification_jobs.schedule order by name`)) as { name: string }[];
+    // pg-boss's schema is the owner's (pg-boss migrates it): read as the owner, not as the service role.
+    const owner = new Client({ connectionString: t.url });
+    await owner.connect();
+    const schedules = (await owner.query(`select name from certification_jobs.schedule order by name`).finally(() => owner.end())).rows as { name: string }[];
     expect(schedules.map((s) => s.name)).toEqual(['certification-close-stale-incomplete', 'certification-notification-delivery', 'certification-renewal-reminders']);
     await stop();
   });

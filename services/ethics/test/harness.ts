@@ -15,6 +15,10 @@ export function useEthicsDatabase() {
     get ds() {
       return db.ds;
     },
+    /** The database's URL as its owner (what the service's connections act as is narrower). */
+    get url() {
+      return db.url;
+    },
     logLines: captured.lines,
     /** The subgraph with "today" fixed at `date`. */
     async appOn(date: string): Promise<App> {

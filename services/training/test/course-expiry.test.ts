@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '@cpss/server-kit';
 import { capturingLogger } from '@cpss/testkit';
@@ -61,7 +62,10 @@ describe('course expiry run', () => {
     const { logger } = capturingLogger('training');
     const url = (t.ds.options as { url: string }).url;
     const stop = await startTrainingBackground({ dataSource: t.ds, logger, databaseUrl: url });
-    const schedules = (await t.ds.query(`select name, cron, timezone from training_jobs.schedule`)) as { name: string; cron: string; timezone: string }[];
+    // pg-boss's schema is the owner's (pg-boss migrates it): read as the owner, not as the service role.
+    const owner = new Client({ connectionString: t.url });
+    await owner.connect();
+    const schedules = (await owner.query(`select name, cron, timezone from training_jobs.schedule`).finally(() => owner.end())).rows as { name: string; cron: string; timezone: string }[];
     await stop();
     expect(schedules).toEqual([{ name: 'course-expiry', cron: '10 0 * * *', timezone: 'America/New_York' }]);
   });

@@ -15,6 +15,10 @@ export function useTrainingDatabase() {
     get ds() {
       return db.ds;
     },
+    /** The database's URL as its owner (what the service's connections act as is narrower). */
+    get url() {
+      return db.url;
+    },
     /** The subgraph with "today" fixed at `date`. */
     async appOn(date: string): Promise<App> {
       let app = apps.get(date);
