@@ -7,6 +7,12 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   FailedPrecondition: 'FAILED_PRECONDITION',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** A per-client limit of a public operation (the registry, certificate checks, the complaint form). */
+  RateLimited: 'RATE_LIMITED',
+  /** Too many requests from one anonymous client, or too many sign-in attempts. */
+  TooManyRequests: 'TOO_MANY_REQUESTS',
+  /** An operation too deep, too wide or too costly for the gateway's limits. */
+  QueryLimitExceeded: 'QUERY_LIMIT_EXCEEDED',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -20,6 +26,9 @@ export const CLIENT_ERROR_CODES: readonly string[] = [
   ErrorCode.Conflict,
   ErrorCode.FailedPrecondition,
   ErrorCode.ServiceUnavailable,
+  ErrorCode.RateLimited,
+  ErrorCode.TooManyRequests,
+  ErrorCode.QueryLimitExceeded,
   // Produced by graphql-js / Apollo for malformed operations: safe to show.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -2,6 +2,7 @@
 // depth, aliases, directives and cost (graphql-armor's validation rules), tokens (graphql-js's
 // parser, via Apollo's parseOptions), and, in production, no "Did you mean" suggestions naming
 // fields a caller has not found. A refused request is 400 QUERY_LIMIT_EXCEEDED naming the limit.
+import { ErrorCode } from '@cpss/domain';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
@@ -26,7 +27,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   blockFieldSuggestions: false,
 };
 
-export const LIMIT_CODE = 'QUERY_LIMIT_EXCEEDED';
+export const LIMIT_CODE = ErrorCode.QueryLimitExceeded;
 
 const LIMIT_NAMES = ['depth', 'aliases', 'directives', 'cost', 'tokens'] as const;
 type LimitName = (typeof LIMIT_NAMES)[number];

@@ -2,6 +2,7 @@
 // form): counted per client address and root field, in express-rate-limit's memory store, once the
 // operation is known and before any subgraph is asked. Over the limit: 429 RATE_LIMITED with
 // Retry-After, as a GraphQL error.
+import { ErrorCode } from '@cpss/domain';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { MemoryStore, type Options } from 'express-rate-limit';
 import { rootFieldsOf } from '@cpss/server-kit';
@@ -70,7 +71,7 @@ export function publicRateLimitPlugin(limits: readonly PublicRateLimit[]): Apoll
                   errors: [
                     {
                       message: `Too many ${field} requests from this address (limit ${counted.rule.limit} a ${counted.rule.per}); try again in ${retryAfter} s`,
-                      extensions: { code: 'RATE_LIMITED', field, limit: counted.rule.limit, retryAfterSeconds: retryAfter },
+                      extensions: { code: ErrorCode.RateLimited, field, limit: counted.rule.limit, retryAfterSeconds: retryAfter },
                     },
                   ],
                 },

@@ -1,5 +1,6 @@
 // createServer(): the gateway as an Express app, listening on nothing. It serves sign-in, the
 // supergraph at /graphql, health, and the built web UI.
+import { ErrorCode } from '@cpss/domain';
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,7 +112,7 @@ export async function createServer(deps: GatewayDeps) {
       skip: (req) => tokenOf(req) !== null,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      message: { errors: [{ message: 'Too many requests; wait a minute and try again', extensions: { code: 'TOO_MANY_REQUESTS' } }] },
+      message: { errors: [{ message: 'Too many requests; wait a minute and try again', extensions: { code: ErrorCode.TooManyRequests } }] },
     }),
     express.json({ limit: `${deps.bodyLimitMiB ?? DEFAULT_BODY_LIMIT_MIB}mb` }),
     expressMiddleware(apollo, {

@@ -1,12 +1,13 @@
 // Sign-in for the UI and for API clients: POST /auth/login gives a short-lived JWT both as an
 // HttpOnly SameSite cookie and in the body (for `Authorization: Bearer`); /auth/logout clears it.
+import { ErrorCode, Role } from '@cpss/domain';
 import { readAuditTrail, requestIdOf, runInAuditScope, signToken, type AuthConfig, type Principal, type TokenVerifier } from '@cpss/server-kit';
 import express, { type Request, type Response, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { Role } from '@cpss/domain';
+
 import type { AccountService } from '../services/account.service';
 
 export const SESSION_COOKIE = 'cpss_session';
@@ -76,7 +77,7 @@ export function authRoutes(options: AuthRouteOptions): Router {
       skipSuccessfulRequests: true,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      message: { error: { code: 'TOO_MANY_REQUESTS', message: 'Too many sign-in attempts; wait a minute and try again' } },
+      message: { error: { code: ErrorCode.TooManyRequests, message: 'Too many sign-in attempts; wait a minute and try again' } },
     }),
     express.json({ limit: '10kb' }),
     async (req, res) => {
