@@ -14,6 +14,7 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PoliciesPage } from './pages/admin/PoliciesPage';
+import { AuditPage } from './pages/audit/AuditPage';
 import { CommandsPage } from './pages/commands/CommandsPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { WorkQueuesPage } from './pages/queues/WorkQueuesPage';
@@ -37,6 +38,7 @@ import { SignInPage, type SignInLocationState } from './pages/SignInPage';
 import {
   APPLICANT_ROLES,
   APPLICATION_REVIEWER_ROLES,
+  AUDIT_ADMIN_ROLES,
   COMMAND_ADMIN_ROLES,
   COURSE_AUTHOR_ROLES,
   COURSE_READER_ROLES,
@@ -228,6 +230,14 @@ export function App() {
           element={
             <RequireRoles what="Cross-domain commands" roles={COMMAND_ADMIN_ROLES}>
               <CommandsPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireRoles what="The audit trail" roles={AUDIT_ADMIN_ROLES}>
+              <AuditPage />
             </RequireRoles>
           }
         />

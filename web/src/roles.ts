@@ -55,13 +55,16 @@ export const WORK_QUEUE_ROLES: readonly Role[] = ['ADMIN'];
 /** Who watches (and retries) the commands ethics decisions send to the other domains. */
 export const COMMAND_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
 
+/** Who reads the audit trails (every domain's writes and sensitive reads, and the sign-ins). */
+export const AUDIT_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
+
 /** Who reads and adds effective-dated policy versions. */
 export const POLICY_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
 
 /**
  * The navigation a signed-in account gets: everyone has their record; staff also list people;
  * certification reviewers get the application queue, ethics staff the complaint queue; admins also
- * get the cross-domain work queues and the commands ethics sends to the other domains.
+ * get the cross-domain work queues, the commands ethics sends to the other domains and the audit trails.
  */
 export function navLinksFor(roles: readonly string[]): NavLink[] {
   const links: NavLink[] = [{ to: '/', label: 'My record', testId: 'nav-home' }];
@@ -79,5 +82,6 @@ export function navLinksFor(roles: readonly string[]): NavLink[] {
   }
   if (hasAnyRole(roles, POLICY_ADMIN_ROLES)) links.push({ to: '/policies', label: 'Policies', testId: 'nav-policies' });
   if (hasAnyRole(roles, COMMAND_ADMIN_ROLES)) links.push({ to: '/commands', label: 'Commands', testId: 'nav-commands' });
+  if (hasAnyRole(roles, AUDIT_ADMIN_ROLES)) links.push({ to: '/audit', label: 'Audit trail', testId: 'nav-audit' });
   return links;
 }
