@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCertificationDataSource } from '@cpss/certification/dist/data-source';
@@ -185,8 +185,9 @@ describe('db:backup and db:restore', () => {
       // A migrations ledger row (serial id) too.
       await c.query(`insert into identity.migrations (timestamp, name) values (1, 'collision check')`);
     });
-    // Back as backed up for the next tests.
-    expect(run('restore', backup).status).toBe(0);
+    // Back as backed up for the next tests (the library the CLI runs, quicker in process).
+    const again = await restoreDatabase(db.url, backup, { repoRoot: repoRoot() });
+    expect(again.manifest.totals.rows).toBeGreaterThan(100);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -236,15 +237,15 @@ describe('db:backup and db:restore', () => {
           m.migrations['ethics']!.push({ timestamp: 1999999999999, name: 'FromTheFuture1999999999999' });
         },
       });
-      const out = run('restore', older);
-      expect(out.status).toBe(1);
-      expect(out.stderr).toContain('other migrations than this code has');
-      expect(out.stderr).toContain('ethics: the backup has FromTheFuture1999999999999 which this code lacks');
-      expect(out.stderr).toMatch(/training: this code has \w+\d{13} which the backup lacks/);
+      const refusal = await restoreDatabase(db.url, older, { repoRoot: repoRoot() }).then(() => '', (err: Error) => err.message);
+      expect(refusal).toContain('other migrations than this code has');
+      expect(refusal).toContain('ethics: the backup has FromTheFuture1999999999999 which this code lacks');
+      expect(refusal).toMatch(/training: this code has \w+\d{13} which the backup lacks/);
+      expect(refusal).toContain('Nothing was changed.');
       expect(await snapshot()).toEqual(changed);
     });
 
-    it('a load that fails halfway (a duplicate key): everything rolled back, the dropped schemas too', async () => {
+    it('a load that fails after the schemas were dropped (a duplicate key): everything rolled back', async () => {
       const duplicate = join(dir, 'duplicate.tar.gz');
       let body: Buffer | null = null;
       await rewrite(duplicate, {
@@ -263,18 +264,17 @@ describe('db:backup and db:restore', () => {
         },
       });
       expect(body).not.toBeNull();
-      const out = run('restore', duplicate);
-      expect(out.status).toBe(1);
-      expect(out.stderr).toMatch(/^db:restore: restoring .* failed and was rolled back: nothing was changed \(duplicate key value violates unique constraint/);
+      const refusal = await restoreDatabase(db.url, duplicate, { repoRoot: repoRoot() }).then(() => '', (err: Error) => err.message);
+      // Loaded without its keys, the table gets its primary key back after the load: that refuses.
+      expect(refusal).toMatch(/^restoring .* failed and was rolled back: nothing was changed \(could not create unique index "course_pkey"\)$/);
       expect(await snapshot()).toEqual(changed);
     });
 
     it('while the platform is connected to the database', async () => {
       await withClient(async () => {
-        const out = run('restore', backup);
-        expect(out.status).toBe(1);
-        expect(out.stderr).toContain('the platform is using');
-        expect(out.stderr).toContain('certification (1)');
+        const refusal = await restoreDatabase(db.url, backup, { repoRoot: repoRoot() }).then(() => '', (err: Error) => err.message);
+        expect(refusal).toContain('the platform is using');
+        expect(refusal).toContain('certification (1)');
       }, 'certification');
       expect(await snapshot()).toEqual(changed);
     });
@@ -297,13 +297,5 @@ describe('db:backup and db:restore', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  });
-
-  it('restores through the library too (what the CLI runs), reporting the manifest', async () => {
-    const copy = join(dir, 'copy.tar.gz');
-    copyFileSync(backup, copy);
-    const s = await restoreDatabase(db.url, copy, { repoRoot: repoRoot() });
-    expect(s.manifest.totals.tables).toBeGreaterThan(40);
-    expect(await snapshot()).toEqual(before);
   });
 });

@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ArchiveError, readArchive, tableKey, type Manifest, type MigrationRow } from './archive';
 import { describeDatabase, ident, platformTables, qualified, readMigrations } from './backup';
-import { dataSourceModulePath, JOB_SCHEMAS, PLATFORM_APPLICATION_NAMES, PLATFORM_SCHEMAS, type PlatformSchema } from './registry';
+import { dataSourceModulePath, JOB_SCHEMAS, MIGRATIONS_TABLE, PLATFORM_APPLICATION_NAMES, PLATFORM_SCHEMAS, type PlatformSchema } from './registry';
 
 export class RestoreError extends Error {}
 
@@ -137,6 +137,40 @@ class CopyIn {
   }
 }
 
+interface Constraint {
+  tbl: string;
+  name: string;
+  definition: string;
+}
+
+async function constraintsOf(db: Pick<Client, 'query'>, schemas: string[], types: string[]): Promise<Constraint[]> {
+  return (
+    await db.query<Constraint>(
+      `select quote_ident(n.nspname) || '.' || quote_ident(c.relname) as tbl, k.conname as name, pg_get_constraintdef(k.oid) as definition
+         from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+        where k.contype = any($2) and n.nspname = any($1) and c.relname <> $3
+        order by n.nspname, c.relname, k.conname`,
+      [schemas, types, MIGRATIONS_TABLE],
+    )
+  ).rows;
+}
+
+/** Every index and constraint of the schemas, as text: the same before and after the load. */
+async function layoutOf(db: Pick<Client, 'query'>, schemas: string[]): Promise<string> {
+  return (
+    await db.query<{ layout: string }>(
+      `select coalesce(string_agg(d, E'\n' order by d), '') as layout from (
+         select pg_get_indexdef(i.indexrelid) as d
+           from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = any($1)
+         union all
+         select n.nspname || '.' || c.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid) || ' ' || k.convalidated
+           from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = any($1)
+       ) x`,
+      [schemas],
+    )
+  ).rows[0]!.layout;
+}
+
 export interface RestoreSummary {
   file: string;
   seconds: number;
@@ -224,23 +258,32 @@ export async function restoreDatabase(url: string, file: string, options: Restor
       }
       for (const key of made.keys()) if (!listed.has(key)) throw refuse(`the backup has no table ${key}, which the migrations make`);
 
-      // The load, as pg_dump's is: foreign keys off (some form cycles) and put back after it,
-      // which checks every row against them; the tables' user triggers (the audit trail's) off,
-      // since the load is no change anyone made: nothing is audited, no append-only rule applies.
-      // The tables are emptied first (some migrations seed rows).
-      const foreignKeys = (
-        await client.query<{ tbl: string; name: string; definition: string }>(
-          `select quote_ident(n.nspname) || '.' || quote_ident(c.relname) as tbl, k.conname as name, pg_get_constraintdef(k.oid) as definition
-             from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
-            where k.contype = 'f' and n.nspname = any($1)
-            order by n.nspname, c.relname, k.conname`,
-          [schemas],
+      // The load, as pg_restore's is: into tables without their indexes and key constraints, which
+      // are built after it (a sort each, not an index insert per row), and without their foreign
+      // keys (some form cycles), which are put back after the keys and check every row then. The
+      // tables' user triggers (the audit trail's) are off: the load is no change anyone made, so
+      // nothing is audited and no append-only rule applies. The tables are emptied first (some
+      // migrations seed rows).
+      const layoutBefore = await layoutOf(client, schemas);
+      const foreignKeys = await constraintsOf(client, schemas, ['f']);
+      const keys = await constraintsOf(client, schemas, ['p', 'u', 'x']);
+      const indexes = (
+        await client.query<{ name: string; definition: string }>(
+          `select quote_ident(n.nspname) || '.' || quote_ident(ic.relname) as name, pg_get_indexdef(i.indexrelid) as definition
+             from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = any($1) and c.relname <> $2
+              and not exists (select 1 from pg_constraint k where k.conrelid = i.indrelid and k.conindid = i.indexrelid and k.contype in ('p', 'u', 'x'))
+            order by 1`,
+          [schemas, MIGRATIONS_TABLE],
         )
       ).rows;
       for (const k of foreignKeys) await client.query(`alter table ${k.tbl} drop constraint ${ident(k.name)}`);
+      for (const i of indexes) await client.query(`drop index ${i.name}`);
+      for (const k of keys) await client.query(`alter table ${k.tbl} drop constraint ${ident(k.name)}`);
       const names = manifest.tables.map((t) => qualified(t.schema, t.name));
       for (const n of names) await client.query(`alter table ${n} disable trigger user`);
-      if (names.length) await client.query(`truncate table ${names.join(', ')}`);
+      // (DELETE, not TRUNCATE: nearly all are empty, and TRUNCATE would make new files for each.)
+      for (const n of names) await client.query(`delete from ${n}`);
 
       // 3. The rows, read from the archive once more (and checked against the manifest again).
       let copy: CopyIn | null = null;
@@ -279,8 +322,11 @@ export async function restoreDatabase(url: string, file: string, options: Restor
         if (!found) throw refuse(`the code's migrations make no sequence ${s.schema}.${s.name}`);
         await client.query(`select setval($1::regclass, $2::bigint, $3)`, [qualified(s.schema, s.name), s.lastValue, s.isCalled]);
       }
+      await client.query(`set local maintenance_work_mem = '256MB'`);
+      for (const i of indexes) await client.query(i.definition);
+      for (const k of [...keys, ...foreignKeys]) await client.query(`alter table ${k.tbl} add constraint ${ident(k.name)} ${k.definition}`);
       for (const n of names) await client.query(`alter table ${n} enable trigger user`);
-      for (const k of foreignKeys) await client.query(`alter table ${k.tbl} add constraint ${ident(k.name)} ${k.definition}`);
+      if ((await layoutOf(client, schemas)) !== layoutBefore) throw new RestoreError('the indexes and constraints put back after the load are not the ones the migrations made');
       await client.query('commit');
     } catch (err) {
       // Closing the connection (finally) rolls back too, should ROLLBACK itself not get through.
