@@ -1,5 +1,5 @@
 // `npm run db:backup [-- <file>]` and `npm run db:restore -- <file>` (see README, "Backup and restore").
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { readLauncherEnv } from '../env';
 import { ArchiveError } from './archive';
@@ -41,8 +41,13 @@ async function main(): Promise<number> {
     target = null;
     await t?.stop().catch(() => undefined);
   };
+  // Interrupted: a restore's transaction dies with its connection (nothing restored); a backup's
+  // unfinished file goes.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => void stop().then(() => process.exit(130)));
+    process.on(signal, () => {
+      if (command === 'backup') rmSync(`${file}.partial`, { force: true });
+      void stop().then(() => process.exit(130));
+    });
   }
   try {
     target = await openTarget(command, { databaseUrl: env.DATABASE_URL, repoRoot: root, devdbPort: env.DEVDB_PORT });
