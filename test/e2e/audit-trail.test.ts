@@ -131,6 +131,12 @@ describe('every write is in its domain audit trail', () => {
     expect((await trail('certification', { requestId })).totalCount).toBe(0);
   });
 
+  it('names what wrote without a request: the demo seed', async () => {
+    const seeded = await trail('certification', { actor: 'system', operation: 'demo-seed', subjectType: 'person', action: 'create' }, 1);
+    expect(seeded.totalCount).toBeGreaterThan(0);
+    expect(seeded.edges[0]!.node).toMatchObject({ requestId: null, actorRoles: [] });
+  });
+
   it('pages newest first without overlap, and is for admins only', async () => {
     const first = await trail('certification', {}, 3);
     expect(first.edges).toHaveLength(3);

@@ -5,6 +5,7 @@ import { createTokenVerifier, type TokenVerifier } from './auth';
 import { createGatewayClient, type GatewayClient } from './gateway-client';
 import { fileClock, systemClock, type Clock } from './clock';
 import { initializeAndMigrate } from './datasource';
+import { auditWrites, runInAuditScope } from './audit';
 import { traceSqlTo } from './sql-count';
 import { authConfigFrom, type CommonEnv } from './env';
 import { listen, stopOnSignals } from './listen';
@@ -30,7 +31,9 @@ export async function runSubgraph(options: RunSubgraphOptions): Promise<void> {
     process.stderr.write(`${name}: cannot prepare the database (${(err as Error).message}); check DATABASE_URL\n`);
     process.exit(1);
   }
-  if (env.SEED_DEMO && options.seedDemo) await options.seedDemo(options.dataSource, logger);
+  // Writes are audited from the first one on (the demo seed's too); createSubgraphServer asks again.
+  auditWrites(options.dataSource);
+  if (env.SEED_DEMO && options.seedDemo) await runInAuditScope({ operation: 'demo-seed' }, () => options.seedDemo!(options.dataSource, logger));
   if (env.SQL_TRACE_FILE) traceSqlTo(env.SQL_TRACE_FILE, name);
   const clock = env.CLOCK_FILE ? fileClock(env.CLOCK_FILE) : systemClock;
   const gateway = env.GATEWAY_URL ? createGatewayClient({ url: env.GATEWAY_URL, auth: authConfigFrom(env), service: name }) : undefined;

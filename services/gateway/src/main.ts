@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { authConfigFrom, createLogger, createTokenVerifier, initializeAndMigrate, listen, stopOnSignals } from '@cpss/server-kit';
+import { auditWrites, runInAuditScope, authConfigFrom, createLogger, createTokenVerifier, initializeAndMigrate, listen, stopOnSignals } from '@cpss/server-kit';
 import { createIdentityDataSource } from './data-source';
 import { readEnv } from './env';
 import { createServer } from './server';
@@ -16,7 +16,8 @@ async function main() {
     process.stderr.write(`gateway: cannot prepare the database (${(err as Error).message}); check DATABASE_URL\n`);
     process.exit(1);
   }
-  if (env.SEED_DEMO) await seedDemoAccounts(dataSource, logger);
+  auditWrites(dataSource);
+  if (env.SEED_DEMO) await runInAuditScope({ operation: 'demo-seed' }, () => seedDemoAccounts(dataSource, logger));
   const auth = authConfigFrom(env);
   const server = await createServer({
     dataSource,
