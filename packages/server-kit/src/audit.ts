@@ -308,3 +308,30 @@ export async function prepareServiceRole(q: Pick<QueryRunner, 'query'> | DataSou
   }
   for (const sql of serviceRoleSql(schema, { auditTrail: trail })) await q.query(sql);
 }
+
+/**
+ * The migration that adds the trail of every write to a domain (AuditTrail1765100000000 in each
+ * service). `createTable`: the domain had no audit trail before (the gateway's identity schema).
+ */
+export function auditTrailMigration(schema: string, options: { createTable?: boolean } = {}) {
+  return class AuditTrail1765100000000 {
+    name = 'AuditTrail1765100000000';
+
+    async up(q: QueryRunner): Promise<void> {
+      if (options.createTable) for (const sql of AUDIT_TABLE_SQL) await q.query(sql);
+      await installAuditTrail(q, schema);
+    }
+
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`drop function audit_write cascade`);
+      if (options.createTable) {
+        await q.query(`drop table audit_entry`);
+        await q.query(`drop function audit_entry_append_only`);
+        return;
+      }
+      await q.query(`drop index audit_entry_actor_idx`);
+      await q.query(`drop index audit_entry_at_idx`);
+      await q.query(`alter table audit_entry drop column operation`);
+    }
+  };
+}
