@@ -164,8 +164,15 @@ describe('db:backup and db:restore', () => {
       expect((await c.query(`select to_regclass('certification.after_backup') as t`)).rows[0].t).toBeNull();
       expect((await c.query(`select to_regnamespace('ethics_jobs') as s`)).rows[0].s).toBeNull();
       // The audit trail's triggers are on again (the load itself was not audited: equal snapshots).
-      const disabled = (await c.query(`select count(*)::int as n from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = any($1) and not t.tgisinternal and t.tgenabled = 'D'`, [SCHEMAS])).rows[0].n;
-      expect(disabled).toBe(0);
+      const triggers = (
+        await c.query<{ disabled: number; enabled: number }>(
+          `select count(*) filter (where t.tgenabled = 'D')::int as disabled, count(*) filter (where t.tgenabled = 'O')::int as enabled
+             from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = any($1) and not t.tgisinternal`,
+          [SCHEMAS],
+        )
+      ).rows[0]!;
+      expect(triggers.disabled).toBe(0);
+      expect(triggers.enabled).toBeGreaterThan(SCHEMAS.length);
       // The foreign keys are back.
       expect((await c.query(`select count(*)::int as n from pg_constraint k join pg_namespace n on n.oid = k.connamespace where k.contype = 'f' and n.nspname = any($1)`, [SCHEMAS])).rows[0].n).toBeGreaterThan(10);
     });
