@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GATEWAY_SIGNATURE_HEADER, serviceUnavailable, signGatewayRequest } from '@cpss/server-kit';
+import { Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
 import { Agent, request as undiciRequest } from 'undici';
 import { supergraphFile, type SubgraphName } from './supergraph';
 
@@ -65,7 +66,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       const code = cause.code ?? cause.cause?.code;
       // A network error: the system's (ECONNREFUSED, ECONNRESET...) or undici's own (UND_ERR_SOCKET...).
       const network = cause.name === 'FetchError' || (code && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code));
-      if (network) throw serviceUnavailable(this.serviceName);
+      if (network) return unavailableAnswer(this.serviceName, options);
       throw err;
     }
   }
@@ -75,6 +76,40 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
     request.http?.headers.set('x-request-id', context.requestId);
   }
+}
+
+/** The response keys an entity fetch asks of each representation (`_entities { ... on Person { a b } }`: a, b). */
+function entityFieldKeys(document: DocumentNode): string[] {
+  const keys = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD && s.name.value !== '__typename') keys.add(s.alias?.value ?? s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet);
+    }
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const s of definition.selectionSet.selections) if (s.kind === Kind.FIELD && s.name.value === '_entities') collect(s.selectionSet);
+  }
+  return [...keys];
+}
+
+/**
+ * A subgraph out of reach, as its answer. For an entity fetch (the fields a domain adds to another
+ * domain's entities: a person's complaints, a registry entry's disciplinary status) SERVICE_UNAVAILABLE
+ * on each of those fields of each entity, which the gateway maps to its path in the response, so a
+ * client sees exactly what is missing; those fields are nullable and come back null. For its own root
+ * fields, one error, as before.
+ */
+function unavailableAnswer(service: string, options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  const error = serviceUnavailable(service);
+  const representations = options.request.variables?.['representations'];
+  // The fetch's operation text (the plan's document node is only kept when the gateway is told to).
+  const fields = Array.isArray(representations) && options.request.query ? entityFieldKeys(parse(options.request.query)) : [];
+  if (!Array.isArray(representations) || fields.length === 0) throw error;
+  return {
+    errors: representations.flatMap((_, i) => fields.map((field) => ({ message: error.message, extensions: { ...error.extensions }, path: ['_entities', i, field] }))),
+  };
 }
 
 export interface GatewayOptions {
