@@ -133,3 +133,70 @@ describe('person view', () => {
     await page.close();
   });
 });
+
+describe('audit trail', () => {
+  it("shows an admin each domain's trail and their own sign-in, filtered through the URL; other roles are not shown it", async () => {
+    const token = await apiSignIn(gateway, 'admin@demo.cpss');
+    const me = (await (await fetch(`${gateway}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { user: { accountId: string } };
+    const adminId = me.user.accountId;
+    const latest = await graphql<{ certificationAuditTrail: { totalCount: number; edges: { node: { action: string; subjectId: string } }[] } }>(
+      `${gateway}/graphql`,
+      '{ certificationAuditTrail(first: 1) { totalCount edges { node { action subjectId } } } }',
+      {},
+      token,
+    );
+    const entry = latest.data!.certificationAuditTrail.edges[0]!.node;
+
+    const page = await signIn('admin@demo.cpss');
+    await page.getByTestId('nav-audit').click();
+    await page.waitForURL(/\/audit$/);
+    const rows = page.getByTestId('audit-row');
+    await poll(() => rows.count()).toBeGreaterThan(0);
+    // The trail only grows: the page counts at least what the API counted a moment before.
+    const total = Number((await page.getByTestId('audit-count').innerText()).match(/^Newest first: (\d+) entr/)?.[1] ?? -1);
+    expect(total).toBeGreaterThanOrEqual(latest.data!.certificationAuditTrail.totalCount);
+    expect(await page.getByTestId('audit-table').locator('caption').innerText()).toContain('Certification');
+    expect(await page.getByTestId('audit-tab-certification').getAttribute('aria-current')).toBe('page');
+    await expectAccessible(page, 'audit trail');
+    await screenshot(page, 'admin-audit-certification');
+
+    // A link to one record's entries opens that search, with the filter in the form.
+    await page.goto(`${gateway}/audit?domain=certification&subjectId=${encodeURIComponent(entry.subjectId)}`);
+    await poll(async () => {
+      const subjects = await page.getByTestId('audit-subject').allInnerTexts();
+      return subjects.length > 0 && subjects.every((s) => s.includes(entry.subjectId)) ? 'ok' : subjects.join(' // ');
+    }).toBe('ok');
+    expect(await page.getByLabel('Record id').inputValue()).toBe(entry.subjectId);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForURL((url) => url.search === '?domain=certification');
+
+    // The sign-ins: the admin's own browser sign-in, found by action and actor; the URL keeps the filter.
+    await page.getByTestId('audit-domains').getByRole('link', { name: 'Sign-ins' }).click();
+    await page.waitForURL((url) => url.searchParams.get('domain') === 'sign-ins');
+    await poll(() => rows.count()).toBeGreaterThan(0);
+    await page.getByLabel('Action').selectOption('sign-in');
+    await page.getByLabel('Actor (account id)').fill(adminId);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL((url) => url.searchParams.get('action') === 'sign-in' && url.searchParams.get('actor') === adminId);
+    await poll(async () => {
+      const who = await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-action')} ${e.getAttribute('data-actor')}`));
+      return who.length > 0 && who.every((w) => w === `sign-in ${adminId}`) ? 'ok' : who.join(', ');
+    }).toBe('ok');
+    expect(await rows.first().getByTestId('audit-actor').innerText()).toContain('Admin');
+    await expectAccessible(page, 'audit trail, sign-ins filtered');
+    await screenshot(page, 'admin-audit-sign-ins');
+    // Nothing after a far day: said plainly.
+    await page.getByLabel('From (day)').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await poll(() => page.getByTestId('audit-empty').innerText()).toBe('No entries match these filters.');
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2099-01-01');
+    await page.close();
+
+    const reviewer = await signIn('reviewer@demo.cpss');
+    expect(await reviewer.getByTestId('nav').innerText()).not.toContain('Audit trail');
+    await reviewer.goto(`${gateway}/audit`);
+    await poll(() => reviewer.getByRole('alert').first().innerText()).toContain('The audit trail is for');
+    expect(await reviewer.getByTestId('audit-row').count()).toBe(0);
+    await reviewer.close();
+  });
+});

@@ -2,7 +2,6 @@
 // and the gateway's sign-ins, newest first. The trail and the filter live in the URL, so a search can
 // be linked to (`/audit?domain=ethics&subjectId=…`) and the back button steps through searches; the
 // filter is applied when the form is sent. Entries name the fields touched, never their values.
-import { Tabs } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert, Loading } from '../../components/Status';
@@ -18,7 +17,6 @@ import {
   filterFromForm,
   filterFromParams,
   hasFilter,
-  isAuditDomain,
   paramsFromFilter,
   type AuditDomain,
   type AuditEntry,
@@ -33,6 +31,7 @@ export function AuditPage() {
   const { domain, filter } = filterFromParams(params);
   // The search as the page reads it: a changed URL (a new filter, a tab, back) is a new search.
   const search = paramsFromFilter(domain, filter).toString();
+  const meta = AUDIT_DOMAINS.find((d) => d.value === domain)!;
 
   return (
     <section aria-labelledby="audit-title">
@@ -41,31 +40,32 @@ export function AuditPage() {
       <p className="lede">
         Who did what to which record, when, in which request: newest first. An entry names the fields read or changed, never their values.
       </p>
-      <Tabs
-        value={domain}
-        // Another trail keeps the filter: one request's entries can be followed from domain to domain.
-        onChange={(v) => isAuditDomain(v) && setParams(paramsFromFilter(v, filter))}
-        keepMounted={false}
-      >
-        <Tabs.List aria-label="Audit trails">
+      {/* Each trail is a link to the same search in that trail: the filter is kept, so one request's
+          entries can be followed from domain to domain, and the back button returns. */}
+      <nav aria-label="Audit trails" className="toolbar" data-testid="audit-domains">
+        <ul className="plain-list" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', margin: 0 }}>
           {AUDIT_DOMAINS.map((d) => (
-            <Tabs.Tab key={d.value} value={d.value} data-testid={`audit-tab-${d.value}`}>
-              {d.label}
-            </Tabs.Tab>
+            <li key={d.value}>
+              <Link
+                to={`/audit?${paramsFromFilter(d.value, filter).toString()}`}
+                className={`button ${d.value === domain ? 'button--primary' : 'button--secondary'}`}
+                aria-current={d.value === domain ? 'page' : undefined}
+                data-testid={`audit-tab-${d.value}`}
+                // A link drawn as a button: no underline, and white text kept on hover (links turn brand-blue).
+                style={{ display: 'inline-block', textDecoration: 'none', ...(d.value === domain ? { color: '#fff' } : {}) }}
+              >
+                {d.label}
+              </Link>
+            </li>
           ))}
-        </Tabs.List>
-        {AUDIT_DOMAINS.map((d) => (
-          <Tabs.Panel key={d.value} value={d.value} pt="md">
-            {d.value === domain && (
-              <>
-                <p className="muted">{d.about}</p>
-                <FilterForm key={search} domain={domain} filter={filter} onApply={(f) => setParams(paramsFromFilter(domain, f))} />
-                <TrailResults key={search} search={search} domain={domain} filtered={hasFilter(filter)} />
-              </>
-            )}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+        </ul>
+      </nav>
+      <section className="card" aria-labelledby="audit-trail-title">
+        <h2 id="audit-trail-title">{meta.label}</h2>
+        <p className="muted">{meta.about}</p>
+        <FilterForm key={`form?${search}`} domain={domain} filter={filter} onApply={(f) => setParams(paramsFromFilter(domain, f))} />
+        <TrailResults key={`trail?${search}`} search={search} domain={domain} filtered={hasFilter(filter)} />
+      </section>
     </section>
   );
 }
@@ -81,10 +81,7 @@ function FilterForm({ domain, filter, onApply }: { domain: AuditDomain; filter: 
     <form className="filters" aria-label={`Filter the ${domainLabel(domain).toLowerCase()} trail`} onSubmit={onSubmit} data-testid="audit-filters">
       <div className="field field--inline">
         <label htmlFor={id('actor')}>Actor (account id)</label>
-        <input id={id('actor')} name="actor" defaultValue={filter.actor} autoComplete="off" spellCheck={false} aria-describedby={id('actor-hint')} />
-        <p className="hint" id={id('actor-hint')}>
-          Or system, anonymous
-        </p>
+        <input id={id('actor')} name="actor" defaultValue={filter.actor} autoComplete="off" spellCheck={false} placeholder="or system, anonymous" />
       </div>
       <div className="field field--inline">
         <label htmlFor={id('action')}>Action</label>
@@ -207,7 +204,8 @@ function AuditTable({ domain, entries, busy }: { domain: AuditDomain; entries: r
               <td data-testid="audit-request">
                 {e.requestId ? (
                   <Link to={`/audit?${paramsFromFilter(domain, { requestId: e.requestId }).toString()}`} title={`Every ${label.toLowerCase()} entry of request ${e.requestId}`}>
-                    <code style={{ overflowWrap: 'anywhere' }}>{e.requestId}</code>
+                    {/* No code background under the link colour: it would not keep the contrast. */}
+                    <code style={{ overflowWrap: 'anywhere', background: 'transparent', padding: 0 }}>{e.requestId}</code>
                   </Link>
                 ) : (
                   '—'
