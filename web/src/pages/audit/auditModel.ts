@@ -207,10 +207,10 @@ export function domainLabel(domain: AuditDomain): string {
   return AUDIT_DOMAINS.find((d) => d.value === domain)?.label ?? domain;
 }
 
-/** Who acted, in words: the platform itself and signed-out visitors are named; accounts by their id. */
+/** Who acted, in words: the platform itself (migrations, jobs) and signed-out visitors are named; accounts by their id. */
 export function actorLabel(actor: string): string {
-  if (actor === 'system') return 'System (migrations, background jobs)';
-  if (actor === 'anonymous') return 'Anonymous (not signed in)';
+  if (actor === 'system') return 'System';
+  if (actor === 'anonymous') return 'Anonymous';
   return actor;
 }
 
