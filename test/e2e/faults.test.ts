@@ -5,7 +5,9 @@
 //   5xx, never a hang); when it is started again, everything is answered again. A cross-domain
 //   query (the web UI's person view, a registry search with disciplinary status) keeps its
 //   certification and training parts and has only the ethics fields null, with SERVICE_UNAVAILABLE
-//   naming ethics (the fields a subgraph adds to another's entity are nullable);
+//   naming ethics (the fields a subgraph adds to another's entity are nullable); the admin's work
+//   queues and dashboard (one query per domain) keep certification's and training's queues and
+//   figures, with ethics' queries answered SERVICE_UNAVAILABLE naming ethics, and the pages say so;
 // - PostgreSQL restarted while ten clients keep writing and reading: the services reconnect by
 //   themselves, a request caught by the restart is SERVICE_UNAVAILABLE (the database), and every
 //   write that was acknowledged is in the database afterwards.
@@ -19,7 +21,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startEmbeddedPostgres, type RunningDatabase } from '@cpss/devdb';
 import { DEMO_PEOPLE } from '@cpss/domain';
 import type { RunningPlatform } from '@cpss/launcher';
-import { PersonViewDocument } from '@cpss/web/src/gql/graphql';
+import {
+  DashboardCertificationDocument,
+  DashboardEthicsDocument,
+  DashboardTrainingDocument,
+  PersonViewDocument,
+  WorkQueuesCertificationDocument,
+  WorkQueuesEthicsDocument,
+  WorkQueuesTrainingDocument,
+} from '@cpss/web/src/gql/graphql';
 import { poll, signInPage, useBrowser } from '../support/browser';
 import { graphql, signIn, type GraphQLResponse } from '../support/client';
 import { startTestPlatform } from '../support/platform';
@@ -58,6 +68,18 @@ const REGISTRY = /* GraphQL */ `
     registrySearch(name: $name, county: $county) { certificationNumber name county status goodThrough disciplinaryStatus { standing actions { kind effectiveFrom } } }
   }
 `;
+// The work queues page's and the dashboard's queries as the web UI sends them (one per domain:
+// web/src/pages/queues/queueDocuments.ts, web/src/pages/dashboard/dashboardDocuments.ts), by the
+// domain whose root fields each asks.
+const ADMIN_PAGES = {
+  queuesCertification: { domain: 'certification', query: print(WorkQueuesCertificationDocument), variables: { first: 50, withinDays: 90 } },
+  queuesTraining: { domain: 'training', query: print(WorkQueuesTrainingDocument), variables: { first: 50 } },
+  queuesEthics: { domain: 'ethics', query: print(WorkQueuesEthicsDocument), variables: { first: 50 } },
+  dashboardCertification: { domain: 'certification', query: print(DashboardCertificationDocument), variables: {} },
+  dashboardTraining: { domain: 'training', query: print(DashboardTrainingDocument), variables: {} },
+  dashboardEthics: { domain: 'ethics', query: print(DashboardEthicsDocument), variables: {} },
+} as const;
+type AdminPageQuery = keyof typeof ADMIN_PAGES;
 const RECORD = /* GraphQL */ `
   mutation FaultRecord($input: RecordExternalTrainingCompletionInput!) {
     recordExternalTrainingCompletion(input: $input) { id courseTitle }
@@ -133,11 +155,20 @@ async function crossDomain(person: { id: string; legalName: string; county: stri
   return { view, registry };
 }
 
+/** Each of the work queues' and dashboard's queries, sent as the admin. */
+async function adminPages(): Promise<Record<AdminPageQuery, GraphQLResponse<Json>>> {
+  const names = Object.keys(ADMIN_PAGES) as AdminPageQuery[];
+  const answers = await Promise.all(names.map((n) => graphql<Json>(`${platform.gatewayUrl}/graphql`, ADMIN_PAGES[n].query, ADMIN_PAGES[n].variables, token)));
+  return Object.fromEntries(names.map((n, i) => [n, answers[i]!])) as Record<AdminPageQuery, GraphQLResponse<Json>>;
+}
+
 /** Each error as [code, service, path] (path joined with dots; '' when the gateway gave none). */
 const errorsOf = (res: GraphQLResponse<unknown>) => (res.errors ?? []).map((e) => [String(e.extensions?.['code']), String(e.extensions?.['service'] ?? ''), (e.path ?? []).join('.')]);
 
 /** `value` with each of `fields` set to null (what is left when the domain adding them does not answer). */
 const withNull = (value: Json, fields: readonly string[]): Json => ({ ...value, ...Object.fromEntries(fields.map((f) => [f, null])) });
+/** The work queues page's sections (web/src/pages/queues/WorkQueuesPage.tsx). */
+const QUEUE_SECTIONS = ['queue-applications', 'queue-complaints', 'queue-submissions', 'queue-renewals', 'queue-trainers'];
 const ok = (o: Outcome) => o.status === 200 && o.codes.length === 0;
 
 beforeAll(async () => {
@@ -166,7 +197,10 @@ describe('faults under load', () => {
     );
     const person = listed.data?.people.edges.map((e) => e.node).find((p) => p.certifications.length > 0 && p.trainingHours > 0);
     expect(person, JSON.stringify(listed)).toBeDefined();
-    const before = await crossDomain(person!);
+    const [before, pagesBefore] = await Promise.all([crossDomain(person!), adminPages()]);
+    // The work queues and the dashboard, every domain answering: each of their queries whole.
+    for (const [name, res] of Object.entries(pagesBefore)) expect([name, res.status, errorsOf(res), res.data == null], name).toEqual([name, 200, [], false]);
+    expect((pagesBefore.queuesCertification.data!['certificationsDue'] as { totalCount: number }).totalCount + (pagesBefore.queuesTraining.data!['submissionsInReview'] as { totalCount: number }).totalCount).toBeGreaterThan(0);
     expect([before.view.status, errorsOf(before.view), before.registry.status, errorsOf(before.registry)]).toEqual([200, [], 200, []]);
     const viewBefore = before.view.data!.person;
     const registryBefore = before.registry.data!.registrySearch;
@@ -185,7 +219,7 @@ describe('faults under load', () => {
     await platform.stopService('ethics');
     const stopped = Date.now();
     // The person view and the registry while ethics is down: everything else, with ethics' fields null.
-    const during = await crossDomain(person!);
+    const [during, pagesDuring] = await Promise.all([crossDomain(person!), adminPages()]);
     // The person view page: the record with ethics' parts marked unavailable and a notice naming ethics, not an error.
     await page.goto(`${platform.gatewayUrl}/people/${person!.id}`);
     await poll(() => page.getByTestId('unavailable-notice').getAttribute('data-domains')).toBe('ethics');
@@ -195,13 +229,35 @@ describe('faults under load', () => {
     expect(await page.getByTestId('person-training').textContent()).toMatch(/^Training: [\d.,]+ hours/);
     expect(await page.getByTestId('person-complaints-unavailable').count()).toBe(1);
     expect(await page.locator('.alert--error').count()).toBe(0);
+    // The work queues: certification's and training's queues shown, ethics' marked unavailable under the notice.
+    await page.goto(`${platform.gatewayUrl}/queues`);
+    await poll(() => page.getByTestId('unavailable-notice').getAttribute('data-domains')).toBe('ethics');
+    await page.getByTestId('queue-summary').waitFor();
+    const queueStates = async () => Object.fromEntries(await Promise.all(QUEUE_SECTIONS.map(async (id) => [id, (await page.getByTestId(`${id}-unavailable`).count()) > 0 ? 'unavailable' : await page.getByTestId(`${id}-total`).innerText()])));
+    expect(await queueStates()).toEqual({
+      'queue-applications': String((pagesBefore.queuesCertification.data!['awaitingReview'] as { totalCount: number }).totalCount),
+      'queue-complaints': 'unavailable',
+      'queue-submissions': String((pagesBefore.queuesTraining.data!['submissionsInReview'] as { totalCount: number }).totalCount),
+      'queue-renewals': String((pagesBefore.queuesCertification.data!['certificationsDue'] as { totalCount: number }).totalCount),
+      'queue-trainers': 'unavailable',
+    });
+    expect(await page.locator('.alert--error').count()).toBe(0);
+    // The dashboard: certification's and training's tiles and charts, ethics' tiles marked unavailable.
+    await page.goto(`${platform.gatewayUrl}/dashboard`);
+    await poll(() => page.getByTestId('unavailable-notice').getAttribute('data-domains')).toBe('ethics');
+    await page.getByTestId('work-queues').waitFor();
+    expect(await page.getByTestId('tile-applications-value').innerText()).toMatch(/^\d+$/);
+    expect(await page.getByTestId('tile-submissions-value').innerText()).toMatch(/^\d+$/);
+    expect([await page.getByTestId('tile-complaints-unavailable').count(), await page.getByTestId('tile-overdue-unavailable').count()]).toEqual([1, 1]);
+    expect([await page.getByTestId('chart-county').count(), await page.getByTestId('chart-training-kind').count()]).toEqual([1, 1]);
+    expect(await page.locator('.alert--error').count()).toBe(0);
     await pause(Math.max(0, stopped + 3000 - Date.now()));
     const starting = Date.now();
     await platform.startService('ethics');
     const started = Date.now();
-    const after = await crossDomain(person!);
-    // The page again: the notice gone, ethics' facts back.
-    await page.reload();
+    const [after, pagesAfter] = await Promise.all([crossDomain(person!), adminPages()]);
+    // The person page again: the notice gone, ethics' facts back.
+    await page.goto(`${platform.gatewayUrl}/people/${person!.id}`);
     await poll(() => page.getByTestId('person-ethics-facts').textContent()).not.toContain('Unavailable');
     expect(await page.getByTestId('unavailable-notice').count()).toBe(0);
     await page.close();
@@ -249,6 +305,25 @@ describe('faults under load', () => {
     expect([after.view.status, errorsOf(after.view), after.registry.status, errorsOf(after.registry)]).toEqual([200, [], 200, []]);
     expect(after.view.data?.person).toEqual(viewBefore);
     expect(after.registry.data?.registrySearch).toEqual(registryBefore);
+
+    // The work queues' and the dashboard's queries sent while ethics was down: certification's and
+    // training's answered whole, as before; ethics' a 200 with no data and SERVICE_UNAVAILABLE naming ethics.
+    for (const [name, { domain }] of Object.entries(ADMIN_PAGES) as [AdminPageQuery, (typeof ADMIN_PAGES)[AdminPageQuery]][]) {
+      const res = pagesDuring[name];
+      if (domain === 'ethics') {
+        expect([name, res.status, res.data ?? null], name).toEqual([name, 200, null]);
+        expect(errorsOf(res).length, name).toBeGreaterThan(0);
+        expect(errorsOf(res).filter(([code, service]) => code !== 'SERVICE_UNAVAILABLE' || service !== 'ethics'), name).toEqual([]);
+      } else {
+        expect([name, res.status, errorsOf(res)], name).toEqual([name, 200, []]);
+        expect(res.data, name).toEqual(pagesBefore[name].data);
+      }
+    }
+    // Ethics back: each answered whole again, as before.
+    for (const [name, res] of Object.entries(pagesAfter) as [AdminPageQuery, GraphQLResponse<Json>][]) {
+      expect([name, res.status, errorsOf(res)], name).toEqual([name, 200, []]);
+      expect(res.data, name).toEqual(pagesBefore[name].data);
+    }
   });
 
   it('reconnects by itself after PostgreSQL restarts under load, and keeps every write it acknowledged', async () => {

@@ -62,3 +62,29 @@ export function Unavailable({ what }: { what?: string }) {
 
 /** The same, as text (table cells, titles, fact lists). */
 export const UNAVAILABLE = 'Unavailable';
+
+/** One part of a page that asks each domain in a query of its own: answered, out of reach, failed or still loading. */
+export type PartState = 'ready' | 'unavailable' | 'failed' | 'loading';
+
+export function partState(result: { data?: unknown; error?: CombinedError }): PartState {
+  if (result.data) return 'ready';
+  if (onlyUnavailable(result.error)) return 'unavailable';
+  return result.error ? 'failed' : 'loading';
+}
+
+/**
+ * What a page asking one query per domain shows for their errors: one notice naming every domain out
+ * of reach (a part's own, or one adding fields to it), and an error for each part that really failed.
+ */
+export function PartsProblem({ results, title, onRetry }: { results: readonly { data?: unknown; error?: CombinedError }[]; title: string; onRetry?: () => void }) {
+  const domains = [...new Set(results.flatMap((r) => (onlyUnavailable(r.error) ? unavailableDomains(r.error) : [])))];
+  const failed = results.filter((r) => r.error && !onlyUnavailable(r.error));
+  return (
+    <>
+      <UnavailableNotice domains={domains} onRetry={onRetry} />
+      {failed.map((r, i) => (
+        <ErrorAlert key={i} error={r.error} title={title} onRetry={onRetry} />
+      ))}
+    </>
+  );
+}

@@ -1,44 +1,20 @@
-// The admin's dashboard: the program in one gateway query across the three subgraphs — the work
-// waiting in each domain, certification statistics (certified over time, issued and lapsed per month, in good standing by
+// The admin's dashboard: the program across the three subgraphs — the work waiting in each domain,
+// certification statistics (certified over time, issued and lapsed per month, in good standing by
 // county, designation and demographics) and training completions by course kind and per month.
 // Every chart has its numbers in a table beside it, for screen readers and for copying.
+// One query per domain (see dashboardDocuments.ts): when a subgraph does not answer, its tiles and
+// charts are marked unavailable under a notice naming it, and the other domains' figures are shown.
 import { BarChart, DonutChart, LineChart } from '@mantine/charts';
 import { Card, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { ErrorAlert, Loading } from '../../components/Status';
+import { Loading } from '../../components/Status';
+import { partState, PartsProblem, Unavailable, type PartState } from '../../components/Unavailable';
 import { courseKindLabel, formatHours } from '../../format';
-import { graphql } from '../../gql';
-import type { AdminDashboardQuery, CourseKind } from '../../gql/graphql';
+import type { CourseKind, DashboardCertificationQuery, DashboardEthicsQuery, DashboardTrainingQuery } from '../../gql/graphql';
 import { APPLICATION_STATUS_LABELS, CERTIFICATION_STATUS_LABELS, DESIGNATION_LABELS, enumWords, label } from '../../labels';
-
-const DashboardQuery = graphql(`
-  query AdminDashboard {
-    certificationStatistics {
-      on
-      applicationsByStatus { key count }
-      certificationsByStatus { key count }
-      inGoodStandingByCounty { key count }
-      inGoodStandingByDesignation { key count }
-      inGoodStandingByAgeBand { key count }
-      inGoodStandingByGender { key count }
-      inGoodStandingByVeteranStatus { key count }
-      inGoodStandingByRaceEthnicity { key count }
-      perMonth { month issued lapsed inGoodStanding }
-    }
-    trainingStatistics {
-      from
-      to
-      byKind { kind completions hours }
-      perMonth { month completions }
-    }
-    complaintsAwaitingAcknowledgment: complaints(first: 1, filter: { statuses: [RECEIVED] }) { totalCount }
-    complaintsOverdue: complaints(first: 1, filter: { overdue: true }) { totalCount }
-    submissionsReceived: courseSubmissions(first: 1, status: RECEIVED) { totalCount }
-    submissionsInTeamReview: courseSubmissions(first: 1, status: TEAM_REVIEW) { totalCount }
-  }
-`);
+import { DashboardCertificationDocument, DashboardEthicsDocument, DashboardTrainingDocument } from './dashboardDocuments';
 
 interface Count {
   key: string;
@@ -48,47 +24,101 @@ interface Count {
 const count = (rows: readonly Count[], ...keys: string[]) => rows.filter((r) => keys.includes(r.key)).reduce((n, r) => n + r.count, 0);
 
 export function DashboardPage() {
-  const [result, reexecute] = useQuery({ query: DashboardQuery, requestPolicy: 'cache-and-network' });
-  const { data, error, fetching } = result;
+  const [certification, reexecuteCertification] = useQuery({ query: DashboardCertificationDocument, requestPolicy: 'cache-and-network' });
+  const [training, reexecuteTraining] = useQuery({ query: DashboardTrainingDocument, requestPolicy: 'cache-and-network' });
+  const [ethics, reexecuteEthics] = useQuery({ query: DashboardEthicsDocument, requestPolicy: 'cache-and-network' });
+  const results = [certification, training, ethics];
+  const retry = () => {
+    for (const reexecute of [reexecuteCertification, reexecuteTraining, reexecuteEthics]) reexecute({ requestPolicy: 'network-only' });
+  };
+  // Drawn once every domain has answered or failed, so the tiles and charts do not jump about.
+  const settled = results.every((r) => partState(r) !== 'loading');
 
   return (
     <section aria-labelledby="dashboard-title">
       <title>Dashboard · CPSS Platform</title>
       <h1 id="dashboard-title">Program dashboard</h1>
-      {error && <ErrorAlert error={error} title="Could not load the dashboard" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Loading>Loading the program's figures…</Loading>}
-      {data && <Dashboard data={data} />}
+      <PartsProblem results={results} title="Some of the dashboard could not be loaded" onRetry={retry} />
+      {!settled && <Loading>Loading the program's figures…</Loading>}
+      {settled && <Dashboard c={certification.data?.certificationStatistics} cState={partState(certification)} training={training.data} tState={partState(training)} ethics={ethics.data} eState={partState(ethics)} />}
     </section>
   );
 }
 
-function Dashboard({ data }: { data: AdminDashboardQuery }) {
-  const c = data.certificationStatistics;
-  const t = data.trainingStatistics;
-  const waiting = count(c.applicationsByStatus, 'SUBMITTED', 'IN_REVIEW', 'INCOMPLETE', 'ON_HOLD');
-  const inGoodStanding = c.inGoodStandingByCounty.reduce((n, r) => n + r.count, 0);
-  const counties = [...c.inGoodStandingByCounty].sort((a, b) => b.count - a.count);
-  const byKind = t.byKind.map((k) => ({ kind: courseKindLabel(k.kind as CourseKind), completions: k.completions, hours: k.hours }));
+function Dashboard({
+  c,
+  cState,
+  training,
+  tState,
+  ethics,
+  eState,
+}: {
+  c: DashboardCertificationQuery['certificationStatistics'] | undefined;
+  cState: PartState;
+  training: DashboardTrainingQuery | undefined;
+  tState: PartState;
+  ethics: DashboardEthicsQuery | undefined;
+  eState: PartState;
+}) {
+  const t = training?.trainingStatistics;
+  const waiting = c ? count(c.applicationsByStatus, 'SUBMITTED', 'IN_REVIEW', 'INCOMPLETE', 'ON_HOLD') : null;
+  const byKind = t ? t.byKind.map((k) => ({ kind: courseKindLabel(k.kind as CourseKind), completions: k.completions, hours: k.hours })) : [];
 
   return (
     <>
-      <p className="lede">
-        As of {c.on}. Training figures cover {t.from} to {t.to}.
-      </p>
+      {(c || t) && (
+        <p className="lede">
+          {c && <>As of {c.on}. </>}
+          {t && (
+            <>
+              Training figures cover {t.from} to {t.to}.
+            </>
+          )}
+        </p>
+      )}
       <h2>Work waiting</h2>
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" data-testid="work-queues">
-        <Tile label="Applications awaiting review" value={waiting} to="/applications" testId="tile-applications" />
-        <Tile label="Complaints awaiting acknowledgment" value={data.complaintsAwaitingAcknowledgment.totalCount} to="/complaints" testId="tile-complaints" />
-        <Tile label="Complaints past a target" value={data.complaintsOverdue.totalCount} to="/complaints" testId="tile-overdue" />
+        <Tile label="Applications awaiting review" value={waiting} state={cState} to="/applications" testId="tile-applications" />
+        <Tile label="Complaints awaiting acknowledgment" value={ethics?.complaintsAwaitingAcknowledgment.totalCount ?? null} state={eState} to="/complaints" testId="tile-complaints" />
+        <Tile label="Complaints past a target" value={ethics?.complaintsOverdue.totalCount ?? null} state={eState} to="/complaints" testId="tile-overdue" />
         <Tile
           label="Course submissions in review"
-          value={data.submissionsReceived.totalCount + data.submissionsInTeamReview.totalCount}
+          value={training ? training.submissionsReceived.totalCount + training.submissionsInTeamReview.totalCount : null}
+          state={tState}
           to="/course-reviews"
           testId="tile-submissions"
         />
       </SimpleGrid>
 
       <h2>Certification</h2>
+      {c ? <CertificationCharts c={c} /> : <MissingCharts testId="charts-certification" state={cState} what="Certification statistics" />}
+
+      <h2>Training</h2>
+      {t ? <TrainingCharts t={t} byKind={byKind} /> : <MissingCharts testId="charts-training" state={tState} what="Training statistics" />}
+    </>
+  );
+}
+
+/** In place of a domain's charts when it did not answer (or its query failed: the error is above). */
+function MissingCharts({ testId, state, what }: { testId: string; state: PartState; what: string }) {
+  return (
+    <Card withBorder padding="md" data-testid={testId} data-state={state}>
+      {state === 'unavailable' ? (
+        <Text data-testid={`${testId}-unavailable`}>
+          {what}: <Unavailable what={what} />
+        </Text>
+      ) : (
+        <Text c="dimmed">{what}: not loaded, see the error above.</Text>
+      )}
+    </Card>
+  );
+}
+
+function CertificationCharts({ c }: { c: DashboardCertificationQuery['certificationStatistics'] }) {
+  const inGoodStanding = c.inGoodStandingByCounty.reduce((n, r) => n + r.count, 0);
+  const counties = [...c.inGoodStandingByCounty].sort((a, b) => b.count - a.count);
+  return (
+    <>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <ChartCard title="Certified over time" testId="chart-certified" table={<CountTable head={['Month', 'Certified at month end']} rows={c.perMonth.map((m) => [m.month, m.inGoodStanding])} />}>
           <LineChart lineChartProps={NOT_FOCUSABLE} h={220} data={c.perMonth} dataKey="month" series={[{ name: 'inGoodStanding', label: 'Certified', color: 'blue.8' }]} curveType="linear" />
@@ -162,8 +192,13 @@ function Dashboard({ data }: { data: AdminDashboardQuery }) {
           />
         </ChartCard>
       </SimpleGrid>
+    </>
+  );
+}
 
-      <h2>Training</h2>
+function TrainingCharts({ t, byKind }: { t: DashboardTrainingQuery['trainingStatistics']; byKind: { kind: string; completions: number; hours: number }[] }) {
+  return (
+    <>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <ChartCard
           title="Completions by course kind"
@@ -186,15 +221,26 @@ const NOT_FOCUSABLE = { accessibilityLayer: false } as const;
 // Dark shades only: each slice's label must read against white.
 const PALETTE = ['teal.8', 'blue.8', 'orange.9', 'grape.8', 'red.8', 'gray.7', 'indigo.8'];
 
-function Tile({ label: text, value, to, testId }: { label: string; value: number; to: string; testId: string }) {
+/** A count of work waiting; "Unavailable" when its domain did not answer, a dash when its query failed. */
+function Tile({ label: text, value, state, to, testId }: { label: string; value: number | null; state: PartState; to: string; testId: string }) {
   return (
-    <Card withBorder padding="md" component={Link} to={to} data-testid={testId}>
+    <Card withBorder padding="md" component={Link} to={to} data-testid={testId} data-state={value == null ? state : 'ready'}>
       <Text size="sm" c="dimmed">
         {text}
       </Text>
-      <Text fz={32} fw={700} data-testid={`${testId}-value`}>
-        {value}
-      </Text>
+      {value != null ? (
+        <Text fz={32} fw={700} data-testid={`${testId}-value`}>
+          {value}
+        </Text>
+      ) : state === 'unavailable' ? (
+        <Text fz="lg" data-testid={`${testId}-unavailable`}>
+          <Unavailable what={text} />
+        </Text>
+      ) : (
+        <Text fz={32} fw={700}>
+          —
+        </Text>
+      )}
     </Card>
   );
 }

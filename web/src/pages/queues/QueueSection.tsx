@@ -3,6 +3,7 @@
 // queue's own page when it has one.
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { Unavailable } from '../../components/Unavailable';
 
 export interface QueueSectionProps {
   id: string;
@@ -53,6 +54,27 @@ export function QueueSection({ id, title, total, status, intro, empty, busy, hea
             <tbody>{rows}</tbody>
           </table>
         </div>
+      )}
+    </section>
+  );
+}
+
+/** A queue whose domain did not answer (marked unavailable) or whose query failed (the error is above). */
+export function MissingQueueSection({ id, title, state }: { id: string; title: string; state: 'unavailable' | 'failed' }) {
+  const titleId = `${id}-title`;
+  return (
+    <section className="card queue" id={id} aria-labelledby={titleId} data-testid={id} data-state={state}>
+      <div className="queue__head">
+        <h2 id={titleId}>{title}</h2>
+      </div>
+      {state === 'unavailable' ? (
+        <p data-testid={`${id}-unavailable`}>
+          <Unavailable what={title} />
+        </p>
+      ) : (
+        <p className="muted" data-testid={`${id}-failed`}>
+          Not loaded: see the error above.
+        </p>
       )}
     </section>
   );

@@ -1,60 +1,73 @@
-// The admin's work queues: what waits in every domain, in ONE gateway query across the three
-// subgraphs — applications awaiting review (those held because a complaint is open against the
-// applicant marked), complaints awaiting acknowledgment with their due date, course submissions in
-// review, certifications falling due within 90 days with the hours done since the last
-// certification (training) against what the renewal needs (certification), and trainers with an
-// open complaint who teach an upcoming session. Each section says its total and links every item to
-// its own page, where the work is done.
+// The admin's work queues: what waits in every domain — applications awaiting review (those held
+// because a complaint is open against the applicant marked), complaints awaiting acknowledgment with
+// their due date, course submissions in review, certifications falling due within 90 days with the
+// hours done since the last certification (training) against what the renewal needs
+// (certification), and trainers with an open complaint who teach an upcoming session. Each section
+// says its total and links every item to its own page, where the work is done.
+// One query per domain owning queues (see queueDocuments.ts): when a subgraph does not answer, its
+// queues are marked unavailable under a notice naming it, and the other domains' queues are shown.
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
-import { ErrorAlert, Loading } from '../../components/Status';
-import { onlyUnavailable, Unavailable, unavailableDomains, UnavailableNotice } from '../../components/Unavailable';
+import { useQuery, type CombinedError } from 'urql';
+import { Loading } from '../../components/Status';
+import { partState, PartsProblem, Unavailable, type PartState } from '../../components/Unavailable';
 import { countLabel, courseKindLabel, displayName, formatHours } from '../../format';
-import type { WorkQueuesQuery } from '../../gql/graphql';
+import type { WorkQueuesCertificationQuery, WorkQueuesEthicsQuery, WorkQueuesTrainingQuery } from '../../gql/graphql';
 import { APPLICATION_STATUS_LABELS, CERTIFICATION_STATUS_LABELS, enumWords, label } from '../../labels';
-import { WorkQueuesDocument } from './queueDocuments';
+import { WorkQueuesCertificationDocument, WorkQueuesEthicsDocument, WorkQueuesTrainingDocument } from './queueDocuments';
 import { acknowledgmentDueOn, acknowledgmentOverdue, hoursProgress, teachingRespondents } from './queueModel';
-import { QueueSection } from './QueueSection';
+import { MissingQueueSection, QueueSection } from './QueueSection';
 
 /** Items shown per section; the total is always the queue's own. */
 export const QUEUE_PAGE_SIZE = 50;
 export const DUE_WITHIN_DAYS = 90;
 
-type Data = WorkQueuesQuery;
+type Certification = WorkQueuesCertificationQuery;
+type Ethics = WorkQueuesEthicsQuery;
+type Training = WorkQueuesTrainingQuery;
+
+// Others work these queues all day: show the cached queues at once and refresh on every visit.
+const POLICY = { requestPolicy: 'cache-and-network' } as const;
 
 export function WorkQueuesPage() {
-  const [{ data, error, fetching }, reexecute] = useQuery({
-    query: WorkQueuesDocument,
-    variables: { first: QUEUE_PAGE_SIZE, withinDays: DUE_WITHIN_DAYS },
-    // Others work these queues all day: show the cached queues at once and refresh on every visit.
-    requestPolicy: 'cache-and-network',
-  });
-  const retry = () => reexecute({ requestPolicy: 'network-only' });
+  const [certification, reexecuteCertification] = useQuery({ query: WorkQueuesCertificationDocument, variables: { first: QUEUE_PAGE_SIZE, withinDays: DUE_WITHIN_DAYS }, ...POLICY });
+  const [ethics, reexecuteEthics] = useQuery({ query: WorkQueuesEthicsDocument, variables: { first: QUEUE_PAGE_SIZE }, ...POLICY });
+  const [training, reexecuteTraining] = useQuery({ query: WorkQueuesTrainingDocument, variables: { first: QUEUE_PAGE_SIZE }, ...POLICY });
+  const retry = () => {
+    for (const reexecute of [reexecuteCertification, reexecuteEthics, reexecuteTraining]) reexecute({ requestPolicy: 'network-only' });
+  };
+  const results = [certification, ethics, training];
+  // The page is drawn once every domain has answered or failed, so its sections do not jump about.
+  const settled = results.every((r) => partState(r) !== 'loading');
+  const busy = results.some((r) => r.fetching);
 
   return (
     <section aria-labelledby="queues-title">
       <title>Work queues · CPSS Platform</title>
       <h1 id="queues-title">Work queues</h1>
       <p className="lede">What is waiting in certification, ethics and training, with a link to each item’s own page.</p>
-      {error && data && onlyUnavailable(error) ? (
-        <UnavailableNotice domains={unavailableDomains(error)} onRetry={retry} />
-      ) : (
-        error && <ErrorAlert error={error} title={data ? 'Some of the queues could not be loaded' : 'Could not load the work queues'} onRetry={retry} />
-      )}
-      {fetching && !data && <Loading>Loading the work queues…</Loading>}
-      {data && <Queues data={data} busy={fetching} />}
+      <PartsProblem results={results} title="Some of the queues could not be loaded" onRetry={retry} />
+      {!settled && <Loading>Loading the work queues…</Loading>}
+      {settled && <Queues certification={part(certification)} ethics={part(ethics)} training={part(training)} busy={busy} />}
     </section>
   );
 }
 
-function Queues({ data, busy }: { data: Data; busy: boolean }) {
-  const trainers = teachingRespondents(data.openComplaintRespondents);
+/** A domain's answer, or why there is none. */
+type Part<T> = { state: 'ready'; data: T } | { state: Exclude<PartState, 'ready' | 'loading'> };
+
+function part<T>(result: { data?: T; error?: CombinedError }): Part<T> {
+  const state = partState(result);
+  return state === 'ready' ? { state, data: result.data! } : { state: state === 'unavailable' ? 'unavailable' : 'failed' };
+}
+
+function Queues({ certification: c, ethics: e, training: t, busy }: { certification: Part<Certification>; ethics: Part<Ethics>; training: Part<Training>; busy: boolean }) {
+  const trainers = e.state === 'ready' ? teachingRespondents(e.data.openComplaintRespondents) : null;
   const sections = [
-    { id: 'queue-applications', title: 'Applications awaiting review', total: data.awaitingReview.totalCount },
-    { id: 'queue-complaints', title: 'Complaints awaiting acknowledgment', total: data.awaitingAcknowledgment.totalCount },
-    { id: 'queue-submissions', title: 'Course submissions in review', total: data.submissionsInReview.totalCount },
-    { id: 'queue-renewals', title: `Certifications due within ${DUE_WITHIN_DAYS} days`, total: data.certificationsDue.totalCount },
-    { id: 'queue-trainers', title: 'Trainers with an open complaint and upcoming sessions', total: trainers.length },
+    { id: 'queue-applications', title: 'Applications awaiting review', total: c.state === 'ready' ? c.data.awaitingReview.totalCount : null },
+    { id: 'queue-complaints', title: 'Complaints awaiting acknowledgment', total: e.state === 'ready' ? e.data.awaitingAcknowledgment.totalCount : null },
+    { id: 'queue-submissions', title: 'Course submissions in review', total: t.state === 'ready' ? t.data.submissionsInReview.totalCount : null },
+    { id: 'queue-renewals', title: `Certifications due within ${DUE_WITHIN_DAYS} days`, total: c.state === 'ready' ? c.data.certificationsDue.totalCount : null },
+    { id: 'queue-trainers', title: 'Trainers with an open complaint and upcoming sessions', total: trainers ? trainers.length : null },
   ];
 
   return (
@@ -64,22 +77,22 @@ function Queues({ data, busy }: { data: Data; busy: boolean }) {
           {sections.map((s) => (
             <li key={s.id}>
               <a href={`#${s.id}`}>
-                {s.title}: <strong>{s.total}</strong>
+                {s.title}: {s.total == null ? <Unavailable what={s.title} /> : <strong>{s.total}</strong>}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      <Applications queue={data.awaitingReview} busy={busy} />
-      <Complaints queue={data.awaitingAcknowledgment} busy={busy} />
-      <Submissions queue={data.submissionsInReview} busy={busy} />
-      <Renewals queue={data.certificationsDue} busy={busy} />
-      <Trainers trainers={trainers} busy={busy} />
+      {c.state === 'ready' ? <Applications queue={c.data.awaitingReview} busy={busy} /> : <MissingQueueSection id="queue-applications" title={sections[0]!.title} state={c.state} />}
+      {e.state === 'ready' ? <Complaints queue={e.data.awaitingAcknowledgment} busy={busy} /> : <MissingQueueSection id="queue-complaints" title={sections[1]!.title} state={e.state} />}
+      {t.state === 'ready' ? <Submissions queue={t.data.submissionsInReview} busy={busy} /> : <MissingQueueSection id="queue-submissions" title={sections[2]!.title} state={t.state} />}
+      {c.state === 'ready' ? <Renewals queue={c.data.certificationsDue} busy={busy} /> : <MissingQueueSection id="queue-renewals" title={sections[3]!.title} state={c.state} />}
+      {trainers ? <Trainers trainers={trainers} busy={busy} /> : <MissingQueueSection id="queue-trainers" title={sections[4]!.title} state={e.state === 'ready' ? 'failed' : e.state} />}
     </>
   );
 }
 
-function Applications({ queue, busy }: { queue: Data['awaitingReview']; busy: boolean }) {
+function Applications({ queue, busy }: { queue: Certification['awaitingReview']; busy: boolean }) {
   const held = queue.edges.filter(({ node }) => node.heldForComplaint).length;
   return (
     <QueueSection
@@ -123,7 +136,7 @@ function Applications({ queue, busy }: { queue: Data['awaitingReview']; busy: bo
   );
 }
 
-function Complaints({ queue, busy }: { queue: Data['awaitingAcknowledgment']; busy: boolean }) {
+function Complaints({ queue, busy }: { queue: Ethics['awaitingAcknowledgment']; busy: boolean }) {
   return (
     <QueueSection
       id="queue-complaints"
@@ -157,7 +170,7 @@ function Complaints({ queue, busy }: { queue: Data['awaitingAcknowledgment']; bu
   );
 }
 
-function Submissions({ queue, busy }: { queue: Data['submissionsInReview']; busy: boolean }) {
+function Submissions({ queue, busy }: { queue: Training['submissionsInReview']; busy: boolean }) {
   return (
     <QueueSection
       id="queue-submissions"
@@ -199,7 +212,7 @@ function Submissions({ queue, busy }: { queue: Data['submissionsInReview']; busy
   );
 }
 
-function Renewals({ queue, busy }: { queue: Data['certificationsDue']; busy: boolean }) {
+function Renewals({ queue, busy }: { queue: Certification['certificationsDue']; busy: boolean }) {
   return (
     <QueueSection
       id="queue-renewals"
@@ -245,7 +258,7 @@ function Renewals({ queue, busy }: { queue: Data['certificationsDue']; busy: boo
   );
 }
 
-type Respondent = Data['openComplaintRespondents'][number];
+type Respondent = Ethics['openComplaintRespondents'][number];
 
 function Trainers({ trainers, busy }: { trainers: Respondent[]; busy: boolean }) {
   return (
