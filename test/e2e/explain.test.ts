@@ -344,7 +344,9 @@ describe('EXPLAIN of the hot requests at program scale', () => {
   });
 
   it('work queues and the application and complaint queues with their filters', async () => {
-    await check('work queues', ui.WorkQueuesDocument, { first: 20, withinDays: 90 });
+    await check('work queues (certification)', ui.WorkQueuesCertificationDocument, { first: 20, withinDays: 90 });
+    await check('work queues (ethics)', ui.WorkQueuesEthicsDocument, { first: 20 });
+    await check('work queues (training)', ui.WorkQueuesTrainingDocument, { first: 20 });
     await check('applications queue (open)', ui.ApplicationQueueDocument, { first: 25 });
     await check('applications queue (in review)', ui.ApplicationQueueDocument, { first: 25, statuses: ['IN_REVIEW'] });
     await check('applications queue (approved)', ui.ApplicationQueueDocument, { first: 25, statuses: ['APPROVED'] });

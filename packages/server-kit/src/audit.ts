@@ -63,7 +63,7 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: 'The mutation (its root fields) or the job that acted' })
   operation: string | null;
 
-  @CreateDateColumn({ name: 'at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'at', type: 'timestamptz', precision: 3 })
   @Field()
   at: Date;
 }
@@ -199,6 +199,9 @@ export function auditWrites(dataSource: DataSource): void {
 /** The audit trail's columns added after the first release, and the trigger function of writes. */
 export const AUDIT_WRITES_SQL = [
   `alter table audit_entry add column if not exists operation text`,
+  // Milliseconds, as JavaScript and the page cursors hold them: every entry of a transaction shares
+  // its time, and a cursor must name that time exactly for the next page to start right after it.
+  `alter table audit_entry alter column at type timestamptz(3)`,
   `create index if not exists audit_entry_at_idx on audit_entry (at desc, id desc)`,
   `create index if not exists audit_entry_actor_idx on audit_entry (actor, at desc)`,
   // Row values become JSON only for an update's changed-column names; the key is read column by

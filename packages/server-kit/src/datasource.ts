@@ -2,7 +2,7 @@
 // migrations (synchronize is always off). The service's connections act as the schema's service
 // role (`<schema>_service`, see audit.ts): rows only, and the audit trail can be added to but never
 // changed. Migrations run as the owner, on connections of their own.
-import { DataSource, type DataSourceOptions as TypeOrmOptions, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions as TypeOrmOptions, type EntityManager, type EntitySchema, type MixedList } from 'typeorm';
 import { prepareServiceRole, serviceRoleOf } from './audit';
 
 export interface DataSourceOptions {
@@ -65,4 +65,15 @@ export async function initializeAndMigrate(dataSource: DataSource, run = true): 
   }
   if (!dataSource.isInitialized) await dataSource.initialize();
   return dataSource;
+}
+
+/**
+ * Runs independent reads at once on the pool, or one after another inside a transaction (its one
+ * connection answers one query at a time: pg would queue them, and pg 9 will refuse).
+ */
+export async function readAll<T extends readonly unknown[]>(manager: EntityManager, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (!manager.queryRunner) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
 }

@@ -78,38 +78,46 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** The response keys an entity fetch asks of each representation (`_entities { ... on Person { a b } }`: a, b). */
-function entityFieldKeys(document: DocumentNode): string[] {
-  const keys = new Set<string>();
-  const collect = (set: SelectionSetNode | undefined) => {
+/**
+ * The response keys a fetch asks at its root (`complaints`, `q: people`), and for an entity fetch
+ * those it asks of each representation (`_entities { ... on Person { a b } }`: a, b).
+ */
+function fetchKeys(document: DocumentNode): { root: string[]; entity: string[] } {
+  const root = new Set<string>();
+  const entity = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined, into: Set<string>) => {
     for (const s of set?.selections ?? []) {
-      if (s.kind === Kind.FIELD && s.name.value !== '__typename') keys.add(s.alias?.value ?? s.name.value);
-      else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet);
+      if (s.kind === Kind.FIELD && s.name.value !== '__typename') into.add(s.alias?.value ?? s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet, into);
     }
   };
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    for (const s of definition.selectionSet.selections) if (s.kind === Kind.FIELD && s.name.value === '_entities') collect(s.selectionSet);
+    for (const s of definition.selectionSet.selections) {
+      if (s.kind === Kind.FIELD && s.name.value === '_entities') collect(s.selectionSet, entity);
+      else if (s.kind === Kind.FIELD && s.name.value !== '__typename') root.add(s.alias?.value ?? s.name.value);
+    }
   }
-  return [...keys];
+  return { root: [...root], entity: [...entity] };
 }
 
 /**
- * A subgraph out of reach, as its answer. For an entity fetch (the fields a domain adds to another
- * domain's entities: a person's complaints, a registry entry's disciplinary status) SERVICE_UNAVAILABLE
- * on each of those fields of each entity, which the gateway maps to its path in the response, so a
- * client sees exactly what is missing; those fields are nullable and come back null. For its own root
- * fields, one error, as before.
+ * A subgraph out of reach, as its answer: SERVICE_UNAVAILABLE on each field it was asked for, so a
+ * client sees exactly what is missing. For an entity fetch (the fields a domain adds to another
+ * domain's entities: a person's complaints, a registry entry's disciplinary status) on each of those
+ * fields of each entity, which are nullable and come back null; for its own root fields, on each.
  */
 function unavailableAnswer(service: string, options: GraphQLDataSourceProcessOptions<GatewayContext>) {
   const error = serviceUnavailable(service);
-  const representations = options.request.variables?.['representations'];
+  const at = (path: (string | number)[]) => ({ message: error.message, extensions: { ...error.extensions }, path });
   // The fetch's operation text (the plan's document node is only kept when the gateway is told to).
-  const fields = Array.isArray(representations) && options.request.query ? entityFieldKeys(parse(options.request.query)) : [];
-  if (!Array.isArray(representations) || fields.length === 0) throw error;
-  return {
-    errors: representations.flatMap((_, i) => fields.map((field) => ({ message: error.message, extensions: { ...error.extensions }, path: ['_entities', i, field] }))),
-  };
+  const keys = options.request.query ? fetchKeys(parse(options.request.query)) : { root: [], entity: [] };
+  const representations = options.request.variables?.['representations'];
+  if (Array.isArray(representations) && keys.entity.length > 0) {
+    return { errors: representations.flatMap((_, i) => keys.entity.map((field) => at(['_entities', i, field]))) };
+  }
+  if (keys.root.length > 0 && !Array.isArray(representations)) return { data: null, errors: keys.root.map((field) => at([field])) };
+  throw error;
 }
 
 export interface GatewayOptions {

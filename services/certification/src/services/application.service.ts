@@ -21,6 +21,7 @@ import {
   manyByKey,
   notFound,
   oneByKey,
+  readAll,
   readDocumentContent,
   recordAudit,
   recordStatusChange,
@@ -256,13 +257,13 @@ export class ApplicationService {
     if (open.length) {
       const ids = open.map((a) => a.id);
       const catalog = await PolicyCatalog.load(this.policy);
-      const [people, logs, refs, designations, context] = await Promise.all([
-        manager.getRepository(Person).findBy({ id: In([...new Set(open.map((a) => a.personId))]) }),
-        manager.getRepository(TrainingLogEntry).findBy({ applicationId: In(ids) }),
-        manager.getRepository(ApplicationReference).findBy({ applicationId: In(ids) }),
-        manager.getRepository(DesignationRequest).findBy({ applicationId: In(ids) }),
-        this.certificationContext(open, catalog, manager),
-      ]);
+      const [people, logs, refs, designations, context] = await readAll(manager, [
+        () => manager.getRepository(Person).findBy({ id: In([...new Set(open.map((a) => a.personId))]) }),
+        () => manager.getRepository(TrainingLogEntry).findBy({ applicationId: In(ids) }),
+        () => manager.getRepository(ApplicationReference).findBy({ applicationId: In(ids) }),
+        () => manager.getRepository(DesignationRequest).findBy({ applicationId: In(ids) }),
+        () => this.certificationContext(open, catalog, manager),
+      ] as const);
       for (const a of open) {
         const person = people.find((p) => p.id === a.personId)!;
         const pick = a.policyVersionId ? catalog.byId(a.policyVersionId) : catalog.inForceOn(this.clock.today());
