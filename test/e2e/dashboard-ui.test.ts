@@ -1,7 +1,8 @@
-// The admin's views in a real Chromium. The dashboard: one gateway query across the three subgraphs
-// drawn as charts, each with its numbers in a table that matches what the API answers; the work
+// The admin's views in a real Chromium. The dashboard: one gateway query to each subgraph (so a
+// domain that is down leaves only its own figures missing) drawn as charts, each with its numbers in a table that matches what the API answers; the work
 // tiles lead to their queues; other roles are not shown it. The person view: certification,
-// applications, training and ethics in one query, complaints only for those who may see them.
+// applications, training and ethics in one query, complaints only for those who may see them. The
+// audit trail: each domain's and the sign-ins, filtered through the URL, for admins only.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { poll, useBrowser, signInPage } from '../support/browser';

@@ -40,11 +40,12 @@ describe('navLinksFor', () => {
     expect(navLinksFor(['CERTIFICATION_REVIEWER', 'TRAINING_REVIEWER']).map((l) => l.to)).not.toContain('/complaints');
   });
 
-  it('gives admins, and only admins, the work queues and the cross-domain commands', () => {
-    expect(navLinksFor(['ADMIN']).map((l) => l.to)).toEqual(expect.arrayContaining(['/queues', '/commands']));
+  it('gives admins, and only admins, the work queues, the cross-domain commands and the audit trail', () => {
+    expect(navLinksFor(['ADMIN']).map((l) => l.to)).toEqual(expect.arrayContaining(['/queues', '/commands', '/audit']));
     for (const role of ['CERTIFICATION_REVIEWER', 'TRAINING_REVIEWER', 'ETHICS_STAFF', 'TRAINER', 'APPLICANT', 'SUPERVISOR']) {
       expect(navLinksFor([role]).map((l) => l.to)).not.toContain('/queues');
       expect(navLinksFor([role]).map((l) => l.to)).not.toContain('/commands');
+      expect(navLinksFor([role]).map((l) => l.to)).not.toContain('/audit');
     }
   });
 
