@@ -379,8 +379,13 @@ describe('faults under load', () => {
     try {
       const rows = (await c.query<{ id: string }>(`select id from training.training_completion where course_title like $1`, [`${mark} %`])).rows.map((r) => r.id);
       const stored = new Set(rows);
-      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
       const asked = outcomes.filter((o) => o.query === RECORD).length;
+      console.info(
+        `faults (PostgreSQL restarted in ${restarted - restarting} ms, all answering again ${recoveredAt - restarted} ms later): ${outcomes.length} requests, ` +
+          `${outcomes.filter((o) => !ok(o)).length} errors (all SERVICE_UNAVAILABLE), ${asked} writes sent, ${acknowledged.length} acknowledged, ` +
+          `${acknowledged.filter((id) => stored.has(id)).length} of them found, ${rows.length} rows found in all`,
+      );
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
       expect(rows.length).toBeGreaterThanOrEqual(acknowledged.length);
       expect(rows.length).toBeLessThanOrEqual(asked);
     } finally {

@@ -144,6 +144,25 @@ describe('load', () => {
       }),
     );
 
+    const completions = outcomes.filter((o) => o.kind === 'recordCompletion' && o.id).map((o) => o.id!);
+    const complaints = outcomes.filter((o) => o.kind === 'recordComplaint' && o.id).map((o) => o.id!);
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    let storedCompletions: string[];
+    let storedComplaints: string[];
+    try {
+      storedCompletions = (await pg.query<{ id: string }>(`select id from training.training_completion where course_title like $1`, [`${mark} %`])).rows.map((r) => r.id);
+      storedComplaints = (await pg.query<{ id: string }>(`select id from ethics.complaint where summary like $1`, [`${mark} %`])).rows.map((r) => r.id);
+    } finally {
+      await pg.end();
+    }
+    const writes = outcomes.filter((o) => o.kind === 'recordCompletion' || o.kind === 'recordComplaint').length;
+    console.info(
+      `load: ${outcomes.length} requests in ${DURATION_MS / 1000} s from ${CLIENTS} clients (${(outcomes.length / (DURATION_MS / 1000)).toFixed(0)} a second), ` +
+        `${outcomes.filter((o) => o.status !== 200 || o.codes.length).length} errors, ${writes} writes sent, ${completions.length + complaints.length} acknowledged, ` +
+        `${storedCompletions.length + storedComplaints.length} found`,
+    );
+
     const unexpected = outcomes.filter((o) => o.status === 0 || o.status >= 500 || o.codes.some((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'SERVICE_UNAVAILABLE' || c === 'NETWORK'));
     const byKind = (xs: Outcome[]) => xs.reduce<Record<string, number>>((m, o) => ({ ...m, [`${o.kind} ${o.status} ${o.codes.join(',')} ${o.error ?? ''}`.trim()]: (m[`${o.kind} ${o.status} ${o.codes.join(',')} ${o.error ?? ''}`.trim()] ?? 0) + 1 }), {});
     expect(byKind(unexpected)).toEqual({});
@@ -151,23 +170,12 @@ describe('load', () => {
     expect(byKind(outcomes.filter((o) => o.status !== 200 || o.codes.length))).toEqual({});
     expect(outcomes.length).toBeGreaterThan(CLIENTS * 5);
 
-    console.info(`load: ${outcomes.length} requests in ${DURATION_MS / 1000} s from ${CLIENTS} clients (${(outcomes.length / (DURATION_MS / 1000)).toFixed(0)} a second)`);
-    const completions = outcomes.filter((o) => o.kind === 'recordCompletion' && o.id).map((o) => o.id!);
-    const complaints = outcomes.filter((o) => o.kind === 'recordComplaint' && o.id).map((o) => o.id!);
     expect(completions.length).toBeGreaterThan(50);
     expect(complaints.length).toBeGreaterThan(50);
-    const pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    try {
-      const storedCompletions = (await pg.query<{ id: string }>(`select id from training.training_completion where course_title like $1`, [`${mark} %`])).rows.map((r) => r.id);
-      const storedComplaints = (await pg.query<{ id: string }>(`select id from ethics.complaint where summary like $1`, [`${mark} %`])).rows.map((r) => r.id);
-      // Reconciled: exactly the acknowledged writes, by count and by id.
-      expect(storedCompletions.length).toBe(completions.length);
-      expect(new Set(storedCompletions)).toEqual(new Set(completions));
-      expect(storedComplaints.length).toBe(complaints.length);
-      expect(new Set(storedComplaints)).toEqual(new Set(complaints));
-    } finally {
-      await pg.end();
-    }
+    // Reconciled: exactly the acknowledged writes, by count and by id.
+    expect(storedCompletions.length).toBe(completions.length);
+    expect(new Set(storedCompletions)).toEqual(new Set(completions));
+    expect(storedComplaints.length).toBe(complaints.length);
+    expect(new Set(storedComplaints)).toEqual(new Set(complaints));
   }, 180_000);
 });
