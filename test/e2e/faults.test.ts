@@ -270,6 +270,13 @@ describe('faults under load', () => {
     const end = Date.now();
 
     const failed = (xs: Timed[]) => xs.filter((o) => !ok(o)).map((o) => [/(query|mutation) (\w+)/.exec(o.query)?.[2], o.status, o.codes, o.messages]);
+    const downFigures = between(outcomes, stopped, starting);
+    console.info(
+      `faults (ethics stopped for ${starting - stopped} ms): ${outcomes.length} requests, ${downFigures.length} while it was down: ` +
+        `${downFigures.filter((o) => o.query !== PEOPLE_WITH_COMPLAINTS).filter(ok).length} of ${downFigures.filter((o) => o.query !== PEOPLE_WITH_COMPLAINTS).length} not needing ethics answered, ` +
+        `${downFigures.filter((o) => o.query === PEOPLE_WITH_COMPLAINTS && o.codes.includes('SERVICE_UNAVAILABLE')).length} of ${downFigures.filter((o) => o.query === PEOPLE_WITH_COMPLAINTS).length} needing it told SERVICE_UNAVAILABLE; ` +
+        `${failed(between(outcomes, started, end)).length} errors after it came back`,
+    );
     // Before: all answered.
     expect(between(outcomes, begun, stopping).length).toBeGreaterThan(10);
     expect(failed(between(outcomes, begun, stopping))).toEqual([]);
