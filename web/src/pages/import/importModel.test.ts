@@ -19,6 +19,7 @@ import {
   runCounts,
   runExplanation,
   runStatusWords,
+  startedByLabel,
   templateCsv,
   templateFileName,
 } from './importModel';
@@ -159,6 +160,13 @@ describe('counts, problems and the error file', () => {
     expect(problemsNote({ problemCount: 2, problems: [{}, {}] })).toBeNull();
     expect(problemsNote({ problemCount: 0, problems: [] })).toBeNull();
     expect(problemsNote({ problemCount: 1_500, problems: Array.from({ length: 1_000 }, () => ({})) })).toBe('Showing the first 1,000 of 1,500 problems.');
+  });
+
+  it('names who started a run', () => {
+    expect(startedByLabel('cli', 'acc-1')).toBe('the command line');
+    expect(startedByLabel('acc-1', 'acc-1')).toBe('you');
+    expect(startedByLabel('acc-2', 'acc-1')).toBe('acc-2');
+    expect(startedByLabel('acc-2', null)).toBe('acc-2');
   });
 
   it('names the error file after the file imported', () => {

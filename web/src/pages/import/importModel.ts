@@ -229,3 +229,10 @@ export function errorFileName(fileName: string): string {
 function words(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1).toLowerCase().replaceAll('_', ' ');
 }
+
+/** Who started a run: the command line (`npm run import`), you, or another account (by its id). */
+export function startedByLabel(startedBy: string, myAccountId: string | null | undefined): string {
+  if (startedBy === 'cli') return 'the command line';
+  if (myAccountId && startedBy === myAccountId) return 'you';
+  return startedBy;
+}
