@@ -29,3 +29,4 @@ export * from './sql-count';
 export * from './write-generation';
 export * from './operation';
 export * from './audit-trail';
+export * from './csv-import';

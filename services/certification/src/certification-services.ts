@@ -4,6 +4,7 @@ import { certificationPolicyStore } from './policy/certification-policy';
 import { ApplicationService } from './services/application.service';
 import { CertificationService } from './services/certification.service';
 import { CommandService } from './services/commands.service';
+import { ImportService } from './services/import.service';
 import { crossDomainPorts, type CrossDomainPorts } from './services/cross-domain';
 import { MaintenanceService } from './services/maintenance.service';
 import { PersonService } from './services/person.service';
@@ -28,6 +29,9 @@ export function createCertificationServices(
   const maintenance = new MaintenanceService(dataSource, policy, clock);
   const statistics = new StatisticsService(dataSource, clock, deps.statistics);
   const commands = new CommandService(dataSource, certifications);
-  return { dataSource, clock, policy, people, applications, review, certifications, maintenance, statistics, commands };
+  const imports = new ImportService(dataSource, policy, clock, deps.logger);
+  // Runs a stopped process left RUNNING: FAILED (nothing of them was written).
+  if (dataSource.isInitialized) void imports.failInterrupted().catch((err: Error) => deps.logger?.warn({ error: err.name }, 'could not mark interrupted import runs'));
+  return { dataSource, clock, policy, people, applications, review, certifications, maintenance, statistics, commands, imports };
 }
 export type CertificationServices = ReturnType<typeof createCertificationServices>;

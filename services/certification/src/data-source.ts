@@ -12,6 +12,8 @@ import { InboundCommands1763900006000 } from './migrations/1763900006000-Inbound
 import { ApplicationExternalFacts1763900007000 } from './migrations/1763900007000-ApplicationExternalFacts';
 import { PerformanceIndexes1763900008000 } from './migrations/1763900008000-PerformanceIndexes';
 import { AuditTrail1765100000000 } from './migrations/1765100000000-AuditTrail';
+import { ImportRuns1765200000000 } from './migrations/1765200000000-ImportRuns';
+import { ImportRun } from './entities/import-run';
 
 export const SCHEMA = 'certification';
 
@@ -19,7 +21,7 @@ export function createCertificationDataSource(url: string) {
   return createDataSource({
     url,
     schema: SCHEMA,
-    entities: [Person, PolicyVersion, StatusChange, AuditEntry, StoredDocument, Application, TrainingLogEntry, ApplicationReference, DesignationRequest, Certification, CertificationDesignation, CertificationEvent, Fee],
-    migrations: [CreatePerson1763900000000, CertificationPolicy1763900001000, PersonProfile1763900002000, ApplicationsAndCertifications1763900003000, Notifications1763900004000, TimelineActorName1763900005000, InboundCommands1763900006000, ApplicationExternalFacts1763900007000, PerformanceIndexes1763900008000, AuditTrail1765100000000],
+    entities: [Person, PolicyVersion, StatusChange, AuditEntry, StoredDocument, Application, TrainingLogEntry, ApplicationReference, DesignationRequest, Certification, CertificationDesignation, CertificationEvent, Fee, ImportRun],
+    migrations: [CreatePerson1763900000000, CertificationPolicy1763900001000, PersonProfile1763900002000, ApplicationsAndCertifications1763900003000, Notifications1763900004000, TimelineActorName1763900005000, InboundCommands1763900006000, ApplicationExternalFacts1763900007000, PerformanceIndexes1763900008000, AuditTrail1765100000000, ImportRuns1765200000000],
   });
 }

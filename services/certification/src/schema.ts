@@ -4,13 +4,14 @@ import type { CertificationServices } from './certification-services';
 import { ApplicationResolver, PersonApplicationResolver } from './resolvers/application.resolver';
 import { CertificationResolver, certificationLoader, PersonCertificationResolver } from './resolvers/certification.resolver';
 import { CommandResolver } from './resolvers/command.resolver';
+import { ImportResolver } from './resolvers/import.resolver';
 import { CertificationPolicyResolver } from './resolvers/policy.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
 import { registryEntryReference, RegistryResolver } from './resolvers/registry.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 
-export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver, CommandResolver, PersonApplicationResolver, CertificationAuditTrailResolver] as const;
+export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver, CommandResolver, PersonApplicationResolver, CertificationAuditTrailResolver, ImportResolver] as const;
 
 function instances(s: CertificationServices): object[] {
   return [
@@ -24,6 +25,7 @@ function instances(s: CertificationServices): object[] {
     new CommandResolver(s.commands),
     new PersonApplicationResolver(s.applications),
     new CertificationAuditTrailResolver(s.dataSource),
+    new ImportResolver(s.imports),
   ];
 }
 
