@@ -16,6 +16,7 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PoliciesPage } from './pages/admin/PoliciesPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { CommandsPage } from './pages/commands/CommandsPage';
+import { ImportPage } from './pages/import/ImportPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { WorkQueuesPage } from './pages/queues/WorkQueuesPage';
 import { PersonPage } from './pages/person/PersonPage';
@@ -44,6 +45,7 @@ import {
   COURSE_READER_ROLES,
   DASHBOARD_ROLES,
   ETHICS_STAFF_ROLES,
+  IMPORT_ADMIN_ROLES,
   POLICY_ADMIN_ROLES,
   SESSION_READER_ROLES,
   TRAINER_ROLES,
@@ -238,6 +240,14 @@ export function App() {
           element={
             <RequireRoles what="The audit trail" roles={AUDIT_ADMIN_ROLES}>
               <AuditPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="import"
+          element={
+            <RequireRoles what="Importing records" roles={IMPORT_ADMIN_ROLES}>
+              <ImportPage />
             </RequireRoles>
           }
         />

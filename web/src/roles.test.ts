@@ -49,6 +49,13 @@ describe('navLinksFor', () => {
     }
   });
 
+  it('gives the import page to admins only', () => {
+    expect(navLinksFor(['ADMIN']).find((l) => l.to === '/import')).toEqual({ to: '/import', label: 'Import', testId: 'nav-import' });
+    for (const role of ['CERTIFICATION_REVIEWER', 'TRAINING_REVIEWER', 'ETHICS_STAFF', 'CURRICULUM_DEVELOPER', 'TRAINER', 'APPLICANT', 'SUPERVISOR']) {
+      expect(navLinksFor([role]).map((l) => l.to)).not.toContain('/import');
+    }
+  });
+
   it('counts an account as staff when any one of its roles is', () => {
     expect(isStaff(['TRAINER', 'APPLICANT'])).toBe(false);
     expect(isStaff(['APPLICANT', 'ETHICS_STAFF'])).toBe(true);

@@ -58,6 +58,9 @@ export const COMMAND_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
 /** Who reads the audit trails (every domain's writes and sensitive reads, and the sign-ins). */
 export const AUDIT_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
 
+/** Who imports records from CSV files (people and certifications, and later the other kinds). */
+export const IMPORT_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
+
 /** Who reads and adds effective-dated policy versions. */
 export const POLICY_ADMIN_ROLES: readonly Role[] = ['ADMIN'];
 
@@ -83,5 +86,6 @@ export function navLinksFor(roles: readonly string[]): NavLink[] {
   if (hasAnyRole(roles, POLICY_ADMIN_ROLES)) links.push({ to: '/policies', label: 'Policies', testId: 'nav-policies' });
   if (hasAnyRole(roles, COMMAND_ADMIN_ROLES)) links.push({ to: '/commands', label: 'Commands', testId: 'nav-commands' });
   if (hasAnyRole(roles, AUDIT_ADMIN_ROLES)) links.push({ to: '/audit', label: 'Audit trail', testId: 'nav-audit' });
+  if (hasAnyRole(roles, IMPORT_ADMIN_ROLES)) links.push({ to: '/import', label: 'Import', testId: 'nav-import' });
   return links;
 }
