@@ -28,6 +28,12 @@ describe('the web UI', () => {
     expect(await page.getByTestId('signed-in-as').innerText()).toContain('Admin');
     await expectAccessible(page, 'people');
     await screenshot(page, 'admin-people');
+    // "Export CSV" carries the page's search, and downloads with the session cookie.
+    await page.getByLabel('Search people').fill('Moore');
+    await poll(() => page.getByTestId('export-people').getAttribute('href')).toBe('/export/people.csv?search=Moore');
+    const csv = await page.request.get(`${gateway}/export/people.csv?search=Moore`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toMatch(/^# NOTICE: This record which has been disclosed to you is protected by federal confidentiality rules \(42 CFR part 2\)\./);
     await page.close();
   });
 

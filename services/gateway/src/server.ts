@@ -28,6 +28,7 @@ import { createGateway, type GatewayContext } from './gateway';
 import { DEFAULT_QUERY_LIMITS, formatLimitError, queryLimits, type QueryLimits } from './limits';
 import { DEFAULT_PUBLIC_LIMITS, publicRateLimitPlugin, publicRateLimits, type ClientAddressContext, type PublicLimitSettings } from './public-rate-limits';
 import { authRoutes, tokenOf } from './routes/auth';
+import { exportRoutes } from './routes/export';
 import { AccountService, type LockoutPolicy } from './services/account.service';
 import type { SubgraphName } from './supergraph';
 
@@ -126,12 +127,27 @@ export async function createServer(deps: GatewayDeps) {
     }),
   );
   app.use('/graphql', bodyErrors(deps.bodyLimitMiB ?? DEFAULT_BODY_LIMIT_MIB));
+  // CSV exports of the admin lists: each runs its list's operation through this gateway as the caller.
+  app.use(
+    '/export',
+    exportRoutes({
+      verifier: deps.verifier,
+      dataSource: deps.dataSource,
+      logger: deps.logger,
+      execute: async (request, caller) => {
+        const logger = deps.logger.child({ reqId: caller.requestId });
+        const answer = await apollo.executeOperation(request, { contextValue: { ...caller, logger } });
+        const body = answer.body.kind === 'single' ? answer.body.singleResult : { errors: [{ message: 'An export cannot read an incremental answer' }] };
+        return { status: answer.http.status, data: body.data, errors: body.errors, retryAfter: answer.http.headers.get('retry-after') ?? undefined };
+      },
+    }),
+  );
 
   const webDist = deps.webDistDir;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // The UI routes on the client: every other GET is its index.html.
-    app.get(/^\/(?!graphql|auth|health).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|auth|health|export\/).*/, (_req, res) => {
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(join(webDist, 'index.html'));
     });

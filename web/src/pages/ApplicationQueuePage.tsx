@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportLink } from '../components/ExportLink';
 import { ErrorAlert, Loading } from '../components/Status';
 import { displayName } from '../format';
 import { graphql } from '../gql';
@@ -75,6 +76,7 @@ export function ApplicationQueuePage() {
         <p className="toolbar__status" role="status" data-testid="queue-count">
           {queue ? `${queue.totalCount} ${queue.totalCount === 1 ? 'application' : 'applications'}${queue.totalCount > queue.edges.length ? `, first ${queue.edges.length} shown` : ''}` : ''}
         </p>
+        <ExportLink list="applications" params={{ statuses }} />
       </div>
       {result.error && <ErrorAlert error={result.error} title="Could not load the queue" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
       {!queue && result.fetching && <Loading>Loading the queue…</Loading>}

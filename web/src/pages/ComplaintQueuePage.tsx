@@ -2,6 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportLink } from '../components/ExportLink';
 import { ErrorAlert, Loading } from '../components/Status';
 import { displayName } from '../format';
 import { graphql } from '../gql';
@@ -94,6 +95,7 @@ export function ComplaintQueuePage() {
         <p className="toolbar__status" role="status" data-testid="complaint-count">
           {queue ? `${queue.totalCount} ${queue.totalCount === 1 ? 'complaint' : 'complaints'}${queue.totalCount > queue.edges.length ? `, first ${queue.edges.length} shown` : ''}` : ''}
         </p>
+        <ExportLink list="complaints" params={ref ? { reference: ref } : { view }} />
       </div>
       {result.error && <ErrorAlert error={result.error} title="Could not load complaints" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
       {!queue && result.fetching && <Loading>Loading complaints…</Loading>}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EthicsStatus } from '../components/EthicsStatus';
+import { ExportLink } from '../components/ExportLink';
 import { Loading } from '../components/Status';
 import { ResponseProblem, Unavailable } from '../components/Unavailable';
 import { displayName, formatHours } from '../format';
@@ -90,6 +91,7 @@ export function PeoplePage() {
           {people ? `Showing ${edges.length} of ${people.totalCount}` : ''}
           {people && searching ? ' · Searching…' : ''}
         </p>
+        <ExportLink list="people" params={{ search }} />
       </div>
 
       <ResponseProblem error={result.error} hasData={!!people} title="Could not load people" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />

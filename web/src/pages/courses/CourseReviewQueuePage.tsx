@@ -5,6 +5,7 @@ import { Button, Group, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportLink } from '../../components/ExportLink';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { courseKindLabel, formatHours } from '../../format';
 import type { CourseReviewQueueQuery, CourseSubmissionStatus } from '../../gql/graphql';
@@ -71,6 +72,7 @@ export function CourseReviewQueuePage() {
         <Text role="status" size="sm" data-testid="review-queue-count">
           {loaded ? `${total} ${total === 1 ? 'submission' : 'submissions'}${total > rows.length ? `, first ${rows.length} shown` : ''}` : ''}
         </Text>
+        <ExportLink list="course-submissions" params={{ statuses: waiting ? ['RECEIVED', 'TEAM_REVIEW'] : filter === 'ALL' ? null : [filter] }} />
       </Group>
       {error && <ErrorAlert error={error} title="Could not load the queue" onRetry={retry} />}
       {!loaded && fetching && <Loading>Loading the queue…</Loading>}

@@ -9,6 +9,7 @@ import { Card, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportLink } from '../../components/ExportLink';
 import { Loading } from '../../components/Status';
 import { partState, PartsProblem, Unavailable, type PartState } from '../../components/Unavailable';
 import { courseKindLabel, formatHours } from '../../format';
@@ -91,9 +92,21 @@ function Dashboard({
       </SimpleGrid>
 
       <h2>Certification</h2>
+      {c && (
+        <Group gap="xs" mb="sm" data-testid="export-certification-statistics">
+          <ExportLink list="certification-per-month" params={{ on: c.on }} label="Export per month (CSV)" />
+          <ExportLink list="certification-by-county" params={{ on: c.on }} label="Export by county (CSV)" />
+        </Group>
+      )}
       {c ? <CertificationCharts c={c} /> : <MissingCharts testId="charts-certification" state={cState} what="Certification statistics" />}
 
       <h2>Training</h2>
+      {t && (
+        <Group gap="xs" mb="sm" data-testid="export-training-statistics">
+          <ExportLink list="training-per-month" params={{ from: t.from, to: t.to }} label="Export per month (CSV)" />
+          <ExportLink list="training-by-kind" params={{ from: t.from, to: t.to }} label="Export by course kind (CSV)" />
+        </Group>
+      )}
       {t ? <TrainingCharts t={t} byKind={byKind} /> : <MissingCharts testId="charts-training" state={tState} what="Training statistics" />}
     </>
   );

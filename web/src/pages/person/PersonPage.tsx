@@ -9,6 +9,7 @@
 import { Badge, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportLink } from '../../components/ExportLink';
 import { Loading } from '../../components/Status';
 import { ResponseProblem, Unavailable, UNAVAILABLE } from '../../components/Unavailable';
 import { courseKindLabel, displayName, formatHours } from '../../format';
@@ -150,6 +151,7 @@ export function PersonPage() {
               )}
               {person.childAndFamilyTrainingHours != null && person.childAndFamilyTrainingHours > 0 && ` · about children and families ${formatHours(person.childAndFamilyTrainingHours)}`}
             </Text>
+            {person.trainingCompletions && person.trainingCompletions.length > 0 && <ExportLink list="completions" params={{ personId: person.id }} label="Export completions (CSV)" />}
             {person.trainingCompletions && person.trainingCompletions.length > 0 && (
               <Table mt="sm">
                 <Table.Thead>

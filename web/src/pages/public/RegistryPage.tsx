@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
+import { ExportLink, type ExportParams } from '../../components/ExportLink';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { graphql } from '../../gql';
 import type { RegistryLookupQuery as RegistryLookupResult } from '../../gql/graphql';
 import { CERTIFICATION_STATUS_LABELS, DESIGNATION_LABELS, label } from '../../labels';
+import { useSession } from '../../session';
 
 export const RegistryLookupQuery = graphql(`
   query RegistryLookup($certificationNumber: String!) {
@@ -106,17 +108,19 @@ function LookupResult({ number }: { number: string }) {
   if (result.error) return <ErrorAlert error={result.error} title="Could not search the registry" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!result.data) return <Loading>Searching the registry…</Loading>;
   const entry = result.data.registryLookup;
-  return <Results entries={entry ? [entry] : []} none={`No certification has the number “${number}”.`} />;
+  return <Results entries={entry ? [entry] : []} none={`No certification has the number “${number}”.`} exportParams={{ number }} />;
 }
 
 function SearchResult({ name, county }: { name: string; county: string }) {
   const [result, reexecute] = useQuery({ query: RegistrySearchQuery, variables: { name, county } });
   if (result.error) return <ErrorAlert error={result.error} title="Could not search the registry" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!result.data) return <Loading>Searching the registry…</Loading>;
-  return <Results entries={result.data.registrySearch} none={`No certified person named “${name}” in ${county} County.`} />;
+  return <Results entries={result.data.registrySearch} none={`No certified person named “${name}” in ${county} County.`} exportParams={{ name, county }} />;
 }
 
-function Results({ entries, none }: { entries: readonly Entry[]; none: string }) {
+function Results({ entries, none, exportParams }: { entries: readonly Entry[]; none: string; exportParams: ExportParams }) {
+  // Exports are for signed-in users (the public page has no session to send).
+  const signedIn = useSession().state.status === 'signedIn';
   if (entries.length === 0) {
     return (
       <p role="status" className="muted" data-testid="registry-empty">
@@ -130,6 +134,7 @@ function Results({ entries, none }: { entries: readonly Entry[]; none: string })
       <p role="status" className="muted">
         {entries.length === 1 ? '1 certification found' : `${entries.length} certifications found`}
       </p>
+      {signedIn && <ExportLink list="registry" params={exportParams} />}
       <div className="table-wrap" role="region" aria-label="Registry results" tabIndex={0}>
         <table className="table" data-testid="registry-results">
           <thead>

@@ -16,9 +16,11 @@ export interface QueueSectionProps {
   head: readonly string[];
   rows: ReactNode[];
   more?: { to: string; text: string };
+  /** The queue's CSV export link (components/ExportLink). */
+  exportLink?: ReactNode;
 }
 
-export function QueueSection({ id, title, total, status, intro, empty, busy, head, rows, more }: QueueSectionProps) {
+export function QueueSection({ id, title, total, status, intro, empty, busy, head, rows, more, exportLink }: QueueSectionProps) {
   const titleId = `${id}-title`;
   return (
     <section className="card queue" id={id} aria-labelledby={titleId} data-testid={id}>
@@ -31,6 +33,7 @@ export function QueueSection({ id, title, total, status, intro, empty, busy, hea
             {more.text}
           </Link>
         )}
+        {exportLink}
       </div>
       <p className="muted queue__intro">
         {intro} <span data-testid={`${id}-count`}>{status}.</span>

@@ -8,6 +8,7 @@
 // queues are marked unavailable under a notice naming it, and the other domains' queues are shown.
 import { Link } from 'react-router';
 import { useQuery, type CombinedError } from 'urql';
+import { ExportLink } from '../../components/ExportLink';
 import { Loading } from '../../components/Status';
 import { partState, PartsProblem, Unavailable, type PartState } from '../../components/Unavailable';
 import { countLabel, courseKindLabel, displayName, formatHours } from '../../format';
@@ -97,6 +98,7 @@ function Applications({ queue, busy }: { queue: Certification['awaitingReview'];
   return (
     <QueueSection
       id="queue-applications"
+      exportLink={<ExportLink list="queue-applications" />}
       title="Applications awaiting review"
       total={queue.totalCount}
       status={countLabel(queue.totalCount, queue.edges.length, 'application', 'applications') + (held ? `; ${held} held for a complaint` : '')}
@@ -140,6 +142,7 @@ function Complaints({ queue, busy }: { queue: Ethics['awaitingAcknowledgment']; 
   return (
     <QueueSection
       id="queue-complaints"
+      exportLink={<ExportLink list="queue-complaints" />}
       title="Complaints awaiting acknowledgment"
       total={queue.totalCount}
       status={countLabel(queue.totalCount, queue.edges.length, 'complaint', 'complaints')}
@@ -174,6 +177,7 @@ function Submissions({ queue, busy }: { queue: Training['submissionsInReview']; 
   return (
     <QueueSection
       id="queue-submissions"
+      exportLink={<ExportLink list="queue-submissions" />}
       title="Course submissions in review"
       total={queue.totalCount}
       status={countLabel(queue.totalCount, queue.edges.length, 'submission', 'submissions')}
@@ -216,6 +220,7 @@ function Renewals({ queue, busy }: { queue: Certification['certificationsDue']; 
   return (
     <QueueSection
       id="queue-renewals"
+      exportLink={<ExportLink list="queue-renewals" params={{ withinDays: DUE_WITHIN_DAYS }} />}
       title={`Certifications due within ${DUE_WITHIN_DAYS} days`}
       total={queue.totalCount}
       status={countLabel(queue.totalCount, queue.edges.length, 'certification', 'certifications')}

@@ -5,6 +5,7 @@ import { Badge, Button, Group, SegmentedControl, Select, Table, Text } from '@ma
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { ExportLink } from '../../components/ExportLink';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { courseKindLabel } from '../../format';
 import { graphql } from '../../gql';
@@ -99,6 +100,7 @@ export function SessionsPage() {
           data-testid="sessions-view"
         />
         {staff && <CourseFilter value={courseId} onChange={setCourseId} />}
+        <ExportLink list="sessions" params={{ view, courseId }} />
       </Group>
       {/* A new view or course starts from its first page. */}
       <SessionList key={`${view}:${courseId ?? ''}`} view={view} courseId={courseId} staff={staff} />
