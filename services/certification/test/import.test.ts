@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { CertificationStatus, Role } from '@cpss/domain';
 import { errorCodes, tokenFor } from '@cpss/testkit';
@@ -117,6 +118,11 @@ describe('importing people with their certifications', () => {
     // The same file with Windows line ends: the same lines.
     const crlf = await runImport(WITH_ERRORS.replace(/\n/g, '\r\n'), 'ALL_OR_NOTHING');
     expect(crlf.problems).toEqual(EXPECTED_PROBLEMS);
+    // A blank line after line 5 is skipped, and counted: the later problems are a line further down.
+    const lines = WITH_ERRORS.split('\n');
+    const blank = await runImport([...lines.slice(0, 5), '', ...lines.slice(5)].join('\n'), 'ALL_OR_NOTHING');
+    expect(blank.rowsTotal).toBe(13);
+    expect(blank.problems).toEqual(EXPECTED_PROBLEMS.map((p) => (p.line > 5 ? { ...p, line: p.line + 1 } : p)));
     expect(await counts()).toEqual(before);
   });
 
@@ -220,6 +226,34 @@ describe('importing people with their certifications', () => {
     const unrevoke = await runImport(GOOD.replace('2025-10-31,REVOKED,2024-05-17,', '2025-10-31,LAPSED,,'), 'ALL_OR_NOTHING');
     expect(unrevoke.status).toBe('REJECTED');
     expect(unrevoke.problems).toEqual([{ line: 11, column: 'status', reason: 'is LAPSED, but NC-CPSS-200010 is REVOKED in the platform: an import does not undo that' }]);
+  });
+
+  it('a database error rolls the whole import back: FAILED, nothing written, logged without row values', async () => {
+    const header = GOOD.split('\n')[0]!;
+    const csv = [
+      header,
+      'NC-CPSS-400001,Dana Whitlock,,1983-02-11,dana.whitlock@example.org,,Wake,2025-03-03,2025-03-03,2027-03-31,ACTIVE,,',
+      'NC-CPSS-400002,Evan Pruitt,,1979-09-09,evan.pruitt@example.org,,Durham,2025-04-07,2025-04-07,2027-04-30,ACTIVE,,COAPS',
+    ].join('\n');
+    // A rule of the database the checks do not know: the second row's designation breaks it.
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      await admin.query(`alter table certification.certification_designation add constraint import_test_no_coaps check (designation <> 'COAPS') not valid`);
+      const before = await counts();
+      const run = await runImport(csv, 'VALID_ROWS_ONLY');
+      expect(run).toMatchObject({ status: 'FAILED', created: 0, updated: 0, unchanged: 0, problemCount: 1 });
+      expect(run.problems[0]!.reason).toMatch(/^The import failed \(the database refused a row: import_test_no_coaps\); nothing was written \(request \S+\)$/);
+      expect(await counts()).toEqual(before);
+      const logged = db.lines().filter((l) => l.includes('"import failed"'));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toContain(run.id);
+      expect(logged[0]).toContain(run.problems[0]!.reason.match(/request (\S+)\)$/)![1]!);
+      for (const value of ['Evan', 'Pruitt', 'evan.pruitt', 'NC-CPSS-4000', '1979-09-09']) expect(logged[0]).not.toContain(value);
+    } finally {
+      await admin.query(`alter table certification.certification_designation drop constraint if exists import_test_no_coaps`);
+      await admin.end();
+    }
   });
 
   it('lists the runs newest first, and a run of another process left RUNNING is marked FAILED at start', async () => {
