@@ -1,5 +1,6 @@
 // The admin UI in a real Chromium against the running platform: the public pages work without
-// signing in, and a certification reviewer works a case from the queue.
+// signing in, a certification reviewer works a case from the queue, and an admin imports a CSV file.
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { poll, useBrowser, signInPage } from '../support/browser';
 import { expectAccessible, screenshot } from '../support/page-checks';
@@ -178,5 +179,64 @@ describe('ethics staff', () => {
     await poll(() => page.getByTestId('complaint-timeline').innerText()).toMatch(/Received/);
     expect(await page.getByTestId('complaint-summary').innerText()).not.toBe('');
     await page.close();
+  });
+});
+
+describe('admin', () => {
+  it('imports people and certifications: all or nothing writes nothing for a file with a bad row, valid rows only writes the rest and gives that row back; only admins get the page', async () => {
+    // The shared platform keeps what every suite wrote: numbers and emails unique to this run.
+    const stamp = String(Date.now()).slice(-6);
+    const number = (n: number) => `NC-CPSS-9${stamp}${n}`;
+    const fileName = `people-${stamp}.csv`;
+    const csv = [
+      'certification_number,legal_name,preferred_name,date_of_birth,email,phone,county,issued_on,last_certified_on,due_on,status,status_effective_on,designations',
+      `${number(1)},Imported Person One,,1980-04-02,import.one.${stamp}@example.org,,Wake,2025-03-01,,2028-03-01,ACTIVE,,`,
+      // Line 3: a date of birth that is no date.
+      `${number(2)},Imported Person Two,,1979-13-40,import.two.${stamp}@example.org,,Wake,2025-03-01,,2028-03-01,ACTIVE,,`,
+      `${number(3)},Imported Person Three,Tree,1985-07-30,import.three.${stamp}@example.org,,Durham,2025-06-01,,2028-06-01,ACTIVE,,`,
+    ].join('\r\n');
+    const page = await signIn('admin@demo.cpss');
+    await page.getByTestId('nav-import').click();
+    await page.waitForURL(/\/import$/);
+    expect(await page.getByLabel('What the file holds').inputValue()).toBe('PEOPLE_CERTIFICATIONS');
+    expect(await page.getByLabel('All or nothing').isChecked()).toBe(true);
+    await page.getByLabel('CSV file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Start the import' }).click();
+
+    // All or nothing: rejected, the bad row named by its line and column, nothing created.
+    const status = page.getByTestId('import-status');
+    await poll(() => status.innerText()).toMatch(/Rejected: nothing was written/);
+    const problem = page.locator('[data-testid="import-problem"][data-line="3"]');
+    await poll(() => problem.count()).toBeGreaterThanOrEqual(1);
+    expect(await problem.first().getByTestId('import-problem-column').innerText()).toBe('date_of_birth');
+    expect(await page.getByTestId('import-created').innerText()).toBe('0');
+    await expectAccessible(page, 'import, rejected');
+    await screenshot(page, 'admin-import-rejected');
+
+    // Valid rows only: the two good rows are created, the bad one comes back in the error file.
+    await page.getByLabel('Import the valid rows and give me the rest').check();
+    await page.getByRole('button', { name: 'Start the import' }).click();
+    await poll(() => status.innerText()).toBe('Done');
+    expect(await page.getByTestId('import-created').innerText()).toBe('2');
+    expect(await page.getByTestId('import-rejected').innerText()).toBe('1');
+    const link = page.getByTestId('import-error-file');
+    expect(await link.getAttribute('download')).toBe(`people-${stamp}-errors.csv`);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(`people-${stamp}-errors.csv`);
+    const errors = readFileSync((await download.path())!, 'utf8');
+    expect(errors.split(/\r?\n/)[0]).toMatch(/,error$/);
+    expect(errors).toContain(number(2));
+    expect(errors).not.toContain(number(1));
+    // The run is listed among the recent imports.
+    await poll(() => page.getByTestId('import-recent-row').filter({ hasText: fileName }).count()).toBe(2);
+    await screenshot(page, 'admin-import-done');
+    await page.close();
+
+    // Anyone else: no link, and the page says whose it is.
+    const reviewer = await signIn('reviewer@demo.cpss');
+    expect(await reviewer.getByTestId('nav-import').count()).toBe(0);
+    await reviewer.goto(`${gateway}/import`);
+    await poll(() => reviewer.getByRole('alert').first().innerText()).toContain('is for');
+    await reviewer.close();
   });
 });

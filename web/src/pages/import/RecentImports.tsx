@@ -45,7 +45,7 @@ export function RecentImports({
       {runs && runs.length > 0 && (
         <div className="table-wrap" role="region" aria-label="Recent imports" tabIndex={0} style={{ marginTop: '1rem' }}>
           <table className="table" data-testid="import-recent-table" aria-busy={fetching}>
-            <caption style={{ textAlign: 'left', padding: '0.5rem 0.75rem', fontWeight: 600 }}>The {runs.length === 1 ? 'last import' : `last ${runs.length} imports`}, newest first</caption>
+            <caption style={{ textAlign: 'left', padding: '0.5rem 0.75rem', fontWeight: 600 }}>{runs.length === 1 ? 'The last import' : `The last ${runs.length} imports, newest first`}</caption>
             <thead>
               <tr>
                 <th scope="col">Started</th>
@@ -89,7 +89,7 @@ export function RecentImports({
                   <td className="num">{r.updated.toLocaleString('en-US')}</td>
                   <td className="num">{r.unchanged.toLocaleString('en-US')}</td>
                   <td className="num">{r.rowsInvalid.toLocaleString('en-US')}</td>
-                  <td style={{ overflowWrap: 'anywhere' }}>{startedByLabel(r.startedBy, accountId)}</td>
+                  <td style={{ overflowWrap: 'break-word' }}>{startedByLabel(r.startedBy, accountId)}</td>
                   <td>
                     <button
                       type="button"

@@ -143,6 +143,7 @@ describe('progress', () => {
     expect(progressWords({ rowsProcessed: 1_234, rowsTotal: 10_000 })).toBe('1,234 of 10,000 rows (12%)');
     expect(progressWords({ rowsProcessed: 1, rowsTotal: 1 })).toBe('1 of 1 row (100%)');
     expect(progressWords({ rowsProcessed: 250, rowsTotal: null })).toBe('250 rows so far');
+    expect(progressWords({ rowsProcessed: 0, rowsTotal: null })).toBe('Reading the file…');
   });
 });
 

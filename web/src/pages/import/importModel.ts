@@ -197,10 +197,10 @@ export function progressPercent(run: Pick<RunCounts, 'rowsProcessed' | 'rowsTota
 const number = (n: number) => n.toLocaleString('en-US');
 const rows = (n: number) => `${number(n)} ${n === 1 ? 'row' : 'rows'}`;
 
-/** "1,234 of 10,000 rows (12%)", or "1,234 rows so far" before the total is known. */
+/** "1,234 of 10,000 rows (12%)"; before the total is known, "Reading the file…" or "1,234 rows so far". */
 export function progressWords(run: Pick<RunCounts, 'rowsProcessed' | 'rowsTotal'>): string {
   const percent = progressPercent(run);
-  if (percent === null) return `${rows(run.rowsProcessed)} so far`;
+  if (percent === null) return run.rowsProcessed > 0 ? `${rows(run.rowsProcessed)} so far` : 'Reading the file…';
   return `${number(run.rowsProcessed)} of ${rows(run.rowsTotal!)} (${percent}%)`;
 }
 
