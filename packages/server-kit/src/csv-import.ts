@@ -235,14 +235,33 @@ export async function runCsvImport<Row>(source: Readable | AsyncIterable<Buffer 
   const manager = options.dataSource.manager;
   let checked = valid;
   if (!fatal) {
-    for (const ref of kind.references ?? []) {
-      const inFile = ref.kind === kind.name ? new Set(keyLines.keys()) : new Set<string>();
-      const missing = [...new Set(checked.map((r) => ref.value(r.row)).filter((v): v is string => !!v && !inFile.has(v)))];
-      const found = missing.length && options.referenceExists ? await options.referenceExists(ref.kind, missing) : new Set<string>();
-      for (const r of checked) {
-        const v = ref.value(r.row);
-        if (v && !inFile.has(v) && !found.has(v)) addProblem({ line: r.line, column: ref.column, reason: `names ${v}, found neither in this file nor in the platform` });
+    // A reference is good when it names a valid row of this file (of the kind imported) or a row
+    // in the platform; a row dropped for a bad reference can leave another's dangling: again.
+    const found = new Map<string, Set<string>>(); // kind -> values the platform has
+    const asked = new Map<string, Set<string>>(); // kind -> values asked of it already
+    for (let dropped = true; dropped && checked.length; ) {
+      dropped = false;
+      const validKeys = new Set(checked.map((r) => r.record[columnIndex!.get(kind.keyColumn)!]!.trim()).map((k) => (kind.normalizeKey ? kind.normalizeKey(k) : k)));
+      for (const ref of kind.references ?? []) {
+        const norm = (v: string) => (ref.kind === kind.name && kind.normalizeKey ? kind.normalizeKey(v) : v);
+        const inFile = ref.kind === kind.name ? validKeys : new Set<string>();
+        const known = found.get(ref.kind) ?? new Set<string>();
+        const done = asked.get(ref.kind) ?? new Set<string>();
+        found.set(ref.kind, known);
+        asked.set(ref.kind, done);
+        const ask = [...new Set(checked.map((r) => ref.value(r.row)).filter((v): v is string => !!v).map(norm).filter((v) => !inFile.has(v) && !done.has(v)))];
+        for (const v of ask) done.add(v);
+        if (ask.length && options.referenceExists) for (const v of await options.referenceExists(ref.kind, ask)) known.add(v);
+        for (const r of checked) {
+          const raw = ref.value(r.row);
+          const v = raw ? norm(raw) : null;
+          if (v && !inFile.has(v) && !known.has(v) && !problemsByLine.has(r.line)) {
+            addProblem({ line: r.line, column: ref.column, reason: `names ${raw}, found neither in this file nor in the platform` });
+            dropped = true;
+          }
+        }
       }
+      checked = checked.filter((r) => !problemsByLine.has(r.line));
     }
     if (kind.check && checked.length) for (const p of await kind.check(checked, manager)) addProblem(p);
     // A row found at fault by a later check is no longer valid.
