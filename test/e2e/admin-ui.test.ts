@@ -183,8 +183,10 @@ describe('ethics staff', () => {
 });
 
 describe('admin', () => {
-  it('imports people and certifications: all or nothing writes nothing for a file with a bad row, valid rows only writes the rest and gives that row back; only admins get the page', async () => {
-    // The shared platform keeps what every suite wrote: numbers and emails unique to this run.
+  it('imports people and certifications: all or nothing writes nothing for a file with a bad row, valid rows only would write the rest and gives that row back; only admins get the page', async () => {
+    // The shared platform keeps what every suite wrote: numbers and emails unique to this run. The
+    // valid-rows run is a dry run (its counts say what it would write): other suites count the
+    // demo people (federation.test.ts), so this one adds none.
     const stamp = String(Date.now()).slice(-6);
     const number = (n: number) => `NC-CPSS-9${stamp}${n}`;
     const fileName = `people-${stamp}.csv`;
@@ -200,6 +202,10 @@ describe('admin', () => {
     await page.waitForURL(/\/import$/);
     expect(await page.getByLabel('What the file holds').inputValue()).toBe('PEOPLE_CERTIFICATIONS');
     expect(await page.getByLabel('All or nothing').isChecked()).toBe(true);
+    // The template is the header the platform takes (the same one this file has, accepted below).
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the template' }).click()]);
+    expect(template.suggestedFilename()).toBe('people-certifications-template.csv');
+    expect(readFileSync((await template.path())!, 'utf8')).toBe(`${csv.split('\r\n')[0]}\r\n`);
     await page.getByLabel('CSV file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Start the import' }).click();
 
@@ -213,10 +219,11 @@ describe('admin', () => {
     await expectAccessible(page, 'import, rejected');
     await screenshot(page, 'admin-import-rejected');
 
-    // Valid rows only: the two good rows are created, the bad one comes back in the error file.
+    // Valid rows only, checked: the two good rows would be created, the bad one comes back in the error file.
     await page.getByLabel('Import the valid rows and give me the rest').check();
-    await page.getByRole('button', { name: 'Start the import' }).click();
-    await poll(() => status.innerText()).toBe('Done');
+    await page.getByLabel('Check only (dry run)').check();
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await poll(() => status.innerText()).toBe('Checked: nothing was written (dry run)');
     expect(await page.getByTestId('import-created').innerText()).toBe('2');
     expect(await page.getByTestId('import-rejected').innerText()).toBe('1');
     const link = page.getByTestId('import-error-file');
