@@ -16,6 +16,7 @@ export default defineConfig({
       '/graphql': gateway,
       '/auth': gateway,
       '/health': gateway,
+      '/export': gateway,
     },
   },
   build: {
