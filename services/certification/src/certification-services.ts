@@ -30,8 +30,6 @@ export function createCertificationServices(
   const statistics = new StatisticsService(dataSource, clock, deps.statistics);
   const commands = new CommandService(dataSource, certifications);
   const imports = new ImportService(dataSource, policy, clock, deps.logger);
-  // Runs a stopped process left RUNNING: FAILED (nothing of them was written).
-  if (dataSource.isInitialized) void imports.failInterrupted().catch((err: Error) => deps.logger?.warn({ error: err.name }, 'could not mark interrupted import runs'));
   return { dataSource, clock, policy, people, applications, review, certifications, maintenance, statistics, commands, imports };
 }
 export type CertificationServices = ReturnType<typeof createCertificationServices>;

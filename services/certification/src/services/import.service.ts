@@ -1,8 +1,9 @@
 // Imports of CSV files into the certification domain (admins, from the UI or `npm run import`):
 // each run is an import_run row, RUNNING while the file is read, checked and written (the engine:
 // server-kit csv-import.ts), then DONE, REJECTED or FAILED with its counts, problems and error file.
-// The UI's mutation returns at once and the run goes on in this process; a run left RUNNING by a
-// process that stopped is marked FAILED when the service starts again.
+// The UI's mutation returns at once and the run goes on in this process; runs left RUNNING by a
+// process that stopped are marked FAILED by the service started after it, before its first answer
+// about imports (the command line's imports, another process, are left alone).
 // Row values are personal data: only counts and ids are logged.
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -67,15 +68,26 @@ export class ImportService {
     private readonly logger?: Logger,
   ) {}
 
-  private requireAdmin(principal: Principal | null): Principal {
+  /** Whether this service has failed the runs a stopped process left RUNNING (once, before the first read or start). */
+  private interruptedFailed: Promise<void> | null = null;
+
+  private async requireAdmin(principal: Principal | null): Promise<Principal> {
     if (!principal) throw unauthenticated();
     if (!principal.roles.includes(Role.Admin)) throw forbidden('Only admins import files');
+    this.interruptedFailed ??= this.failInterrupted().then(
+      () => undefined,
+      (err: Error) => {
+        this.interruptedFailed = null;
+        throw err;
+      },
+    );
+    await this.interruptedFailed;
     return principal;
   }
 
   /** The UI's mutation: checks the input, records the run RUNNING, and goes on after returning it. */
   async start(principal: Principal | null, input: StartImportInput, requestId?: string): Promise<ImportRun> {
-    const admin = this.requireAdmin(principal);
+    const admin = await this.requireAdmin(principal);
     const problems: { field: string; reason: string }[] = [];
     if (!KINDS.includes(input.kind)) problems.push({ field: 'input.kind', reason: `must be one of ${KINDS.join(', ')}` });
     if (!MODES.includes(input.mode)) problems.push({ field: 'input.mode', reason: `must be one of ${MODES.join(', ')}` });
@@ -194,13 +206,13 @@ export class ImportService {
   }
 
   async byId(principal: Principal | null, id: string): Promise<ImportRun | null> {
-    this.requireAdmin(principal);
+    await this.requireAdmin(principal);
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     return this.dataSource.getRepository(ImportRun).findOneBy({ id });
   }
 
   async list(principal: Principal | null, first: number): Promise<ImportRun[]> {
-    this.requireAdmin(principal);
+    await this.requireAdmin(principal);
     if (!Number.isInteger(first) || first < 1 || first > MAX_IMPORT_RUNS_LISTED) throw badInput({ field: 'first', reason: `must be between 1 and ${MAX_IMPORT_RUNS_LISTED}` });
     return this.dataSource.getRepository(ImportRun).find({ order: { startedAt: 'DESC', id: 'DESC' }, take: first });
   }
