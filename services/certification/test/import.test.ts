@@ -222,6 +222,9 @@ describe('importing people with their certifications', () => {
     const reinstated = await runImport(GOOD, 'ALL_OR_NOTHING');
     expect(reinstated).toMatchObject({ status: 'DONE', created: 0, updated: 3, unchanged: 17 });
     expect(await statusOf('NC-CPSS-200001')).toBe('ACTIVE');
+    // A new certification for a person known by email only: refused when the date of birth differs.
+    const stranger = await runImport(`${GOOD.split('\n')[0]}\nNC-CPSS-200099,Marisol Vega-Torres,Mari,1984-03-15,mvega.torres@example.org,919-555-0134,Wake,2025-04-11,2025-04-11,2027-04-30,ACTIVE,,\n`, 'ALL_OR_NOTHING');
+    expect(stranger.problems).toEqual([{ line: 2, column: 'date_of_birth', reason: 'differs from that of the person in the platform with this email' }]);
     // A revocation is not undone by a file.
     const unrevoke = await runImport(GOOD.replace('2025-10-31,REVOKED,2024-05-17,', '2025-10-31,LAPSED,,'), 'ALL_OR_NOTHING');
     expect(unrevoke.status).toBe('REJECTED');

@@ -2,8 +2,9 @@
 //
 // Who a row's person is (checked before anything is written):
 // 1. the certification number is in the platform: its holder (the row's person details update them);
-// 2. else the email (case-insensitive) is a person's in the platform: that person (a second
-//    certification of theirs, or one recorded before the platform);
+// 2. else the email (case-insensitive) is a person's in the platform with the same date of birth:
+//    that person (a second certification of theirs, or one recorded before the platform); with
+//    another date of birth the row is refused;
 // 3. else a new person. Rows of the file with the same email are the same person: their person
 //    details must agree, and one person cannot come with two emails.
 // The status column names the status today, as the certification lifecycle derives it
@@ -180,8 +181,9 @@ export function peopleCertificationsKind(options: { today: string; catalog: Poli
       const certs = await manager.getRepository(Certification).find({ where: { number: Any(numbers) } });
       const certByNumber = new Map(certs.map((c) => [c.number, c]));
       const emails = [...new Set(rows.map((r) => lower(r.row.email)))];
-      const byEmail = (await manager.query(`select id, lower(email) as email from person where lower(email) = any($1::text[])`, [emails])) as { id: string; email: string }[];
+      const byEmail = (await manager.query(`select id, lower(email) as email, to_char(date_of_birth, 'YYYY-MM-DD') as dob from person where lower(email) = any($1::text[])`, [emails])) as { id: string; email: string; dob: string }[];
       const personByEmail = new Map(byEmail.map((p) => [p.email, p.id]));
+      const dobByEmail = new Map(byEmail.map((p) => [p.email, p.dob]));
       const certIds = certs.map((c) => c.id);
       const events = certIds.length ? await manager.getRepository(CertificationEvent).find({ where: { certificationId: Any(certIds) }, order: { effectiveOn: 'ASC', at: 'ASC' } }) : [];
       const eventsOf = new Map<string, CertificationEvent[]>();
@@ -215,6 +217,11 @@ export function peopleCertificationsKind(options: { today: string; catalog: Poli
             problems.push({ line: r.line, column: differs, reason: `differs from line ${first.line}, which has the same email (the same person)` });
             bad.add(r.line);
           }
+        }
+        // Known by email alone: the same person only when the date of birth agrees too.
+        if (personId && personId === personByEmail.get(group) && !members.some((r) => certByNumber.has(r.row.certification_number)) && first.row.date_of_birth !== dobByEmail.get(group)) {
+          for (const r of members) if (!bad.has(r.line)) problems.push({ line: r.line, column: 'date_of_birth', reason: 'differs from that of the person in the platform with this email' });
+          continue;
         }
         if (personId) {
           const other = groupOfPerson.get(personId);
