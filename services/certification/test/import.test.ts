@@ -267,11 +267,17 @@ describe('importing people with their certifications', () => {
     expect(runs).toHaveLength(2);
     expect(runs[0]!.startedAt >= runs[1]!.startedAt).toBe(true);
     const [{ id }] = (await db.ds.query(
-      `insert into import_run (kind, mode, file_name, dry_run, status, started_by, runner) values ('PEOPLE_CERTIFICATIONS', 'ALL_OR_NOTHING', 'x.csv', false, 'RUNNING', 'admin-1', 'a-stopped-process') returning id`,
+      `insert into import_run (kind, mode, file_name, dry_run, status, started_by, runner, started_at) values ('PEOPLE_CERTIFICATIONS', 'ALL_OR_NOTHING', 'x.csv', false, 'RUNNING', 'admin-1', 'a-stopped-process', now() - interval '1 day') returning id`,
+    )) as { id: string }[];
+    // One another process (the command line) began since this one started: still its own.
+    const [{ id: cliRun }] = (await db.ds.query(
+      `insert into import_run (kind, mode, file_name, dry_run, status, started_by, runner) values ('PEOPLE_CERTIFICATIONS', 'ALL_OR_NOTHING', 'y.csv', false, 'RUNNING', 'cli', 'another-process') returning id`,
     )) as { id: string }[];
     // A service started after the process that ran it stopped (a server of its own): its first answer says FAILED.
     const restarted = await db.serverOn('2026-12-08');
     const run = await gql(restarted.app, RUN, { id }, { token });
     expect(run.body.data!['certificationImportRun']).toMatchObject({ status: 'FAILED', problems: [{ line: 0, column: null, reason: expect.stringMatching(/^interrupted/) }] });
+    const other = await gql(restarted.app, RUN, { id: cliRun }, { token });
+    expect(other.body.data!['certificationImportRun']).toMatchObject({ status: 'RUNNING', problems: [] });
   });
 });

@@ -30,8 +30,9 @@ import { PolicyCatalog } from './policy-catalog';
 export const MAX_IMPORT_BYTES = 10 * 2 ** 20;
 export const MAX_IMPORT_RUNS_LISTED = 100;
 
-/** This process: a service that starts fails the RUNNING runs of any other (they were cut off). */
+/** This process: a service that starts fails the RUNNING runs other processes began before it (they were cut off). */
 const RUNNER = `${process.pid}-${randomUUID()}`;
+const PROCESS_STARTED = new Date();
 
 export interface StartImportInput {
   kind: string;
@@ -217,13 +218,16 @@ export class ImportService {
     return this.dataSource.getRepository(ImportRun).find({ order: { startedAt: 'DESC', id: 'DESC' }, take: first });
   }
 
-  /** Runs left RUNNING by a process that is gone (a restart cut them off): FAILED, nothing written. */
+  /**
+   * Runs left RUNNING by a process that is gone (a restart cut them off): FAILED, nothing written.
+   * Those another process (the command line) began after this one started are its to finish.
+   */
   async failInterrupted(): Promise<number> {
     const result = await this.dataSource.getRepository(ImportRun).query(
       `update import_run set status = 'FAILED', finished_at = now(), problem_count = 1,
               problems = '[{"line": 0, "column": null, "reason": "interrupted: the service stopped before the import finished; nothing was written"}]'
-        where status = 'RUNNING' and runner <> $1`,
-      [RUNNER],
+        where status = 'RUNNING' and runner <> $1 and started_at < $2`,
+      [RUNNER, PROCESS_STARTED],
     );
     const count = Array.isArray(result) ? Number(result[1] ?? 0) : 0;
     if (count) this.logger?.warn({ count }, 'import runs interrupted by a restart marked FAILED');
