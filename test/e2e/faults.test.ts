@@ -180,6 +180,11 @@ beforeAll(async () => {
   pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: await freePort(), persistent: false, fast: true, database: 'cpss_faults' });
   platform = await startTestPlatform({ databaseUrl: pg.url, logDir: join(dir, 'logs') });
   token = await signIn(platform.gatewayUrl, ADMIN);
+  // The demo seed's complaints send commands (holds on applications) as the platform starts: the
+  // before/during comparisons below need them delivered first.
+  const pending = async () =>
+    (await graphql<{ ethicsOutboundCommands: { totalCount: number } }>(`${platform.gatewayUrl}/graphql`, '{ ethicsOutboundCommands(first: 1) { totalCount } }', {}, token)).data?.ethicsOutboundCommands.totalCount;
+  await expect.poll(pending, { timeout: 30_000, interval: 250 }).toBe(0);
 });
 
 afterAll(async () => {
