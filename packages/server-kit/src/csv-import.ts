@@ -48,6 +48,11 @@ export interface CsvImportKind<Row> {
   schema: z.ZodType<Row>;
   /** The natural key: unique in the file, and what a second run matches on. */
   keyColumn: string;
+  /**
+   * The natural key's columns when it is more than keyColumn (e.g. person, course and date): unique
+   * together in the file (each normalized by normalizeKey); keyColumn is still what references name.
+   */
+  keyColumns?: readonly string[];
   /** The key as compared (e.g. upper-cased), from the cell's text. */
   normalizeKey?(value: string): string;
   /** Columns naming a row of some kind, found in this file (this kind's keys) or in the database. */
@@ -176,6 +181,7 @@ export async function runCsvImport<Row>(source: Readable | AsyncIterable<Buffer 
   input.on('error', (err) => parser.destroy(err));
   let consumedLines = 0;
   const known = new Map(kind.columns.map((c) => [c.name.toLowerCase(), c]));
+  const keyColumns = kind.keyColumns ?? [kind.keyColumn];
   try {
     for await (const { raw, record } of parser as AsyncIterable<{ raw: string; record: string[] }>) {
       const line = consumedLines + leadingNewlines(raw) + 1;
@@ -208,11 +214,11 @@ export async function runCsvImport<Row>(source: Readable | AsyncIterable<Buffer 
         const v = record[i]!.trim();
         if (v !== '') values[name] = v;
       }
-      const keyText = values[kind.keyColumn];
-      if (keyText !== undefined) {
-        const key = kind.normalizeKey ? kind.normalizeKey(keyText) : keyText;
+      const keyParts = keyColumns.map((c) => values[c]);
+      if (keyParts.every((v) => v !== undefined)) {
+        const key = keyParts.map((v) => (kind.normalizeKey ? kind.normalizeKey(v!) : v!)).join('\u0000');
         const first = keyLines.get(key);
-        if (first !== undefined) addProblem({ line, column: kind.keyColumn, reason: `repeats the ${kind.keyColumn} of line ${first}` });
+        if (first !== undefined) addProblem({ line, column: kind.keyColumn, reason: `repeats the ${keyColumns.join(', ')} of line ${first}` });
         else keyLines.set(key, line);
       }
       const parsed = kind.schema.safeParse(values);

@@ -30,3 +30,4 @@ export * from './write-generation';
 export * from './operation';
 export * from './audit-trail';
 export * from './csv-import';
+export * from './import-run';

@@ -198,6 +198,15 @@ describe('importing people with their certifications', () => {
     const again = await runImport(GOOD, 'ALL_OR_NOTHING');
     expect(again).toMatchObject({ status: 'DONE', created: 0, updated: 0, unchanged: 20, problemCount: 0 });
     expect(await counts()).toEqual(after);
+
+    // Another domain's import (training's trainers, ethics' actions) finds the holders by number.
+    const HOLDERS = `query($numbers: [String!]!) { peopleByCertificationNumbers(numbers: $numbers) { certificationNumber personId } }`;
+    const app = (await db.serverOn(TODAY)).app;
+    const asService = await gql(app, HOLDERS, { numbers: ['nc-cpss-200006', 'NC-CPSS-999999'] }, { token: await tokenFor([Role.Service], null, 'service:training') });
+    expect(asService.body.data!['peopleByCertificationNumbers']).toEqual([{ certificationNumber: 'NC-CPSS-200006', personId: luis.personId }]);
+    expect(errorCodes(await gql(app, HOLDERS, { numbers: ['NC-CPSS-200006'] }, { token: await tokenFor([Role.CertificationReviewer]) }))).toEqual(['FORBIDDEN']);
+    const tooMany = Array.from({ length: 1001 }, (_, i) => `NC-CPSS-${700000 + i}`);
+    expect(errorCodes(await gql(app, HOLDERS, { numbers: tooMany }, { token: await tokenFor([Role.Admin]) }))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('a changed row is updated: person details, designations and a new status event', async () => {

@@ -1,9 +1,18 @@
 // Imports of CSV files (admins): start one (it goes on after the mutation returns), then poll it.
 import { Role } from '@cpss/domain';
-import type { RequestContext } from '@cpss/server-kit';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { badInput, type RequestContext } from '@cpss/server-kit';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { CertificationImportKindEnum, ImportModeEnum, ImportRun, type CertificationImportKind } from '../entities/import-run';
-import type { ImportService } from '../services/import.service';
+import { certificationHolders, MAX_HOLDERS_ASKED, type ImportService } from '../services/import.service';
+
+@ObjectType({ description: 'Who holds a certification number (another domain importing rows that name people by it)' })
+export class CertificationHolder {
+  @Field()
+  certificationNumber: string;
+
+  @Field(() => ID)
+  personId: string;
+}
 
 @InputType({ description: 'A CSV file to import (UTF-8, a header row)' })
 export class StartCertificationImportInput {
@@ -43,5 +52,12 @@ export class ImportResolver {
   @Query(() => [ImportRun], { description: 'The latest import runs, newest first (admins)' })
   certificationImportRuns(@Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number, @Ctx() ctx: RequestContext) {
     return this.imports.list(ctx.principal, first);
+  }
+
+  @Authorized([Role.Service, Role.Admin])
+  @Query(() => [CertificationHolder], { description: 'The holders of these certification numbers (at most 1,000; unknown numbers left out): another domain (SERVICE) or admins' })
+  peopleByCertificationNumbers(@Arg('numbers', () => [String]) numbers: string[]) {
+    if (numbers.length > MAX_HOLDERS_ASKED) throw badInput({ field: 'numbers', reason: `must name at most ${MAX_HOLDERS_ASKED} numbers` });
+    return certificationHolders(this.imports.manager, numbers);
   }
 }
