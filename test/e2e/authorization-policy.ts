@@ -70,6 +70,7 @@ export const AUTHORIZATION_POLICY: Record<string, Row> = {
   'Query.certificationImportRun': row([ADMIN]),
   'Query.certificationImportRuns': row([ADMIN]),
   'Mutation.startCertificationImport': row([ADMIN]),
+  'Query.peopleByCertificationNumbers': row([ADMIN, SERVICE]),
   'Query.certificationPolicyVersions': SIGNED_IN,
   'Query.certificationPolicyInForce': SIGNED_IN,
   'Query.registryLookup': PUBLIC,
@@ -150,6 +151,9 @@ export const AUTHORIZATION_POLICY: Record<string, Row> = {
   'Mutation.recordTrainingAttendance': row(STAFF, [TRAINER]),
   'Mutation.recordExternalTrainingCompletion': row([ADMIN, TRAINING]),
   'Mutation.applyTrainingCommand': row([SERVICE]),
+  'Query.trainingImportRun': row([ADMIN]),
+  'Query.trainingImportRuns': row([ADMIN]),
+  'Mutation.startTrainingImport': row([ADMIN]),
   'Mutation.createCourse': row([ADMIN, DEVELOPER]),
   'Mutation.updateCourse': row([ADMIN], [DEVELOPER]),
   // A submission is the course owner's own work; staff review it through the review mutations.

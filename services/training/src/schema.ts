@@ -15,11 +15,13 @@ import { StandardsResolver } from './resolvers/standards.resolver';
 import { TrainingStatisticsResolver } from './resolvers/statistics.resolver';
 import { PersonTrainerResolver } from './resolvers/trainer-profile.resolver';
 import { TrainingAuditTrailResolver } from './resolvers/audit.resolver';
+import { TrainingImportResolver } from './resolvers/import.resolver';
 import type { TrainingServices } from './training-services';
 
 export const resolvers = [
   PersonTrainingResolver, PersonTrainerResolver, TrainingPolicyResolver, StandardsResolver, CourseResolver, CourseSubmissionResolver, CourseTrainerResolver, CourseTrainerFieldsResolver,
   TrainingSessionResolver, EnrollmentResolver, AttendanceResolver, TrainingCatalogResolver, TrainingStatisticsResolver, TrainingCommandResolver, CertificationTrainingResolver, TrainingAuditTrailResolver,
+  TrainingImportResolver,
 ] as const;
 
 function instances(s: TrainingServices): object[] {
@@ -40,6 +42,7 @@ function instances(s: TrainingServices): object[] {
     new TrainingCommandResolver(s.commands),
     new CertificationTrainingResolver(s.records),
     new TrainingAuditTrailResolver(s.dataSource),
+    new TrainingImportResolver(s.imports),
   ];
 }
 

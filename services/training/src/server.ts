@@ -4,7 +4,7 @@ import { createSubgraphServer, type SubgraphDeps } from '@cpss/server-kit';
 import { buildTrainingSchema } from './schema';
 import { createTrainingServices, type TrainingDeps } from './training-services';
 
-export async function createServer(deps: SubgraphDeps & Pick<TrainingDeps, 'trainerStanding' | 'statistics'>) {
+export async function createServer(deps: SubgraphDeps & Pick<TrainingDeps, 'trainerStanding' | 'statistics' | 'certificationHolders'>) {
   const services = createTrainingServices(deps);
   const { schema } = await buildTrainingSchema(services);
   return { ...(await createSubgraphServer({ name: 'training', schema, ...deps })), services };

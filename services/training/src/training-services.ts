@@ -11,13 +11,22 @@ import { allowAllTrainerStanding, gatewayTrainerStanding, type TrainerStanding }
 import { TrainingCommandService } from './services/training-command.service';
 import { TrainingRecordService } from './services/training-record.service';
 import { TrainingStatisticsService, type TrainingStatisticsOptions } from './services/training-statistics.service';
+import { gatewayCertificationHolders, noCertificationHolders, type CertificationHolders } from './services/certification-holders';
+import { TrainingImportService } from './services/import.service';
 
 export interface TrainingDeps extends Pick<SubgraphDeps, 'dataSource' | 'clock' | 'gateway'> {
+  /** Imports log their outcome (counts only). */
+  logger?: SubgraphDeps['logger'];
   /**
    * Certification and sanctions of a trainer: asked through the gateway when there is one; allows
    * everyone without it (one subgraph alone). Given here only by tests.
    */
   trainerStanding?: TrainerStanding;
+  /**
+   * Who holds a certification number (imports of trainers and completions): certification asked
+   * through the gateway when there is one; nobody without it. Given here by tests and the import command.
+   */
+  certificationHolders?: CertificationHolders;
   /** Keeping the default period's statistics a while (main.ts: STATISTICS_MAX_AGE_SECONDS); tests count every time. */
   statistics?: TrainingStatisticsOptions;
 }
@@ -36,6 +45,8 @@ export function createTrainingServices(deps: TrainingDeps) {
   const attendance = new AttendanceService(dataSource, sessions, clock);
   const statistics = new TrainingStatisticsService(dataSource, deps.statistics);
   const commands = new TrainingCommandService(dataSource, sessions, clock);
-  return { dataSource, clock, policy, standards, records, courses, submissions, sessions, enrollments, attendance, statistics, commands };
+  const holders = deps.certificationHolders ?? (deps.gateway ? gatewayCertificationHolders(deps.gateway) : noCertificationHolders);
+  const imports = new TrainingImportService(dataSource, policy, courses, holders, clock, deps.logger);
+  return { dataSource, clock, policy, standards, records, courses, submissions, sessions, enrollments, attendance, statistics, commands, imports };
 }
 export type TrainingServices = ReturnType<typeof createTrainingServices>;

@@ -10,7 +10,15 @@ export type App = Awaited<ReturnType<typeof createServer>>['app'];
 export function useTrainingDatabase() {
   const db = useMigratedDatabase(createTrainingDataSource);
   const { logger, lines } = capturingLogger('training');
-  const apps = new Map<string, App>();
+  const servers = new Map<string, Awaited<ReturnType<typeof createServer>>>();
+  const serverOn = async (date: string) => {
+    let server = servers.get(date);
+    if (!server) {
+      server = await createServer({ dataSource: db.ds, logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(date) });
+      servers.set(date, server);
+    }
+    return server;
+  };
   return {
     get ds() {
       return db.ds;
@@ -21,13 +29,10 @@ export function useTrainingDatabase() {
     },
     /** The subgraph with "today" fixed at `date`. */
     async appOn(date: string): Promise<App> {
-      let app = apps.get(date);
-      if (!app) {
-        ({ app } = await createServer({ dataSource: db.ds, logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(date) }));
-        apps.set(date, app);
-      }
-      return app;
+      return (await serverOn(date)).app;
     },
+    /** The subgraph on `date` with its services (e.g. to wait for the imports it started). */
+    serverOn,
     /** A fresh subgraph on `date` with other dependencies (e.g. a trainer standing that refuses). */
     async appWith(date: string, extra: Omit<Parameters<typeof createServer>[0], 'dataSource' | 'logger' | 'verifier' | 'clock'>): Promise<App> {
       return (await createServer({ dataSource: db.ds, logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(date), ...extra })).app;

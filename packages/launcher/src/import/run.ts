@@ -1,10 +1,16 @@
-// The import command's work, apart from its arguments and terminal: the certification subgraph's
-// own ImportService (its built dist/), in this process, on the database at `databaseUrl`, writing as
-// actor `cli` with the ADMIN role (the audit trail names it). Used by cli.ts and the 10,000-row bench.
+// The import command's work, apart from its arguments and terminal: the owning subgraph's own
+// import service (its built dist/: certification's, training's), in this process, on the database at
+// `databaseUrl`, writing as actor `cli` with the ADMIN role (the audit trail names it). Used by cli.ts and the 10,000-row bench.
 import { createReadStream, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openTrainingImports } from './training';
 
-export const IMPORT_KINDS = { 'people-certifications': { service: 'certification', kind: 'PEOPLE_CERTIFICATIONS' } } as const;
+export const IMPORT_KINDS = {
+  'people-certifications': { service: 'certification', kind: 'PEOPLE_CERTIFICATIONS' },
+  courses: { service: 'training', kind: 'COURSES' },
+  trainers: { service: 'training', kind: 'TRAINERS' },
+  'training-completions': { service: 'training', kind: 'TRAINING_COMPLETIONS' },
+} as const;
 export type ImportKindName = keyof typeof IMPORT_KINDS;
 
 export interface ImportProblemLine {
@@ -52,20 +58,10 @@ function load(repoRoot: string, service: string, module: string): Module {
 
 export async function importFile(options: ImportFileOptions): Promise<{ run: FinishedImport; seconds: number; errorFile: string | null }> {
   const target = IMPORT_KINDS[options.kind];
-  const { createCertificationDataSource } = load(options.repoRoot, target.service, 'data-source.js') as { createCertificationDataSource(url: string): unknown };
-  const { ImportService } = load(options.repoRoot, target.service, 'services/import.service.js') as { ImportService: new (...args: unknown[]) => { run(request: unknown): Promise<FinishedImport> } };
-  const { certificationPolicyStore } = load(options.repoRoot, target.service, 'policy/certification-policy.js') as { certificationPolicyStore(ds: unknown): unknown };
-  const kit = require(require.resolve('@cpss/server-kit', { paths: [join(options.repoRoot, 'services', target.service)] })) as {
-    initializeAndMigrate(ds: unknown): Promise<{ destroy(): Promise<void> }>;
-    auditWrites(ds: unknown): void;
-    runInAuditScope<T>(scope: { actor: string; roles: string[]; operation: string }, fn: () => T): T;
-    systemClock: unknown;
-  };
-  const ds = await kit.initializeAndMigrate(createCertificationDataSource(options.databaseUrl));
+  const kit = require(require.resolve('@cpss/server-kit', { paths: [join(options.repoRoot, 'services', target.service)] })) as Kit;
+  const { service, close } = await OPEN[target.service](options.repoRoot, options.databaseUrl, kit);
   const started = process.hrtime.bigint();
   try {
-    kit.auditWrites(ds);
-    const service = new ImportService(ds, certificationPolicyStore(ds), kit.systemClock);
     const run = await kit.runInAuditScope({ actor: 'cli', roles: ['ADMIN'], operation: `import:${options.kind}` }, () =>
       service.run({
         kind: target.kind,
@@ -86,6 +82,33 @@ export async function importFile(options: ImportFileOptions): Promise<{ run: Fin
     rmSync(errorFile, { force: true }); // an earlier run's, no longer true
     return { run, seconds, errorFile: null };
   } finally {
-    await ds.destroy();
+    await close();
   }
 }
+
+interface Kit {
+  initializeAndMigrate<T extends { destroy(): Promise<void> }>(ds: T): Promise<T>;
+  auditWrites(ds: unknown): void;
+  runInAuditScope<T>(scope: { actor: string; roles: string[]; operation: string }, fn: () => T): T;
+  systemClock: unknown;
+}
+
+interface ImportRunner {
+  run(request: unknown): Promise<FinishedImport>;
+}
+
+type DataSourceLike = { destroy(): Promise<void>; manager: unknown };
+
+/** Each domain's ImportService on its own database schema (writes audited as the scope's actor). */
+const OPEN: Record<string, (repoRoot: string, databaseUrl: string, kit: Kit) => Promise<{ service: ImportRunner; close(): Promise<void> }>> = {
+  async certification(repoRoot, databaseUrl, kit) {
+    const { createCertificationDataSource } = load(repoRoot, 'certification', 'data-source.js') as { createCertificationDataSource(url: string): DataSourceLike };
+    const { ImportService } = load(repoRoot, 'certification', 'services/import.service.js') as { ImportService: new (...args: unknown[]) => ImportRunner };
+    const { certificationPolicyStore } = load(repoRoot, 'certification', 'policy/certification-policy.js') as { certificationPolicyStore(ds: unknown): unknown };
+    const ds = await kit.initializeAndMigrate(createCertificationDataSource(databaseUrl));
+    kit.auditWrites(ds);
+    return { service: new ImportService(ds, certificationPolicyStore(ds), kit.systemClock), close: () => ds.destroy() };
+  },
+  // Courses, trainers and completions (packages/launcher/src/import/training.ts).
+  training: (repoRoot, databaseUrl, kit) => openTrainingImports<ImportRunner>(repoRoot, databaseUrl, kit, (message) => new ImportCommandError(message)),
+};

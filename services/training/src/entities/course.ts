@@ -19,6 +19,10 @@ export class Course {
   @Field({ description: "The course owner's account" })
   ownerId: string;
 
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The course code of a course imported from a CSV file (unique); none for a course made in the platform' })
+  code: string | null;
+
   @Column({ type: 'text' })
   @Field()
   title: string;

@@ -79,7 +79,8 @@ export class CourseService {
     if (problems.length) throw badInput(problems);
   }
 
-  private hoursProblems(input: NewCourse, core: { faceToFace: number; preWork: number }): FieldProblem[] {
+  /** The training policy's hours for the course's kind (also what an import of courses checks). */
+  hoursProblems(input: NewCourse, core: { faceToFace: number; preWork: number }): FieldProblem[] {
     const problems: FieldProblem[] = [];
     if (input.kind === CourseKind.CorePss) {
       if (input.faceToFaceHours !== core.faceToFace) problems.push({ field: 'input.faceToFaceHours', reason: `must be ${core.faceToFace} for a core PSS course` });
