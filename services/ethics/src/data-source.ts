@@ -1,4 +1,4 @@
-import { AuditEntry, createDataSource, PolicyVersion, StatusChange } from '@cpss/server-kit';
+import { AuditEntry, createDataSource, ImportRun, PolicyVersion, StatusChange } from '@cpss/server-kit';
 import { CodeOfEthicsPrinciple, CodeOfEthicsVersion } from './entities/code-of-ethics';
 import { Complaint, ComplaintAllegation } from './entities/complaint';
 import { EthicsAcknowledgment } from './entities/ethics-acknowledgment';
@@ -13,14 +13,15 @@ import { TimelineActorName1763900005000 } from './migrations/1763900005000-Timel
 import { OutboxDelivery1763900006000 } from './migrations/1763900006000-OutboxDelivery';
 import { PerformanceIndexes1763900007000 } from './migrations/1763900007000-PerformanceIndexes';
 import { AuditTrail1765100000000 } from './migrations/1765100000000-AuditTrail';
+import { DisciplinaryImport1765300000000 } from './migrations/1765300000000-DisciplinaryImport';
 
 export const SCHEMA = 'ethics';
 
 export const ENTITIES = [
   EthicsAcknowledgment, PolicyVersion, StatusChange, AuditEntry, CodeOfEthicsVersion, CodeOfEthicsPrinciple,
-  Complaint, ComplaintAllegation, OutboundCommand, Sanction, PublicDisciplinaryAction,
+  Complaint, ComplaintAllegation, OutboundCommand, Sanction, PublicDisciplinaryAction, ImportRun,
 ];
-export const MIGRATIONS = [CreateEthicsAcknowledgment1763900000000, EthicsPolicy1763900001000, CodeOfEthics1763900002000, Complaints1763900003000, Sanctions1763900004000, TimelineActorName1763900005000, OutboxDelivery1763900006000, PerformanceIndexes1763900007000, AuditTrail1765100000000];
+export const MIGRATIONS = [CreateEthicsAcknowledgment1763900000000, EthicsPolicy1763900001000, CodeOfEthics1763900002000, Complaints1763900003000, Sanctions1763900004000, TimelineActorName1763900005000, OutboxDelivery1763900006000, PerformanceIndexes1763900007000, AuditTrail1765100000000, DisciplinaryImport1765300000000];
 
 export function createEthicsDataSource(url: string) {
   return createDataSource({ url, schema: SCHEMA, entities: ENTITIES, migrations: MIGRATIONS });

@@ -3,13 +3,15 @@ import { systemClock, type SubgraphDeps } from '@cpss/server-kit';
 import { ethicsPolicyStore } from './policy/ethics-policy';
 import { AcknowledgmentService } from './services/acknowledgment.service';
 import { CodeOfEthicsService } from './services/code-of-ethics.service';
+import { gatewayCertificationHolders, noCertificationHolders, type CertificationHolders } from './services/certification-holders';
 import { ComplaintQueryService } from './services/complaint-query.service';
 import { ComplaintService } from './services/complaint.service';
 import { DisciplinaryService } from './services/disciplinary.service';
 import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './services/outbox-delivery';
+import { EthicsImportService } from './services/import.service';
 import { OutboxQueryService } from './services/outbox-query.service';
 
-export function createEthicsServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock'> & { outbox?: OutboxSettings }) {
+export function createEthicsServices(deps: Pick<SubgraphDeps, 'dataSource' | 'clock'> & Partial<Pick<SubgraphDeps, 'gateway' | 'logger'>> & { outbox?: OutboxSettings; certificationHolders?: CertificationHolders }) {
   const clock = deps.clock ?? systemClock;
   const dataSource = deps.dataSource;
   const policy = ethicsPolicyStore(dataSource);
@@ -19,6 +21,8 @@ export function createEthicsServices(deps: Pick<SubgraphDeps, 'dataSource' | 'cl
   const complaints = new ComplaintService(dataSource, policy, codes, disciplinary, clock);
   const complaintQueries = new ComplaintQueryService(dataSource, clock);
   const outbox = new OutboxQueryService(dataSource, deps.outbox ?? DEFAULT_OUTBOX_SETTINGS);
-  return { clock, dataSource, policy, codes, acknowledgments, disciplinary, complaints, complaintQueries, outbox };
+  const holders = deps.certificationHolders ?? (deps.gateway ? gatewayCertificationHolders(deps.gateway) : noCertificationHolders);
+  const imports = new EthicsImportService(dataSource, clock, holders, deps.logger);
+  return { clock, dataSource, policy, codes, acknowledgments, disciplinary, complaints, complaintQueries, outbox, imports };
 }
 export type EthicsServices = ReturnType<typeof createEthicsServices>;

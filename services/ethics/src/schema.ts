@@ -5,13 +5,14 @@ import { EthicsAuditTrailResolver } from './resolvers/audit.resolver';
 import type { EthicsServices } from './ethics-services';
 import { CodeOfEthicsResolver, EthicsAcknowledgmentResolver } from './resolvers/code-of-ethics.resolver';
 import { ComplaintAllegationResolver, ComplaintResolver } from './resolvers/complaint.resolver';
+import { EthicsImportResolver } from './resolvers/import.resolver';
 import { OutboxResolver } from './resolvers/outbox.resolver';
 import { PersonEthicsResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
 import { EthicsPolicyResolver } from './resolvers/policy.resolver';
 import { RegistryEntryEthicsResolver } from './resolvers/registry-entry.resolver';
 
-export const resolvers = [PersonEthicsResolver, EthicsPolicyResolver, CodeOfEthicsResolver, EthicsAcknowledgmentResolver, ComplaintResolver, ComplaintAllegationResolver, OutboxResolver, RegistryEntryEthicsResolver, EthicsAuditTrailResolver] as const;
+export const resolvers = [PersonEthicsResolver, EthicsPolicyResolver, CodeOfEthicsResolver, EthicsAcknowledgmentResolver, ComplaintResolver, ComplaintAllegationResolver, OutboxResolver, RegistryEntryEthicsResolver, EthicsAuditTrailResolver, EthicsImportResolver] as const;
 
 function instances(s: EthicsServices): object[] {
   return [
@@ -24,6 +25,7 @@ function instances(s: EthicsServices): object[] {
     new OutboxResolver(s),
     new RegistryEntryEthicsResolver(s),
     new EthicsAuditTrailResolver(s.dataSource),
+    new EthicsImportResolver(s.imports),
   ];
 }
 

@@ -10,7 +10,15 @@ export type App = Awaited<ReturnType<typeof createServer>>['app'];
 export function useEthicsDatabase() {
   const db = useMigratedDatabase(createEthicsDataSource);
   const captured = capturingLogger('ethics');
-  const apps = new Map<string, App>();
+  const servers = new Map<string, Awaited<ReturnType<typeof createServer>>>();
+  async function serverOn(date: string) {
+    let server = servers.get(date);
+    if (!server) {
+      server = await createServer({ dataSource: db.ds, logger: captured.logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(date) });
+      servers.set(date, server);
+    }
+    return server;
+  }
   return {
     get ds() {
       return db.ds;
@@ -20,14 +28,11 @@ export function useEthicsDatabase() {
       return db.url;
     },
     logLines: captured.lines,
+    /** The subgraph with "today" fixed at `date`, and its services. */
+    serverOn,
     /** The subgraph with "today" fixed at `date`. */
     async appOn(date: string): Promise<App> {
-      let app = apps.get(date);
-      if (!app) {
-        ({ app } = await createServer({ dataSource: db.ds, logger: captured.logger, verifier: testVerifier(), gatewaySecret: TEST_SUBGRAPH_SECRET, clock: fixedClock(date) }));
-        apps.set(date, app);
-      }
-      return app;
+      return (await serverOn(date)).app;
     },
     count: db.count,
   };

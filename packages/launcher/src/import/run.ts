@@ -1,5 +1,5 @@
 // The import command's work, apart from its arguments and terminal: the owning subgraph's own
-// import service (its built dist/: certification's, training's), in this process, on the database at
+// import service (its built dist/: certification's, training's, ethics'), in this process, on the database at
 // `databaseUrl`, writing as actor `cli` with the ADMIN role (the audit trail names it). Used by cli.ts and the 10,000-row bench.
 import { createReadStream, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { openTrainingImports } from './training';
 
 export const IMPORT_KINDS = {
   'people-certifications': { service: 'certification', kind: 'PEOPLE_CERTIFICATIONS' },
+  'disciplinary-actions': { service: 'ethics', kind: 'DISCIPLINARY_ACTIONS' },
   courses: { service: 'training', kind: 'COURSES' },
   trainers: { service: 'training', kind: 'TRAINERS' },
   'training-completions': { service: 'training', kind: 'TRAINING_COMPLETIONS' },
@@ -111,4 +112,34 @@ const OPEN: Record<string, (repoRoot: string, databaseUrl: string, kit: Kit) => 
   },
   // Courses, trainers and completions (packages/launcher/src/import/training.ts).
   training: (repoRoot, databaseUrl, kit) => openTrainingImports<ImportRunner>(repoRoot, databaseUrl, kit, (message) => new ImportCommandError(message)),
+  // Disciplinary actions name people by certification number: certification's own code answers
+  // from its schema in this process (as peopleByCertificationNumbers answers through the gateway).
+  async ethics(repoRoot, databaseUrl, kit) {
+    const { createEthicsDataSource } = load(repoRoot, 'ethics', 'data-source.js') as { createEthicsDataSource(url: string): DataSourceLike };
+    const { EthicsImportService } = load(repoRoot, 'ethics', 'services/import.service.js') as { EthicsImportService: new (...args: unknown[]) => ImportRunner };
+    const { createCertificationDataSource } = load(repoRoot, 'certification', 'data-source.js') as { createCertificationDataSource(url: string): DataSourceLike };
+    const { certificationHolders } = load(repoRoot, 'certification', 'services/import.service.js') as {
+      certificationHolders(manager: unknown, numbers: readonly string[]): Promise<{ certificationNumber: string; personId: string }[]>;
+    };
+    const certification = await kit.initializeAndMigrate(createCertificationDataSource(databaseUrl));
+    const ds = await kit.initializeAndMigrate(createEthicsDataSource(databaseUrl)).catch(async (err: unknown) => {
+      await certification.destroy();
+      throw err;
+    });
+    kit.auditWrites(ds);
+    const holders = {
+      async personIdsOf(numbers: readonly string[]) {
+        const found = new Map<string, string>();
+        for (let i = 0; i < numbers.length; i += 1000) for (const h of await certificationHolders(certification.manager, numbers.slice(i, i + 1000))) found.set(h.certificationNumber, h.personId);
+        return found;
+      },
+    };
+    return {
+      service: new EthicsImportService(ds, kit.systemClock, holders),
+      close: async () => {
+        await ds.destroy();
+        await certification.destroy();
+      },
+    };
+  },
 };

@@ -14,8 +14,21 @@ export class Sanction {
   @Field(() => ID)
   id: string;
 
-  @Column({ name: 'complaint_id', type: 'uuid' })
-  complaintId: string;
+  /** The case it was decided on; null for a past action imported from the program's records. */
+  @Column({ name: 'complaint_id', type: 'uuid', nullable: true })
+  complaintId: string | null;
+
+  /** The program's action number of an imported past action (the import's natural key). */
+  @Column({ name: 'action_reference', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: "The program's action number of a past action imported from its records" })
+  actionReference: string | null;
+
+  /** What an imported past action was for: sensitive (never logged, not in GraphQL). */
+  @Column({ type: 'text', nullable: true })
+  summary: string | null;
+
+  @Column({ name: 'import_run_id', type: 'uuid', nullable: true })
+  importRunId: string | null;
 
   @Column({ name: 'person_id', type: 'uuid' })
   personId: string;

@@ -63,7 +63,7 @@ export class DisciplinaryService {
 
   async sanctionsOfComplaints(complaintIds: readonly string[]): Promise<Sanction[][]> {
     const rows = await this.dataSource.getRepository(Sanction).find({ where: { complaintId: In([...complaintIds]) }, order: { decidedOn: 'ASC', id: 'ASC' } });
-    return manyByKey(complaintIds, rows, (s) => s.complaintId);
+    return manyByKey(complaintIds, rows, (s) => s.complaintId!);
   }
 
   /** The public status per person: final actions only, read from the published table alone. */
