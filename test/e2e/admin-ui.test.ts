@@ -237,6 +237,27 @@ describe('admin', () => {
     // The run is listed among the recent imports.
     await poll(() => page.getByTestId('import-recent-row').filter({ hasText: fileName }).count()).toBe(2);
     await screenshot(page, 'admin-import-done');
+
+    // Past disciplinary actions (ethics): their own columns and template; checked through the gateway
+    // (ethics asks certification who holds each number): the demo's certification is found, a number
+    // nobody holds is its line's problem. A dry run: the shared platform keeps no sanction from it.
+    await page.getByLabel('What the file holds').selectOption('DISCIPLINARY_ACTIONS');
+    expect(await page.getByTestId('import-columns').innerText()).toContain('action_reference');
+    const [actionsTemplate] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the template' }).click()]);
+    expect(actionsTemplate.suggestedFilename()).toBe('disciplinary-actions-template.csv');
+    const actionsHeader = readFileSync((await actionsTemplate.path())!, 'utf8');
+    expect(actionsHeader).toBe('action_reference,certification_number,kind,decided_on,effective_from,effective_until,public,summary\r\n');
+    const actions = [actionsHeader.trim(), `DA-${stamp}-1,NC-CPSS-000101,PROBATION,2020-02-03,2020-02-10,2020-08-10,yes,Probation with supervision.`, `DA-${stamp}-2,NC-CPSS-9${stamp}9,REVOCATION,2021-03-04,2021-03-04,,yes,`].join('\r\n');
+    await page.getByLabel('CSV file').setInputFiles({ name: `actions-${stamp}.csv`, mimeType: 'text/csv', buffer: Buffer.from(actions) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await poll(() => page.locator('#import-run-title').innerText()).toBe(`Import of actions-${stamp}.csv`);
+    await poll(() => status.innerText()).toBe('Checked: nothing was written (dry run)');
+    expect(await page.getByTestId('import-created').innerText()).toBe('1');
+    const unknownHolder = page.locator('[data-testid="import-problem"][data-line="3"]');
+    expect(await unknownHolder.first().getByTestId('import-problem-column').innerText()).toBe('certification_number');
+    // The recent imports list every domain's runs.
+    await poll(() => page.getByTestId('import-recent-row').filter({ hasText: `actions-${stamp}.csv` }).count()).toBe(1);
+    expect(await page.getByTestId('import-recent-row').filter({ hasText: fileName }).count()).toBe(2);
     await page.close();
 
     // Anyone else: no link, and the page says whose it is.

@@ -1,24 +1,28 @@
-// The admin's import page: choose what the file holds (people with their certifications this
-// session; the other kinds are listed as coming), the CSV file, what to do with rows that have
+// The admin's import page: choose what the file holds (each kind whose domain imports it; the
+// others are listed as coming), the CSV file, what to do with rows that have
 // problems, and whether only to check; the file is read in the browser and sent base64 (so it is
 // checked against the gateway's request limit first). The run then shows its progress, and once
-// finished its result; the recent imports are listed below.
+// finished its result; the recent imports of every domain are listed below (each domain asked on
+// its own, so one that does not answer leaves the others' runs listed).
 import { useCallback, useState, type ChangeEvent, type FormEvent } from 'react';
-import { useMutation, useQuery, type CombinedError } from 'urql';
+import { useClient, useQuery, type CombinedError } from 'urql';
 import { RefusalAlert, fieldReasons } from '../../components/Refusal';
 import { formatBytes, readFileAsBase64 } from '../../files';
-import { CertificationImportRunsDocument, StartCertificationImportDocument } from './importDocuments';
 import {
   IMPORT_COLUMNS,
   IMPORT_KINDS,
   IMPORT_MODES,
   MAX_IMPORT_FILE_BYTES,
+  comingKindsHint,
   importFileProblem,
+  importKindDomain,
   importKindLabel,
+  mergeRecentRuns,
   templateCsv,
   templateFileName,
   type ImportModeValue,
 } from './importModel';
+import { RECENT_IMPORT_DOCUMENTS, startImport } from './importOperations';
 import { ImportRunView } from './ImportRunView';
 import { RecentImports } from './RecentImports';
 import { useBlobUrl } from './useBlobUrl';
@@ -26,16 +30,13 @@ import type { ImportRun } from './useImportRun';
 
 export const RECENT_IMPORTS = 20;
 
-/** The only kind the certification subgraph imports this session. */
-type Kind = 'PEOPLE_CERTIFICATIONS';
-
 type Sending = { phase: 'idle' } | { phase: 'reading'; percent: number } | { phase: 'sending' };
 
 /** The fields of the input a refusal may name next to the file. */
 const FILE_FIELDS = ['contentBase64', 'fileName'];
 
 export function ImportPage() {
-  const [kind, setKind] = useState<Kind>('PEOPLE_CERTIFICATIONS');
+  const [kind, setKind] = useState<string>('PEOPLE_CERTIFICATIONS');
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportModeValue>('ALL_OR_NOTHING');
   const [dryRun, setDryRun] = useState(false);
@@ -43,9 +44,14 @@ export function ImportPage() {
   const [readError, setReadError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<CombinedError | undefined>();
   // The run shown: the one just started (with the mutation's answer) or one chosen in the list.
-  const [shown, setShown] = useState<{ id: string; seed: ImportRun | null } | null>(null);
-  const [, start] = useMutation(StartCertificationImportDocument);
-  const [recent, reexecuteRecent] = useQuery({ query: CertificationImportRunsDocument, variables: { first: RECENT_IMPORTS }, requestPolicy: 'cache-and-network' });
+  const [shown, setShown] = useState<{ id: string; seed: ImportRun | null; kind: string } | null>(null);
+  const client = useClient();
+  const [recentCertification, reexecuteCertification] = useQuery({ query: RECENT_IMPORT_DOCUMENTS.certification, variables: { first: RECENT_IMPORTS }, requestPolicy: 'cache-and-network' });
+  const [recentTraining, reexecuteTraining] = useQuery({ query: RECENT_IMPORT_DOCUMENTS.training, variables: { first: RECENT_IMPORTS }, requestPolicy: 'cache-and-network' });
+  const [recentEthics, reexecuteEthics] = useQuery({ query: RECENT_IMPORT_DOCUMENTS.ethics, variables: { first: RECENT_IMPORTS }, requestPolicy: 'cache-and-network' });
+  const recentLists = [recentCertification.data?.certificationImportRuns, recentTraining.data?.trainingImportRuns, recentEthics.data?.ethicsImportRuns];
+  const recentRuns = recentLists.some(Boolean) ? mergeRecentRuns(recentLists, RECENT_IMPORTS) : undefined;
+  const hint = comingKindsHint();
 
   const columns = IMPORT_COLUMNS[kind] ?? [];
   const templateUrl = useBlobUrl(templateCsv(columns));
@@ -54,7 +60,11 @@ export function ImportPage() {
   const refusedFile = fieldReasons(refusal).reasonsFor(...FILE_FIELDS);
   const fileError = fileProblem ?? readError ?? refusedFile ?? null;
 
-  const reloadRecent = useCallback(() => reexecuteRecent({ requestPolicy: 'network-only' }), [reexecuteRecent]);
+  const reloadRecent = useCallback(() => {
+    reexecuteCertification({ requestPolicy: 'network-only' });
+    reexecuteTraining({ requestPolicy: 'network-only' });
+    reexecuteEthics({ requestPolicy: 'network-only' });
+  }, [reexecuteCertification, reexecuteTraining, reexecuteEthics]);
 
   function onFile(event: ChangeEvent<HTMLInputElement>) {
     setFile(event.currentTarget.files?.[0] ?? null);
@@ -77,14 +87,14 @@ export function ImportPage() {
       return;
     }
     setSending({ phase: 'sending' });
-    const result = await start({ input: { kind, mode, dryRun, fileName: file.name, contentBase64 } });
+    const result = await startImport(client, importKindDomain(kind), { kind, mode, dryRun, fileName: file.name, contentBase64 });
     setSending({ phase: 'idle' });
-    const run = result.data?.startCertificationImport;
+    const run = result.data;
     if (result.error || !run) {
       setRefusal(result.error);
       return;
     }
-    setShown({ id: run.id, seed: run });
+    setShown({ id: run.id, seed: run, kind: run.kind });
     reloadRecent();
   }
 
@@ -102,21 +112,23 @@ export function ImportPage() {
         <form className="form" aria-labelledby="import-new-title" onSubmit={onSubmit} noValidate data-testid="import-form">
           <div className="field field--inline">
             <label htmlFor="import-kind">What the file holds</label>
-            <select id="import-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as Kind)} aria-describedby="import-kind-hint" disabled={busy}>
+            <select id="import-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value)} aria-describedby={hint ? 'import-kind-hint' : undefined} disabled={busy}>
               {IMPORT_KINDS.map((k) => (
                 <option key={k.value} value={k.value} disabled={!k.available}>
                   {k.available ? k.label : `${k.label} (coming)`}
                 </option>
               ))}
             </select>
-            <p className="hint" id="import-kind-hint">
-              Courses, trainers, training completions and past disciplinary actions can be imported in a later release.
-            </p>
+            {hint && (
+              <p className="hint" id="import-kind-hint">
+                {hint}
+              </p>
+            )}
           </div>
 
           <div className="field" data-testid="import-columns">
             <p style={{ margin: 0 }}>
-              <strong>The file’s columns.</strong> One row a certification, with the person who holds it; a header row names the columns (in any order, any case). Required:{' '}
+              <strong>The file’s columns.</strong> {IMPORT_KINDS.find((k) => k.value === kind)?.row}; a header row names the columns (in any order, any case). Required:{' '}
               {columns.filter((c) => c.required).map((c) => c.name).join(', ')}. Optional: {columns.filter((c) => !c.required).map((c) => c.name).join(', ')}.
             </p>
             <details>
@@ -224,14 +236,14 @@ export function ImportPage() {
         <RefusalAlert error={refusal} title="The import was not started" placed={FILE_FIELDS} testId="import-refusal" />
       </section>
 
-      {shown && <ImportRunView key={shown.id} id={shown.id} seed={shown.seed} onFinished={reloadRecent} />}
+      {shown && <ImportRunView key={shown.id} id={shown.id} seed={shown.seed} domain={importKindDomain(shown.kind)} onFinished={reloadRecent} />}
 
       <RecentImports
-        runs={recent.data?.certificationImportRuns}
-        fetching={recent.fetching}
-        error={recent.error}
+        runs={recentRuns}
+        fetching={recentCertification.fetching || recentTraining.fetching || recentEthics.fetching}
+        error={recentCertification.error ?? recentTraining.error ?? recentEthics.error}
         shownId={shown?.id ?? null}
-        onShow={(id) => setShown({ id, seed: null })}
+        onShow={(run) => setShown({ id: run.id, seed: null, kind: run.kind })}
         onReload={reloadRecent}
       />
     </section>

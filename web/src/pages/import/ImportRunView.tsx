@@ -5,14 +5,15 @@ import { useEffect, useRef } from 'react';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { useUser } from '../../session';
 import { errorFileName, importKindLabel, importModeLabel, problemsNote, progressPercent, progressWords, runCounts, runExplanation, runStatusWords, startedByLabel } from './importModel';
+import type { ImportDomain } from './importModel';
 import { useBlobUrl } from './useBlobUrl';
 import { useImportRun, type ImportRun } from './useImportRun';
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString();
 
 /** Keyed by the run's id by the page: another run is followed from scratch. */
-export function ImportRunView({ id, seed, onFinished }: { id: string; seed: ImportRun | null; onFinished?: () => void }) {
-  const { run, missing, error, retry } = useImportRun(id, seed);
+export function ImportRunView({ id, seed, domain, onFinished }: { id: string; seed: ImportRun | null; domain: ImportDomain; onFinished?: () => void }) {
+  const { run, missing, error, retry } = useImportRun(id, seed, domain);
   return (
     <section className="card" aria-labelledby="import-run-title" data-testid="import-run">
       <h2 id="import-run-title">{run ? `Import of ${run.fileName}` : 'Import'}</h2>

@@ -1,4 +1,4 @@
-// The recent imports, newest first: what each was, how it went and its counts; "Show" opens one in
+// The recent imports of every domain, newest first: what each was, how it went and its counts; "Show" opens one in
 // the result above (its problems and its error file). A run being followed updates its row too: the
 // normalized cache holds one ImportRun by id.
 import type { CombinedError } from 'urql';
@@ -23,7 +23,7 @@ export function RecentImports({
   fetching: boolean;
   error: CombinedError | undefined;
   shownId: string | null;
-  onShow: (id: string) => void;
+  onShow: (run: RecentRun) => void;
   onReload: () => void;
 }) {
   const { accountId } = useUser();
@@ -94,7 +94,7 @@ export function RecentImports({
                     <button
                       type="button"
                       className="button button--secondary"
-                      onClick={() => onShow(r.id)}
+                      onClick={() => onShow(r)}
                       disabled={r.id === shownId}
                       aria-label={`Show the import of ${r.fileName} started ${formatTime(r.startedAt)}`}
                     >

@@ -106,3 +106,209 @@ export const CertificationImportProgressDocument = graphql(`
     }
   }
 `);
+
+// Ethics (past disciplinary actions): the same documents on its own operations.
+
+export const StartEthicsImportDocument = graphql(`
+  mutation StartEthicsImport($input: StartEthicsImportInput!) {
+    startEthicsImport(input: $input) {
+      id
+      kind
+      mode
+      fileName
+      dryRun
+      status
+      rowsTotal
+      rowsProcessed
+      rowsValid
+      rowsInvalid
+      created
+      updated
+      unchanged
+      problems {
+        line
+        column
+        reason
+      }
+      problemCount
+      errorFileCsv
+      startedBy
+      startedAt
+      finishedAt
+    }
+  }
+`);
+
+export const EthicsImportRunDocument = graphql(`
+  query EthicsImportRun($id: ID!) {
+    ethicsImportRun(id: $id) {
+      id
+      kind
+      mode
+      fileName
+      dryRun
+      status
+      rowsTotal
+      rowsProcessed
+      rowsValid
+      rowsInvalid
+      created
+      updated
+      unchanged
+      problems {
+        line
+        column
+        reason
+      }
+      problemCount
+      errorFileCsv
+      startedBy
+      startedAt
+      finishedAt
+    }
+  }
+`);
+
+export const EthicsImportRunsDocument = graphql(`
+  query EthicsImportRuns($first: Int!) {
+    ethicsImportRuns(first: $first) {
+      id
+      kind
+      mode
+      fileName
+      dryRun
+      status
+      rowsTotal
+      rowsProcessed
+      rowsInvalid
+      created
+      updated
+      unchanged
+      problemCount
+      startedBy
+      startedAt
+      finishedAt
+    }
+  }
+`);
+
+export const EthicsImportProgressDocument = graphql(`
+  query EthicsImportProgress($id: ID!) {
+    ethicsImportRun(id: $id) {
+      id
+      status
+      rowsTotal
+      rowsProcessed
+      rowsValid
+      rowsInvalid
+      created
+      updated
+      unchanged
+      problemCount
+      finishedAt
+    }
+  }
+`);
+
+// Training (courses, trainers, completions): the same documents on its own operations.
+
+export const StartTrainingImportDocument = graphql(`
+  mutation StartTrainingImport($input: StartTrainingImportInput!) {
+    startTrainingImport(input: $input) {
+      id
+      kind
+      mode
+      fileName
+      dryRun
+      status
+      rowsTotal
+      rowsProcessed
+      rowsValid
+      rowsInvalid
+      created
+      updated
+      unchanged
+      problems {
+        line
+        column
+        reason
+      }
+      problemCount
+      errorFileCsv
+      startedBy
+      startedAt
+      finishedAt
+    }
+  }
+`);
+
+export const TrainingImportRunDocument = graphql(`
+  query TrainingImportRun($id: ID!) {
+    trainingImportRun(id: $id) {
+      id
+      kind
+      mode
+      fileName
+      dryRun
+      status
+      rowsTotal
+      rowsProcessed
+      rowsValid
+      rowsInvalid
+      created
+      updated
+      unchanged
+      problems {
+        line
+        column
+        reason
+      }
+      problemCount
+      errorFileCsv
+      startedBy
+      startedAt
+      finishedAt
+    }
+  }
+`);
+
+export const TrainingImportRunsDocument = graphql(`
+  query TrainingImportRuns($first: Int!) {
+    trainingImportRuns(first: $first) {
+      id
+      kind
+      mode
+      fileName
+      dryRun
+      status
+      rowsTotal
+      rowsProcessed
+      rowsInvalid
+      created
+      updated
+      unchanged
+      problemCount
+      startedBy
+      startedAt
+      finishedAt
+    }
+  }
+`);
+
+export const TrainingImportProgressDocument = graphql(`
+  query TrainingImportProgress($id: ID!) {
+    trainingImportRun(id: $id) {
+      id
+      status
+      rowsTotal
+      rowsProcessed
+      rowsValid
+      rowsInvalid
+      created
+      updated
+      unchanged
+      problemCount
+      finishedAt
+    }
+  }
+`);

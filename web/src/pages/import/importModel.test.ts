@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   GATEWAY_BODY_LIMIT_BYTES,
   GATEWAY_MAX_FILE_BYTES,
+  COURSE_COLUMNS,
+  DISCIPLINARY_ACTION_COLUMNS,
   IMPORT_COLUMNS,
+  TRAINER_COLUMNS,
+  TRAINING_COMPLETION_COLUMNS,
+  IMPORT_DOMAINS,
   IMPORT_KINDS,
+  comingKindsHint,
+  importKindDomain,
+  mergeRecentRuns,
   MAX_IMPORT_FILE_BYTES,
   PEOPLE_CERTIFICATION_COLUMNS,
   REQUEST_OVERHEAD_BYTES,
@@ -51,7 +59,7 @@ describe('template CSV', () => {
 
   it('offers only the kinds that have columns', () => {
     const available = IMPORT_KINDS.filter((k) => k.available).map((k) => k.value);
-    expect(available).toEqual(['PEOPLE_CERTIFICATIONS']);
+    expect(available).toEqual(['PEOPLE_CERTIFICATIONS', 'COURSES', 'TRAINERS', 'TRAINING_COMPLETIONS', 'DISCIPLINARY_ACTIONS']);
     for (const kind of available) expect(IMPORT_COLUMNS[kind]?.length).toBeGreaterThan(0);
     expect(importKindLabel('PEOPLE_CERTIFICATIONS')).toBe('People and certifications');
     expect(importKindLabel('SOMETHING_NEW')).toBe('Something new');
@@ -176,5 +184,46 @@ describe('counts, problems and the error file', () => {
     expect(errorFileName('C:\\Users\\me\\people.csv')).toBe('people-errors.csv');
     expect(errorFileName('export')).toBe('export-errors.csv');
     expect(errorFileName('.csv')).toBe('import-errors.csv');
+  });
+});
+
+describe('kinds of every domain', () => {
+  it('the disciplinary actions template is the header the ethics import takes, with the sanction kinds named', () => {
+    expect(templateCsv(DISCIPLINARY_ACTION_COLUMNS)).toBe('action_reference,certification_number,kind,decided_on,effective_from,effective_until,public,summary\r\n');
+    expect(templateFileName('DISCIPLINARY_ACTIONS')).toBe('disciplinary-actions-template.csv');
+    expect(DISCIPLINARY_ACTION_COLUMNS.filter((c) => c.required).map((c) => c.name)).toEqual(['action_reference', 'certification_number', 'kind', 'decided_on', 'effective_from', 'public']);
+    expect(DISCIPLINARY_ACTION_COLUMNS.find((c) => c.name === 'kind')!.about).toBe('One of CORRECTIVE_ACTION, PROBATION, SUSPENSION, REVOCATION, REMOVAL_AS_TRAINER.');
+    expect(IMPORT_COLUMNS['DISCIPLINARY_ACTIONS']).toBe(DISCIPLINARY_ACTION_COLUMNS);
+  });
+
+  it('the training templates are the headers the training imports take', () => {
+    expect(templateCsv(COURSE_COLUMNS)).toBe('course_code,title,kind,face_to_face_hours,pre_work_hours,child_and_family,owner_account_id,approved_on,expires_on\r\n');
+    expect(templateCsv(TRAINER_COLUMNS)).toBe('certification_number,course_code,registered_on\r\n');
+    expect(templateCsv(TRAINING_COMPLETION_COLUMNS)).toBe('certification_number,course_code,completed_on,hours\r\n');
+    expect(COURSE_COLUMNS.filter((c) => !c.required).map((c) => c.name)).toEqual(['pre_work_hours', 'child_and_family']);
+    expect(COURSE_COLUMNS.find((c) => c.name === 'kind')!.about).toBe('One of CORE_PSS, ETHICS_AND_BOUNDARIES, ELECTIVE, DESIGNATION, TRAINING_OF_TRAINERS, SUPERVISOR.');
+    expect(templateFileName('TRAINING_COMPLETIONS')).toBe('training-completions-template.csv');
+  });
+
+  it('each kind is its domain’s, offered only when that domain’s import is in the API; the hint names the others', () => {
+    expect(importKindDomain('PEOPLE_CERTIFICATIONS')).toBe('certification');
+    expect(importKindDomain('DISCIPLINARY_ACTIONS')).toBe('ethics');
+    expect(importKindDomain('COURSES')).toBe('training');
+    for (const k of IMPORT_KINDS) expect(k.available).toBe(IMPORT_DOMAINS.includes(k.domain) && k.value in IMPORT_COLUMNS);
+    expect(comingKindsHint(IMPORT_KINDS.map((k) => ({ ...k, available: k.domain !== 'training' })))).toBe(
+      'Approved courses, trainers and their course registrations and training completions can be imported in a later release.',
+    );
+    expect(comingKindsHint(IMPORT_KINDS.map((k) => ({ ...k, available: k.value !== 'COURSES' })))).toBe('Approved courses can be imported in a later release.');
+    expect(comingKindsHint(IMPORT_KINDS.map((k) => ({ ...k, available: true })))).toBeNull();
+  });
+
+  it('lists the recent runs of every domain as one, newest first, at most the limit; a domain that did not answer adds nothing', () => {
+    const run = (id: string, startedAt: string) => ({ id, startedAt });
+    const certification = [run('c2', '2026-12-07T10:00:00.000Z'), run('c1', '2026-12-06T09:00:00.000Z')];
+    const ethics = [run('e2', '2026-12-07T11:00:00.000Z'), run('e1', '2026-12-07T10:00:00.000Z')];
+    expect(mergeRecentRuns([certification, ethics], 10).map((r) => r.id)).toEqual(['e2', 'e1', 'c2', 'c1']);
+    expect(mergeRecentRuns([certification, ethics], 2).map((r) => r.id)).toEqual(['e2', 'e1']);
+    expect(mergeRecentRuns([undefined, ethics, null], 10).map((r) => r.id)).toEqual(['e2', 'e1']);
+    expect(mergeRecentRuns([], 5)).toEqual([]);
   });
 });

@@ -1,27 +1,67 @@
 // The admin's import page, the parts that are pure so they can be unit tested: the kinds of file
-// (only people with their certifications this session), the columns a file must have and a template
+// (each offered once its domain imports it) and the domain that imports each, the recent runs of
+// every domain in one list, the columns a file must have and a template
 // made from them, whether a chosen file can be sent at all (a .csv, not empty, small enough to fit the
 // gateway's request limit once base64-encoded), and how a run reads: its status in words, its
 // progress, its counts and the name of its error file.
-import { CertificationStatus, DesignationKind } from '@cpss/domain';
+import { COURSE_KINDS, CertificationStatus, DesignationKind, SANCTION_OUTCOMES } from '@cpss/domain';
 import { formatBytes } from '../../files';
 
 // ---- kinds of import ----
 
+/** The domain that imports a kind: its own mutation and run queries (start<Domain>Import...). */
+export type ImportDomain = 'certification' | 'training' | 'ethics';
+
+/** The domains whose import operations the page uses, in the order their runs are read. */
+export const IMPORT_DOMAINS: readonly ImportDomain[] = ['certification', 'training', 'ethics'];
+
 export interface ImportKindOption {
   value: string;
   label: string;
-  /** Offered now; the others are listed as coming (the same engine gets them next). */
+  domain: ImportDomain;
+  /** What one row of the file is. */
+  row: string;
+  /** Offered now: its domain's import is in the API (the others are listed as coming). */
   available: boolean;
 }
 
-export const IMPORT_KINDS: readonly ImportKindOption[] = [
-  { value: 'PEOPLE_CERTIFICATIONS', label: 'People and certifications', available: true },
-  { value: 'COURSES', label: 'Approved courses', available: false },
-  { value: 'TRAINERS', label: 'Trainers and their course registrations', available: false },
-  { value: 'TRAINING_COMPLETIONS', label: 'Training completions', available: false },
-  { value: 'DISCIPLINARY_ACTIONS', label: 'Past disciplinary actions', available: false },
+const KINDS: readonly Omit<ImportKindOption, 'available'>[] = [
+  { value: 'PEOPLE_CERTIFICATIONS', label: 'People and certifications', domain: 'certification', row: 'One row a certification, with the person who holds it' },
+  { value: 'COURSES', label: 'Approved courses', domain: 'training', row: 'One row an approved course, with its owner and approval term' },
+  { value: 'TRAINERS', label: 'Trainers and their course registrations', domain: 'training', row: 'One row a trainer’s registration for a course' },
+  { value: 'TRAINING_COMPLETIONS', label: 'Training completions', domain: 'training', row: 'One row a course completed by a person, on a day' },
+  { value: 'DISCIPLINARY_ACTIONS', label: 'Past disciplinary actions', domain: 'ethics', row: 'One row a disciplinary action the program took, against the person holding a certification' },
 ];
+
+/** The domain a kind (of a run) belongs to; certification's for a kind the page does not know. */
+export function importKindDomain(kind: string): ImportDomain {
+  return KINDS.find((k) => k.value === kind)?.domain ?? 'certification';
+}
+
+/** The hint under the kind select: the kinds still to come, or null when every kind is offered. */
+export function comingKindsHint(kinds: readonly ImportKindOption[] = IMPORT_KINDS): string | null {
+  const coming = kinds.filter((k) => !k.available).map((k) => k.label.toLowerCase());
+  if (!coming.length) return null;
+  const list = coming.length === 1 ? coming[0]! : `${coming.slice(0, -1).join(', ')} and ${coming.at(-1)}`;
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)} can be imported in a later release.`;
+}
+
+/** A run as every domain's recent-runs query lists it (the fields the merge needs). */
+export interface ListedRun {
+  id: string;
+  startedAt: string;
+}
+
+/**
+ * The recent runs of every domain in one list, newest first (a tie by id, as each domain orders
+ * its own), at most `limit`. A domain that did not answer adds nothing.
+ */
+export function mergeRecentRuns<R extends ListedRun>(lists: readonly (readonly R[] | null | undefined)[], limit: number): R[] {
+  return lists
+    .flatMap((l) => l ?? [])
+    .sort((a, b) => (a.startedAt === b.startedAt ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : Date.parse(b.startedAt) - Date.parse(a.startedAt)))
+    .slice(0, limit);
+}
 
 export function importKindLabel(kind: string): string {
   return IMPORT_KINDS.find((k) => k.value === kind)?.label ?? words(kind);
@@ -79,10 +119,72 @@ export const PEOPLE_CERTIFICATION_COLUMNS: readonly ImportColumn[] = [
   { name: 'designations', required: false, about: `Designation codes separated by “;”: ${DESIGNATION_CODES.join(', ')}.` },
 ];
 
+/** The course kinds a file may give. */
+export const IMPORT_COURSE_KINDS: readonly string[] = COURSE_KINDS;
+
+/**
+ * The training subgraph's kinds (services/training/src/services/import-training.ts): courses by
+ * course code, then trainers and completions naming a person by certification number and a course
+ * by its code.
+ */
+export const COURSE_COLUMNS: readonly ImportColumn[] = [
+  { name: 'course_code', required: true, about: 'The course’s code, e.g. NC-PSS-CORE: a row is matched by it, so each code once in the file; trainers and completions name the course by it.' },
+  { name: 'title', required: true, about: 'The course’s title, on one line.' },
+  { name: 'kind', required: true, about: `One of ${IMPORT_COURSE_KINDS.join(', ')}.` },
+  { name: 'face_to_face_hours', required: true, about: 'Hours in the room, e.g. 40 or 7.5, as the training policy requires for the kind.' },
+  { name: 'pre_work_hours', required: false, about: 'Hours of work before the course; 0 when empty.' },
+  { name: 'child_and_family', required: false, about: 'yes or no: a child and family course; no when empty.' },
+  { name: 'owner_account_id', required: true, about: 'The account id of the curriculum developer who owns the course.' },
+  { name: 'approved_on', required: true, about: 'The day the course was approved, YYYY-MM-DD, not after today.' },
+  { name: 'expires_on', required: true, about: 'The day its approval ends, YYYY-MM-DD, after approved_on: approved through that day, expired after.' },
+];
+
+export const TRAINER_COLUMNS: readonly ImportColumn[] = [
+  { name: 'certification_number', required: true, about: 'The trainer’s certification number; they must be in the platform (import people and certifications first).' },
+  { name: 'course_code', required: true, about: 'The code of a course in the platform (import the courses first); each trainer and course once in the file.' },
+  { name: 'registered_on', required: true, about: 'The day they were registered to teach it, YYYY-MM-DD, not after today.' },
+];
+
+export const TRAINING_COMPLETION_COLUMNS: readonly ImportColumn[] = [
+  { name: 'certification_number', required: true, about: 'The certification number of the person who completed the course; they must be in the platform.' },
+  { name: 'course_code', required: true, about: 'The code of an approved course in the platform; each person, course and day once in the file.' },
+  { name: 'completed_on', required: true, about: 'The day it was completed, YYYY-MM-DD, not before the course was approved nor after today.' },
+  { name: 'hours', required: false, about: 'Hours completed, at most the course’s; the course’s hours when empty.' },
+];
+
+/** The disciplinary actions a file may give: the sanctions a case can decide. */
+export const IMPORT_DISCIPLINARY_KINDS: readonly string[] = SANCTION_OUTCOMES;
+
+/**
+ * DISCIPLINARY_ACTIONS: one row a past action, against the person holding a certification; the
+ * ethics subgraph's own list (services/ethics/src/services/import-disciplinary-actions.ts).
+ */
+export const DISCIPLINARY_ACTION_COLUMNS: readonly ImportColumn[] = [
+  { name: 'action_reference', required: true, about: 'The program’s number for the action, e.g. DA-2019-004: a row is matched by it, so each number once in the file.' },
+  { name: 'certification_number', required: true, about: 'The certification number of the person the action was taken against; they must be in the platform (import people and certifications first).' },
+  { name: 'kind', required: true, about: `One of ${IMPORT_DISCIPLINARY_KINDS.join(', ')}.` },
+  { name: 'decided_on', required: true, about: 'The day the action was decided, YYYY-MM-DD, not after today.' },
+  { name: 'effective_from', required: true, about: 'The day it took effect, YYYY-MM-DD, not before decided_on.' },
+  {
+    name: 'effective_until',
+    required: false,
+    about: 'The day it ended, YYYY-MM-DD: required for PROBATION and SUSPENSION, empty for REVOCATION and REMOVAL_AS_TRAINER; for CORRECTIVE_ACTION, the day the training was due.',
+  },
+  { name: 'public', required: true, about: 'yes or no: whether the public registry shows the action (its kind and dates only).' },
+  { name: 'summary', required: false, about: 'What the action was for. Sensitive: kept for the ethics record, never shown publicly, never logged.' },
+];
+
 /** The columns of each kind offered now. */
 export const IMPORT_COLUMNS: Readonly<Record<string, readonly ImportColumn[]>> = {
   PEOPLE_CERTIFICATIONS: PEOPLE_CERTIFICATION_COLUMNS,
+  COURSES: COURSE_COLUMNS,
+  TRAINERS: TRAINER_COLUMNS,
+  TRAINING_COMPLETIONS: TRAINING_COMPLETION_COLUMNS,
+  DISCIPLINARY_ACTIONS: DISCIPLINARY_ACTION_COLUMNS,
 };
+
+/** Every kind, offered when its domain's import is in the API and its columns are known. */
+export const IMPORT_KINDS: readonly ImportKindOption[] = KINDS.map((k) => ({ ...k, available: IMPORT_DOMAINS.includes(k.domain) && k.value in IMPORT_COLUMNS }));
 
 /** A CSV field, quoted when it has to be (RFC 4180). */
 export function csvField(value: string): string {
@@ -115,7 +217,7 @@ export function base64Length(bytes: number): number {
 
 /** The largest file whose base64 still fits the gateway's limit (about 11.2 MB). */
 export const GATEWAY_MAX_FILE_BYTES = Math.floor((GATEWAY_BODY_LIMIT_BYTES - REQUEST_OVERHEAD_BYTES) / 4) * 3;
-/** The certification subgraph's own limit on an import file (MAX_IMPORT_BYTES, 10 MiB). */
+/** The subgraphs' own limit on an import file (server-kit's MAX_IMPORT_BYTES, 10 MiB). */
 export const SERVICE_MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** The largest file the page sends: the smaller of the two (10 MB, some 50,000 rows). */
 export const MAX_IMPORT_FILE_BYTES = Math.min(GATEWAY_MAX_FILE_BYTES, SERVICE_MAX_FILE_BYTES);

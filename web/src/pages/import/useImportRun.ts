@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useClient, type CombinedError } from 'urql';
 import type { CertificationImportRunQuery } from '../../gql/graphql';
-import { CertificationImportProgressDocument, CertificationImportRunDocument } from './importDocuments';
+import type { ImportDomain } from './importModel';
+import { readImportProgress, readImportRun } from './importOperations';
 
 export const POLL_INTERVAL_MS = 500;
 
@@ -21,8 +22,8 @@ export interface FollowedRun {
   retry: () => void;
 }
 
-/** `seed`: the run as the mutation that started it answered; without one the run is read first. */
-export function useImportRun(id: string, seed: ImportRun | null): FollowedRun {
+/** `seed`: the run as the mutation that started it answered; without one the run is read first. `domain`: whose run it is. */
+export function useImportRun(id: string, seed: ImportRun | null, domain: ImportDomain = 'certification'): FollowedRun {
   const client = useClient();
   const [run, setRun] = useState<ImportRun | null>(seed);
   const [missing, setMissing] = useState(false);
@@ -32,25 +33,23 @@ export function useImportRun(id: string, seed: ImportRun | null): FollowedRun {
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const context = { requestPolicy: 'network-only' as const };
-
     async function readWhole() {
-      const result = await client.query(CertificationImportRunDocument, { id }, context).toPromise();
+      const result = await readImportRun(client, domain, id);
       if (stopped) return;
       setError(result.error);
       if (result.error) return;
-      const whole = result.data?.certificationImportRun ?? null;
+      const whole = result.data;
       setRun(whole);
       setMissing(!whole);
       if (whole?.status === 'RUNNING') timer = setTimeout(readProgress, POLL_INTERVAL_MS);
     }
 
     async function readProgress() {
-      const result = await client.query(CertificationImportProgressDocument, { id }, context).toPromise();
+      const result = await readImportProgress(client, domain, id);
       if (stopped) return;
       setError(result.error);
       if (result.error) return;
-      const progress = result.data?.certificationImportRun;
+      const progress = result.data;
       if (!progress || progress.status !== 'RUNNING') return void readWhole();
       setRun((r) => (r ? { ...r, ...progress } : r));
       timer = setTimeout(readProgress, POLL_INTERVAL_MS);
@@ -67,7 +66,7 @@ export function useImportRun(id: string, seed: ImportRun | null): FollowedRun {
       clearTimeout(timer);
     };
     // The seed only starts the following of this run (the component is keyed by its id).
-  }, [client, id, attempt]);
+  }, [client, id, domain, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { run, missing, error, retry };
