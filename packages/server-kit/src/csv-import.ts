@@ -39,6 +39,9 @@ export interface ParsedRow<Row> {
   record: string[];
 }
 
+/** What the error file holds in place of a sensitive cell (see CsvImportKind.sensitiveColumns). */
+export const SENSITIVE_LEFT_OUT = '(left out: sensitive; take it from your file)';
+
 export interface CsvImportKind<Row> {
   /** E.g. PEOPLE_CERTIFICATIONS. */
   name: string;
@@ -55,6 +58,11 @@ export interface CsvImportKind<Row> {
   keyColumns?: readonly string[];
   /** The key as compared (e.g. upper-cased), from the cell's text. */
   normalizeKey?(value: string): string;
+  /**
+   * Columns holding sensitive text (e.g. a disciplinary summary): never copied into the error file,
+   * which is kept with the run and read back later; the rejected row's cell says it was left out.
+   */
+  sensitiveColumns?: readonly string[];
   /** Columns naming a row of some kind, found in this file (this kind's keys) or in the database. */
   references?: readonly { column: string; kind: string; value(row: Row): string | null | undefined }[];
   /** Checks of the valid rows against each other and the database, before any write (batch the reads). */
@@ -301,13 +309,14 @@ export async function runCsvImport<Row>(source: Readable | AsyncIterable<Buffer 
 
   problems.sort((a, b) => a.line - b.line);
   const rejectedLines = [...problemsByLine.keys()].sort((a, b) => a - b);
+  const sensitive = new Set((kind.sensitiveColumns ?? []).map((c) => c.toLowerCase()));
   const errorFileCsv =
     header && rejectedLines.length
       ? stringify([
           [...header, 'error'],
           ...rejectedLines.map((line) => {
             const record = records.get(line) ?? [];
-            const padded = header!.map((_, i) => record[i] ?? '');
+            const padded = header!.map((column, i) => (sensitive.has(column.trim().toLowerCase()) && record[i] ? SENSITIVE_LEFT_OUT : (record[i] ?? '')));
             return [...padded, problemsByLine.get(line)!.map((p) => (p.column ? `${p.column}: ${p.reason}` : p.reason)).join('; ')];
           }),
         ])

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { Role, SANCTION_OUTCOMES } from '@cpss/domain';
-import { fixedClock, serviceUnavailable } from '@cpss/server-kit';
+import { fixedClock, SENSITIVE_LEFT_OUT, serviceUnavailable } from '@cpss/server-kit';
 import { capturingLogger, errorCodes, gql, TEST_SUBGRAPH_SECRET, testVerifier, tokenFor } from '@cpss/testkit';
 import { createServer } from '../src/server';
 import type { CertificationHolders } from '../src/services/certification-holders';
@@ -167,6 +167,14 @@ describe('DISCIPLINARY_ACTIONS import', () => {
     expect(run.problems).toEqual(EXPECTED_PROBLEMS);
     const errors = parse(run.errorFileCsv!, { columns: true }) as Record<string, string>[];
     expect(errors.map((r) => r['action_reference'])).toEqual(['DA-2018-002', 'DA-2018-003', 'DA-2018-001', 'DA-2018-005', 'DA-2018-006']);
+    // The summaries of the rejected rows are not kept in the error file.
+    const fileSummaries = parse(WITH_ERRORS, { columns: true }) as Record<string, string>[];
+    for (const row of errors) {
+      const original = fileSummaries.find((r) => r['action_reference'] === row['action_reference'])!;
+      expect(row['summary']).toBe(original['summary'] ? SENSITIVE_LEFT_OUT : '');
+    }
+    expect(fileSummaries.filter((r) => r['summary']).length).toBeGreaterThan(0);
+    for (const r of fileSummaries.filter((r) => r['summary'])) expect(run.errorFileCsv).not.toContain(r['summary']!);
     expect(errors[3]!['error']).toBe('certification_number: names NC-PSS-999999: no certification in the platform has this number (import the person first)');
     const written = (await db.ds.query(`select action_reference from sanction where action_reference like 'DA-2018-%' order by action_reference`)) as { action_reference: string }[];
     expect(written.map((r) => r.action_reference)).toEqual(['DA-2018-001', 'DA-2018-007']);

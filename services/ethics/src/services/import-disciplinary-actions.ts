@@ -125,6 +125,8 @@ export function disciplinaryActionsKind(options: DisciplinaryActionsKindOptions)
     schema: disciplinaryActionsSchema(options.today),
     keyColumn: 'action_reference',
     normalizeKey: (s) => s.toUpperCase(),
+    // The summary is confidential: it is not kept in the run's error file.
+    sensitiveColumns: ['summary'],
 
     async check(rows) {
       const problems: ImportProblem[] = [];
