@@ -31,3 +31,4 @@ export * from './operation';
 export * from './audit-trail';
 export * from './csv-import';
 export * from './import-run';
+export * from './import-resolver';

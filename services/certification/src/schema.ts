@@ -4,14 +4,14 @@ import type { CertificationServices } from './certification-services';
 import { ApplicationResolver, PersonApplicationResolver } from './resolvers/application.resolver';
 import { CertificationResolver, certificationLoader, PersonCertificationResolver } from './resolvers/certification.resolver';
 import { CommandResolver } from './resolvers/command.resolver';
-import { ImportResolver } from './resolvers/import.resolver';
+import { CertificationHolderResolver, ImportResolver } from './resolvers/import.resolver';
 import { CertificationPolicyResolver } from './resolvers/policy.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { personReference } from './resolvers/person.reference';
 import { registryEntryReference, RegistryResolver } from './resolvers/registry.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 
-export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver, CommandResolver, PersonApplicationResolver, CertificationAuditTrailResolver, ImportResolver] as const;
+export const resolvers = [PersonResolver, CertificationPolicyResolver, ApplicationResolver, CertificationResolver, PersonCertificationResolver, RegistryResolver, StatisticsResolver, CommandResolver, PersonApplicationResolver, CertificationAuditTrailResolver, ImportResolver, CertificationHolderResolver] as const;
 
 function instances(s: CertificationServices): object[] {
   return [
@@ -26,6 +26,7 @@ function instances(s: CertificationServices): object[] {
     new PersonApplicationResolver(s.applications),
     new CertificationAuditTrailResolver(s.dataSource),
     new ImportResolver(s.imports),
+    new CertificationHolderResolver(s.imports),
   ];
 }
 

@@ -1,9 +1,12 @@
-// Imports of CSV files (admins): start one (it goes on after the mutation returns), then poll it.
+// Imports of CSV files into certification (admins): server-kit's import resolver, named for this
+// domain; and who holds which certification numbers, for the other domains' imports.
 import { Role } from '@cpss/domain';
-import { badInput, type RequestContext } from '@cpss/server-kit';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { CertificationImportKindEnum, ImportModeEnum, ImportRun, type CertificationImportKind } from '../entities/import-run';
+import { badInput, importResolver } from '@cpss/server-kit';
+import { Arg, Authorized, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { CertificationImportKindEnum } from '../entities/import-run';
 import { certificationHolders, MAX_HOLDERS_ASKED, type ImportService } from '../services/import.service';
+
+export const ImportResolver = importResolver('certification', CertificationImportKindEnum, 'people and their certifications');
 
 @ObjectType({ description: 'Who holds a certification number (another domain importing rows that name people by it)' })
 export class CertificationHolder {
@@ -14,45 +17,9 @@ export class CertificationHolder {
   personId: string;
 }
 
-@InputType({ description: 'A CSV file to import (UTF-8, a header row)' })
-export class StartCertificationImportInput {
-  @Field(() => CertificationImportKindEnum)
-  kind: CertificationImportKind;
-
-  @Field(() => ImportModeEnum)
-  mode: 'ALL_OR_NOTHING' | 'VALID_ROWS_ONLY';
-
-  @Field()
-  fileName: string;
-
-  @Field({ description: 'The file, base64 (at most 10 MiB of CSV)' })
-  contentBase64: string;
-
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Check only: write nothing' })
-  dryRun?: boolean | null;
-}
-
 @Resolver()
-export class ImportResolver {
+export class CertificationHolderResolver {
   constructor(private readonly imports: ImportService) {}
-
-  @Authorized([Role.Admin])
-  @Mutation(() => ImportRun, { description: 'Starts an import (admins); it returns at once, RUNNING: poll certificationImportRun' })
-  startCertificationImport(@Arg('input', () => StartCertificationImportInput) input: StartCertificationImportInput, @Ctx() ctx: RequestContext) {
-    return this.imports.start(ctx.principal, input, ctx.requestId);
-  }
-
-  @Authorized([Role.Admin])
-  @Query(() => ImportRun, { nullable: true, description: 'One import run (admins)' })
-  certificationImportRun(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return this.imports.byId(ctx.principal, id);
-  }
-
-  @Authorized([Role.Admin])
-  @Query(() => [ImportRun], { description: 'The latest import runs, newest first (admins)' })
-  certificationImportRuns(@Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number, @Ctx() ctx: RequestContext) {
-    return this.imports.list(ctx.principal, first);
-  }
 
   @Authorized([Role.Service, Role.Admin])
   @Query(() => [CertificationHolder], { description: 'The holders of these certification numbers (at most 1,000; unknown numbers left out): another domain (SERVICE) or admins' })
