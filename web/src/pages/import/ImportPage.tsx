@@ -22,7 +22,9 @@ import {
   templateFileName,
   type ImportModeValue,
 } from './importModel';
+import { ImportRunSummaryFields } from './importDocuments';
 import { RECENT_IMPORT_DOCUMENTS, startImport } from './importOperations';
+import { useFragment as unmask } from '../../gql';
 import { ImportRunView } from './ImportRunView';
 import { RecentImports } from './RecentImports';
 import { useBlobUrl } from './useBlobUrl';
@@ -49,7 +51,7 @@ export function ImportPage() {
   const [recentCertification, reexecuteCertification] = useQuery({ query: RECENT_IMPORT_DOCUMENTS.certification, variables: { first: RECENT_IMPORTS }, requestPolicy: 'cache-and-network' });
   const [recentTraining, reexecuteTraining] = useQuery({ query: RECENT_IMPORT_DOCUMENTS.training, variables: { first: RECENT_IMPORTS }, requestPolicy: 'cache-and-network' });
   const [recentEthics, reexecuteEthics] = useQuery({ query: RECENT_IMPORT_DOCUMENTS.ethics, variables: { first: RECENT_IMPORTS }, requestPolicy: 'cache-and-network' });
-  const recentLists = [recentCertification.data?.certificationImportRuns, recentTraining.data?.trainingImportRuns, recentEthics.data?.ethicsImportRuns];
+  const recentLists = [recentCertification.data?.certificationImportRuns, recentTraining.data?.trainingImportRuns, recentEthics.data?.ethicsImportRuns].map((runs) => (runs ? unmask(ImportRunSummaryFields, runs) : undefined));
   const recentRuns = recentLists.some(Boolean) ? mergeRecentRuns(recentLists, RECENT_IMPORTS) : undefined;
   const hint = comingKindsHint();
 

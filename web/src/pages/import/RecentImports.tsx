@@ -3,11 +3,11 @@
 // normalized cache holds one ImportRun by id.
 import type { CombinedError } from 'urql';
 import { ErrorAlert, Loading } from '../../components/Status';
-import type { CertificationImportRunsQuery } from '../../gql/graphql';
+import type { ImportRunSummaryFieldsFragment } from '../../gql/graphql';
 import { useUser } from '../../session';
 import { importKindLabel, importModeLabel, runStatusWords, startedByLabel } from './importModel';
 
-export type RecentRun = CertificationImportRunsQuery['certificationImportRuns'][number];
+export type RecentRun = ImportRunSummaryFieldsFragment;
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString();
 

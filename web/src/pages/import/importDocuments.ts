@@ -4,32 +4,80 @@
 // of the run being followed moves with it.
 import { graphql } from '../../gql';
 
+// The three selections of a run, the same for every domain's operations (ImportRun is one shared type).
+
+/** A run whole: its counts, problems and error file. */
+export const ImportRunFields = graphql(`
+  fragment ImportRunFields on ImportRun {
+    id
+    kind
+    mode
+    fileName
+    dryRun
+    status
+    rowsTotal
+    rowsProcessed
+    rowsValid
+    rowsInvalid
+    created
+    updated
+    unchanged
+    problems {
+      line
+      column
+      reason
+    }
+    problemCount
+    errorFileCsv
+    startedBy
+    startedAt
+    finishedAt
+  }
+`);
+
+/** A recent run, without its problems and error file (the run shown above has them). */
+export const ImportRunSummaryFields = graphql(`
+  fragment ImportRunSummaryFields on ImportRun {
+    id
+    kind
+    mode
+    fileName
+    dryRun
+    status
+    rowsTotal
+    rowsProcessed
+    rowsInvalid
+    created
+    updated
+    unchanged
+    problemCount
+    startedBy
+    startedAt
+    finishedAt
+  }
+`);
+
+/** A run's progress: its counts only (polled every half second while it runs). */
+export const ImportRunProgressFields = graphql(`
+  fragment ImportRunProgressFields on ImportRun {
+    id
+    status
+    rowsTotal
+    rowsProcessed
+    rowsValid
+    rowsInvalid
+    created
+    updated
+    unchanged
+    problemCount
+    finishedAt
+  }
+`);
+
 export const StartCertificationImportDocument = graphql(`
   mutation StartCertificationImport($input: StartCertificationImportInput!) {
     startCertificationImport(input: $input) {
-      id
-      kind
-      mode
-      fileName
-      dryRun
-      status
-      rowsTotal
-      rowsProcessed
-      rowsValid
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problems {
-        line
-        column
-        reason
-      }
-      problemCount
-      errorFileCsv
-      startedBy
-      startedAt
-      finishedAt
+      ...ImportRunFields
     }
   }
 `);
@@ -37,207 +85,31 @@ export const StartCertificationImportDocument = graphql(`
 export const CertificationImportRunDocument = graphql(`
   query CertificationImportRun($id: ID!) {
     certificationImportRun(id: $id) {
-      id
-      kind
-      mode
-      fileName
-      dryRun
-      status
-      rowsTotal
-      rowsProcessed
-      rowsValid
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problems {
-        line
-        column
-        reason
-      }
-      problemCount
-      errorFileCsv
-      startedBy
-      startedAt
-      finishedAt
+      ...ImportRunFields
     }
   }
 `);
 
-/** The recent runs, without their problems and error files (the run shown above has them). */
 export const CertificationImportRunsDocument = graphql(`
   query CertificationImportRuns($first: Int!) {
     certificationImportRuns(first: $first) {
-      id
-      kind
-      mode
-      fileName
-      dryRun
-      status
-      rowsTotal
-      rowsProcessed
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problemCount
-      startedBy
-      startedAt
-      finishedAt
+      ...ImportRunSummaryFields
     }
   }
 `);
 
-/** Polled every half second while a run is RUNNING: its progress only, not its problems or error file. */
 export const CertificationImportProgressDocument = graphql(`
   query CertificationImportProgress($id: ID!) {
     certificationImportRun(id: $id) {
-      id
-      status
-      rowsTotal
-      rowsProcessed
-      rowsValid
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problemCount
-      finishedAt
+      ...ImportRunProgressFields
     }
   }
 `);
-
-// Ethics (past disciplinary actions): the same documents on its own operations.
-
-export const StartEthicsImportDocument = graphql(`
-  mutation StartEthicsImport($input: StartEthicsImportInput!) {
-    startEthicsImport(input: $input) {
-      id
-      kind
-      mode
-      fileName
-      dryRun
-      status
-      rowsTotal
-      rowsProcessed
-      rowsValid
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problems {
-        line
-        column
-        reason
-      }
-      problemCount
-      errorFileCsv
-      startedBy
-      startedAt
-      finishedAt
-    }
-  }
-`);
-
-export const EthicsImportRunDocument = graphql(`
-  query EthicsImportRun($id: ID!) {
-    ethicsImportRun(id: $id) {
-      id
-      kind
-      mode
-      fileName
-      dryRun
-      status
-      rowsTotal
-      rowsProcessed
-      rowsValid
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problems {
-        line
-        column
-        reason
-      }
-      problemCount
-      errorFileCsv
-      startedBy
-      startedAt
-      finishedAt
-    }
-  }
-`);
-
-export const EthicsImportRunsDocument = graphql(`
-  query EthicsImportRuns($first: Int!) {
-    ethicsImportRuns(first: $first) {
-      id
-      kind
-      mode
-      fileName
-      dryRun
-      status
-      rowsTotal
-      rowsProcessed
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problemCount
-      startedBy
-      startedAt
-      finishedAt
-    }
-  }
-`);
-
-export const EthicsImportProgressDocument = graphql(`
-  query EthicsImportProgress($id: ID!) {
-    ethicsImportRun(id: $id) {
-      id
-      status
-      rowsTotal
-      rowsProcessed
-      rowsValid
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problemCount
-      finishedAt
-    }
-  }
-`);
-
-// Training (courses, trainers, completions): the same documents on its own operations.
 
 export const StartTrainingImportDocument = graphql(`
   mutation StartTrainingImport($input: StartTrainingImportInput!) {
     startTrainingImport(input: $input) {
-      id
-      kind
-      mode
-      fileName
-      dryRun
-      status
-      rowsTotal
-      rowsProcessed
-      rowsValid
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problems {
-        line
-        column
-        reason
-      }
-      problemCount
-      errorFileCsv
-      startedBy
-      startedAt
-      finishedAt
+      ...ImportRunFields
     }
   }
 `);
@@ -245,29 +117,7 @@ export const StartTrainingImportDocument = graphql(`
 export const TrainingImportRunDocument = graphql(`
   query TrainingImportRun($id: ID!) {
     trainingImportRun(id: $id) {
-      id
-      kind
-      mode
-      fileName
-      dryRun
-      status
-      rowsTotal
-      rowsProcessed
-      rowsValid
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problems {
-        line
-        column
-        reason
-      }
-      problemCount
-      errorFileCsv
-      startedBy
-      startedAt
-      finishedAt
+      ...ImportRunFields
     }
   }
 `);
@@ -275,22 +125,7 @@ export const TrainingImportRunDocument = graphql(`
 export const TrainingImportRunsDocument = graphql(`
   query TrainingImportRuns($first: Int!) {
     trainingImportRuns(first: $first) {
-      id
-      kind
-      mode
-      fileName
-      dryRun
-      status
-      rowsTotal
-      rowsProcessed
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problemCount
-      startedBy
-      startedAt
-      finishedAt
+      ...ImportRunSummaryFields
     }
   }
 `);
@@ -298,17 +133,39 @@ export const TrainingImportRunsDocument = graphql(`
 export const TrainingImportProgressDocument = graphql(`
   query TrainingImportProgress($id: ID!) {
     trainingImportRun(id: $id) {
-      id
-      status
-      rowsTotal
-      rowsProcessed
-      rowsValid
-      rowsInvalid
-      created
-      updated
-      unchanged
-      problemCount
-      finishedAt
+      ...ImportRunProgressFields
+    }
+  }
+`);
+
+export const StartEthicsImportDocument = graphql(`
+  mutation StartEthicsImport($input: StartEthicsImportInput!) {
+    startEthicsImport(input: $input) {
+      ...ImportRunFields
+    }
+  }
+`);
+
+export const EthicsImportRunDocument = graphql(`
+  query EthicsImportRun($id: ID!) {
+    ethicsImportRun(id: $id) {
+      ...ImportRunFields
+    }
+  }
+`);
+
+export const EthicsImportRunsDocument = graphql(`
+  query EthicsImportRuns($first: Int!) {
+    ethicsImportRuns(first: $first) {
+      ...ImportRunSummaryFields
+    }
+  }
+`);
+
+export const EthicsImportProgressDocument = graphql(`
+  query EthicsImportProgress($id: ID!) {
+    ethicsImportRun(id: $id) {
+      ...ImportRunProgressFields
     }
   }
 `);

@@ -2,7 +2,8 @@
 // progress, list the recent ones. The ImportRun type is shared by the subgraphs (@shareable), so
 // every domain's answer is the same ImportRun here.
 import type { Client, CombinedError } from 'urql';
-import type { CertificationImportKind, EthicsImportKind, StartCertificationImportInput, TrainingImportKind } from '../../gql/graphql';
+import { useFragment as unmask } from '../../gql';
+import type { CertificationImportKind, EthicsImportKind, ImportRunProgressFieldsFragment, StartCertificationImportInput, TrainingImportKind } from '../../gql/graphql';
 import {
   CertificationImportProgressDocument,
   CertificationImportRunDocument,
@@ -10,6 +11,8 @@ import {
   EthicsImportProgressDocument,
   EthicsImportRunDocument,
   EthicsImportRunsDocument,
+  ImportRunFields,
+  ImportRunProgressFields,
   StartCertificationImportDocument,
   StartEthicsImportDocument,
   StartTrainingImportDocument,
@@ -20,7 +23,8 @@ import {
 import type { ImportDomain } from './importModel';
 import type { ImportRun } from './useImportRun';
 
-export type ImportProgress = Pick<ImportRun, 'id' | 'status' | 'rowsTotal' | 'rowsProcessed' | 'rowsValid' | 'rowsInvalid' | 'created' | 'updated' | 'unchanged' | 'problemCount' | 'finishedAt'>;
+// (Without the fragment's name marker: the counts are laid over a whole run.)
+export type ImportProgress = Omit<ImportRunProgressFieldsFragment, ' $fragmentName'>;
 
 export interface Answer<T> {
   data: T | null;
@@ -36,42 +40,42 @@ const context = { requestPolicy: 'network-only' as const };
 export async function startImport(client: Client, domain: ImportDomain, input: StartImportInput): Promise<Answer<ImportRun>> {
   if (domain === 'training') {
     const r = await client.mutation(StartTrainingImportDocument, { input: { ...input, kind: input.kind as TrainingImportKind } }).toPromise();
-    return { data: r.data?.startTrainingImport ?? null, error: r.error };
+    return { data: unmask(ImportRunFields, r.data?.startTrainingImport) ?? null, error: r.error };
   }
   if (domain === 'ethics') {
     const r = await client.mutation(StartEthicsImportDocument, { input: { ...input, kind: input.kind as EthicsImportKind } }).toPromise();
-    return { data: r.data?.startEthicsImport ?? null, error: r.error };
+    return { data: unmask(ImportRunFields, r.data?.startEthicsImport) ?? null, error: r.error };
   }
   const r = await client.mutation(StartCertificationImportDocument, { input: { ...input, kind: input.kind as CertificationImportKind } }).toPromise();
-  return { data: r.data?.startCertificationImport ?? null, error: r.error };
+  return { data: unmask(ImportRunFields, r.data?.startCertificationImport) ?? null, error: r.error };
 }
 
 /** A run whole (its problems and error file); null data without an error: not on record. */
 export async function readImportRun(client: Client, domain: ImportDomain, id: string): Promise<Answer<ImportRun>> {
   if (domain === 'training') {
     const r = await client.query(TrainingImportRunDocument, { id }, context).toPromise();
-    return { data: r.data?.trainingImportRun ?? null, error: r.error };
+    return { data: unmask(ImportRunFields, r.data?.trainingImportRun) ?? null, error: r.error };
   }
   if (domain === 'ethics') {
     const r = await client.query(EthicsImportRunDocument, { id }, context).toPromise();
-    return { data: r.data?.ethicsImportRun ?? null, error: r.error };
+    return { data: unmask(ImportRunFields, r.data?.ethicsImportRun) ?? null, error: r.error };
   }
   const r = await client.query(CertificationImportRunDocument, { id }, context).toPromise();
-  return { data: r.data?.certificationImportRun ?? null, error: r.error };
+  return { data: unmask(ImportRunFields, r.data?.certificationImportRun) ?? null, error: r.error };
 }
 
 /** A run's progress: its counts only. */
 export async function readImportProgress(client: Client, domain: ImportDomain, id: string): Promise<Answer<ImportProgress>> {
   if (domain === 'training') {
     const r = await client.query(TrainingImportProgressDocument, { id }, context).toPromise();
-    return { data: r.data?.trainingImportRun ?? null, error: r.error };
+    return { data: unmask(ImportRunProgressFields, r.data?.trainingImportRun) ?? null, error: r.error };
   }
   if (domain === 'ethics') {
     const r = await client.query(EthicsImportProgressDocument, { id }, context).toPromise();
-    return { data: r.data?.ethicsImportRun ?? null, error: r.error };
+    return { data: unmask(ImportRunProgressFields, r.data?.ethicsImportRun) ?? null, error: r.error };
   }
   const r = await client.query(CertificationImportProgressDocument, { id }, context).toPromise();
-  return { data: r.data?.certificationImportRun ?? null, error: r.error };
+  return { data: unmask(ImportRunProgressFields, r.data?.certificationImportRun) ?? null, error: r.error };
 }
 
 /** The recent-runs query of each domain (the page asks each on its own: one down leaves the others listed). */

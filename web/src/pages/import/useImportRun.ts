@@ -4,13 +4,13 @@
 // the page stops the reading (the run goes on, and the recent imports list it).
 import { useCallback, useEffect, useState } from 'react';
 import { useClient, type CombinedError } from 'urql';
-import type { CertificationImportRunQuery } from '../../gql/graphql';
+import type { ImportRunFieldsFragment } from '../../gql/graphql';
 import type { ImportDomain } from './importModel';
 import { readImportProgress, readImportRun } from './importOperations';
 
 export const POLL_INTERVAL_MS = 500;
 
-export type ImportRun = NonNullable<CertificationImportRunQuery['certificationImportRun']>;
+export type ImportRun = ImportRunFieldsFragment;
 
 export interface FollowedRun {
   /** The run as last read (its counts as the last progress read has them); null until read. */
